@@ -1,0 +1,39 @@
+package keystone;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Loads related rows into a {@code List<T>}, {@code Set<T>} or single {@code T} field of a result
+ * type returned by {@link Query}: one query per relation level, never one per parent row.
+ *
+ * <pre>{@code
+ * public record PostWithTags(@Embedded Post post,
+ *     @Relation(parentColumn = "id", entityColumn = "id",
+ *         associateBy = @Junction(value = PostTag.class, parentColumn = "post_id",
+ *             entityColumn = "tag_id"))
+ *     List<Tag> tags) {}
+ * }</pre>
+ *
+ * <p>Rules the processor enforces: both columns exist and have the same affinity; a junction
+ * references both sides.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+public @interface Relation {
+  /** Column of the embedded parent. */
+  String parentColumn();
+
+  /** Column of the related entity that matches {@link #parentColumn()}. */
+  String entityColumn();
+
+  /** The related entity; {@code void.class} means the field's element type. */
+  Class<?> entity() default void.class;
+
+  /** A junction table for many-to-many relations. */
+  Junction associateBy() default @Junction(void.class);
+}

@@ -1,0 +1,50 @@
+package keystone.engine;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * An open Keystone database. The interface annotated with {@code @Database} extends this one; the
+ * generated {@code <Name>_Impl} implements both.
+ *
+ * <p>Foreign-key enforcement is always on. Every call is atomic: a failed call changes nothing,
+ * and inside {@link #runInTransaction} a failed call is undone alone (a savepoint) while the
+ * transaction goes on, as in SQLite, which undoes only the failing statement.
+ */
+public interface KeystoneDatabase extends AutoCloseable {
+
+  /** Runs {@code body} as one transaction, or as a savepoint inside the current one. */
+  void runInTransaction(Runnable body);
+
+  /**
+   * Runs {@code body} as one transaction and returns its result. A checked exception from the
+   * body rolls back and comes out wrapped in a {@link KeystoneException}.
+   */
+  <R> R callInTransaction(Callable<R> body);
+
+  /**
+   * Defers every foreign key of the current transaction until its commit
+   * ({@code PRAGMA defer_foreign_keys = ON}): children may be written before their parents. The
+   * commit checks every key and, if any is still violated, rolls back and throws them all.
+   *
+   * @throws IllegalStateException outside a transaction
+   */
+  void deferForeignKeys();
+
+  /** The rows {@code PRAGMA foreign_key_check} reports, as violations; empty when all hold. */
+  List<ForeignKeyViolation> checkForeignKeys();
+
+  /**
+   * Runs raw SQL (DML or DDL, several statements separated by {@code ;} when there are no
+   * arguments) as one atomic call, and returns the rows changed. Statements that would switch
+   * enforcement off, and transaction control (use {@link #runInTransaction}), are refused.
+   */
+  int execute(String sql, Object... args);
+
+  /** Runs a query; each value is a {@code Long}, {@code Double}, {@code String}, {@code byte[]} or null. */
+  List<Object[]> query(String sql, Object... args);
+
+  /** Closes the database; a transaction still open rolls back. A second close does nothing. */
+  @Override
+  void close();
+}

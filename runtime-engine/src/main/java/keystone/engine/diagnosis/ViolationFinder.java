@@ -1,0 +1,160 @@
+package keystone.engine.diagnosis;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolation.Kind;
+import keystone.engine.sqlite.ConstraintErrors;
+import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteConnection;
+import keystone.engine.spi.ForeignKeyInfo;
+import keystone.engine.spi.Schema;
+
+/**
+ * Finds which keys a failure broke. SQLite only says "FOREIGN KEY constraint failed"; this runs
+ * after a failure, inside a savepoint that is always rolled back, so the success path pays nothing
+ * and the database is left exactly as the failure left it.
+ */
+public final class ViolationFinder {
+  private static final String SAVEPOINT = "ks_diagnose";
+
+  private final SqliteConnection connection;
+  private final Schema schema;
+
+  public ViolationFinder(SqliteConnection connection, Schema schema) {
+    this.connection = connection;
+    this.schema = schema;
+  }
+
+  /** Every row {@code PRAGMA foreign_key_check} reports now, named and with its key values. */
+  public List<PendingViolation> check() {
+    ForeignKeyCatalog catalog = ForeignKeyCatalog.read(connection, schema);
+    List<PendingViolation> found = new ArrayList<>();
+    JdbcStatement st = connection.prepare("PRAGMA foreign_key_check");
+    List<Object[]> rows = new ArrayList<>();
+    try {
+      while (st.step()) {
+        rows.add(new Object[] {st.columnText(0), st.columnValue(1), st.columnLong(3)});
+      }
+    } finally {
+      st.reset();
+    }
+    for (Object[] row : rows) {
+      String table = (String) row[0];
+      ForeignKeyInfo key = catalog.lookup(table, (Long) row[2]);
+      if (key != null) {
+        Long rowid = (Long) row[1];
+        found.add(new PendingViolation(key, rowid, childKey(key, rowid)));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Names the keys {@code failed} broke: re-runs it with every key deferred and compares
+   * {@code foreign_key_check} before and after. RESTRICT cannot be deferred, so a RESTRICT failure
+   * is re-run with temporary triggers that report the blocked parent key instead.
+   */
+  public List<ForeignKeyViolation> diagnose(JdbcStatement failed, SQLException error) {
+    connection.exec("SAVEPOINT " + SAVEPOINT);
+    try {
+      if (!isRestrict(error)) {
+        List<PendingViolation> found = deferredRerun(failed);
+        connection.exec("ROLLBACK TO " + SAVEPOINT);
+        if (!found.isEmpty()) {
+          return classify(found);
+        }
+      }
+      return new RestrictProbe(connection, ForeignKeyCatalog.read(connection, schema))
+          .rerun(failed);
+    } finally {
+      connection.exec("ROLLBACK TO " + SAVEPOINT);
+      connection.exec("RELEASE " + SAVEPOINT);
+    }
+  }
+
+  private static boolean isRestrict(SQLException error) {
+    return ConstraintErrors.code(error) == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER.code;
+  }
+
+  private List<PendingViolation> deferredRerun(JdbcStatement failed) {
+    Set<String> before = identities(check());
+    boolean wasDeferred = Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
+    connection.exec("PRAGMA defer_foreign_keys = ON");
+    try {
+      failed.rerun();
+    } catch (SQLException again) {
+      return List.of();
+    } finally {
+      failed.reset();
+      if (!wasDeferred) {
+        connection.exec("PRAGMA defer_foreign_keys = OFF");
+      }
+    }
+    List<PendingViolation> found = new ArrayList<>();
+    for (PendingViolation v : check()) {
+      if (!before.contains(v.identity())) {
+        found.add(v);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Turns pending rows into violations. Run in the state before the failing change: a key whose
+   * parent exists there was removed by the change (STILL_REFERENCED); otherwise it never existed.
+   */
+  public List<ForeignKeyViolation> classify(List<PendingViolation> pending) {
+    List<ForeignKeyViolation> violations = new ArrayList<>();
+    for (PendingViolation p : pending) {
+      boolean parentExists = parentExists(p.key(), p.values());
+      violations.add(p.toViolation(parentExists ? Kind.STILL_REFERENCED : Kind.MISSING_PARENT));
+    }
+    return violations;
+  }
+
+  private boolean parentExists(ForeignKeyInfo key, List<Object> values) {
+    if (values.isEmpty() || values.contains(null)) {
+      return false;
+    }
+    StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(Sql.quote(key.parentTable()));
+    for (int i = 0; i < key.parentColumns().size(); i++) {
+      sql.append(i == 0 ? " WHERE " : " AND ").append(Sql.quote(key.parentColumns().get(i)));
+      sql.append(" = ?");
+    }
+    return connection.queryValue(sql.append(" LIMIT 1").toString(), values.toArray()) != null;
+  }
+
+  private List<Object> childKey(ForeignKeyInfo key, Long rowid) {
+    if (rowid == null) {
+      return List.of();
+    }
+    String sql =
+        "SELECT " + Sql.columnList(key.childColumns()) + " FROM " + Sql.quote(key.childTable())
+            + " WHERE rowid = ?";
+    JdbcStatement st = connection.prepare(sql);
+    try {
+      st.bindLong(1, rowid);
+      List<Object> values = new ArrayList<>();
+      if (st.step()) {
+        for (int i = 0; i < key.childColumns().size(); i++) {
+          values.add(st.columnValue(i));
+        }
+      }
+      return values;
+    } finally {
+      st.reset();
+    }
+  }
+
+  private static Set<String> identities(List<PendingViolation> violations) {
+    Set<String> ids = new HashSet<>();
+    for (PendingViolation v : violations) {
+      ids.add(v.identity());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,59 @@
+package keystone.engine.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import keystone.engine.KeystoneDatabase;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.Engine;
+import keystone.engine.spi.Schema;
+
+/**
+ * Finds the processor's {@code <Database>_Impl} and opens it. The only reflection Keystone does,
+ * once per open, as Room does for its {@code _Impl}.
+ */
+public final class DatabaseFactory {
+  private DatabaseFactory() {}
+
+  public static <T extends KeystoneDatabase> T open(Class<T> database, EngineConfig config) {
+    Class<?> impl = implementation(database);
+    Schema schema = schema(impl);
+    SqliteEngine engine = SqliteEngine.open(schema, config);
+    try {
+      return database.cast(impl.getConstructor(Engine.class).newInstance(engine));
+    } catch (InvocationTargetException e) {
+      engine.close();
+      throw new KeystoneException("Creating " + impl.getName() + " failed", e.getCause());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      engine.close();
+      throw new KeystoneException("Creating " + impl.getName() + " failed", e);
+    }
+  }
+
+  /** {@code p.Outer.Inner} is implemented by {@code p.Outer_Inner_Impl}. */
+  static String implementationName(Class<?> database) {
+    String packageName = database.getPackageName();
+    String binary = database.getName();
+    String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
+    String impl = simple.replace('$', '_') + "_Impl";
+    return packageName.isEmpty() ? impl : packageName + "." + impl;
+  }
+
+  private static Class<?> implementation(Class<?> database) {
+    String name = implementationName(database);
+    try {
+      return Class.forName(name, true, database.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new KeystoneException(
+          "No generated " + name + " for " + database.getName() + ": is it annotated with"
+              + " @Database, and is keystone-processor on the annotation processor path?", e);
+    }
+  }
+
+  private static Schema schema(Class<?> impl) {
+    try {
+      return (Schema) impl.getField("SCHEMA").get(null);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new KeystoneException(
+          impl.getName() + " has no SCHEMA constant: rebuild it with this Keystone version", e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package keystone.engine.internal;
+
+import keystone.engine.KeystoneException;
+import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteConnection;
+import keystone.engine.spi.CallScope;
+
+/**
+ * One atomic unit: a transaction at the outermost level, a savepoint inside one
+ * (https://www.sqlite.org/lang_savepoint.html), or nothing for a read outside a transaction,
+ * which a single statement already makes atomic.
+ */
+final class Scope implements CallScope {
+  private enum Kind {
+    NONE,
+    TRANSACTION,
+    SAVEPOINT
+  }
+
+  private final Transactions transactions;
+  private final String savepoint;
+  private final String release;
+  private final String rollbackTo;
+  private Kind kind = Kind.NONE;
+  private boolean done;
+
+  Scope(Transactions transactions, int level) {
+    this.transactions = transactions;
+    this.savepoint = "SAVEPOINT ks_" + level;
+    this.release = "RELEASE ks_" + level;
+    this.rollbackTo = "ROLLBACK TO ks_" + level;
+  }
+
+  void start(boolean write, boolean insideTransaction) {
+    done = false;
+    if (!write) {
+      kind = Kind.NONE;
+    } else if (insideTransaction) {
+      transactions.connection().exec(savepoint);
+      kind = Kind.SAVEPOINT;
+    } else {
+      // IMMEDIATE takes the write lock now, so a busy file fails here rather than mid-call.
+      transactions.connection().exec("BEGIN IMMEDIATE");
+      transactions.transactionStarted();
+      kind = Kind.TRANSACTION;
+    }
+  }
+
+  @Override
+  public JdbcStatement prepare(String sql) {
+    return transactions.connection().prepare(sql);
+  }
+
+  @Override
+  public void succeed() {
+    if (kind == Kind.SAVEPOINT) {
+      transactions.connection().exec(release);
+    } else if (kind == Kind.TRANSACTION) {
+      transactions.commitTransaction();
+    }
+    done = true;
+  }
+
+  @Override
+  public void end() {
+    try {
+      if (!transactions.isClosed()) {
+        if (!done) {
+          rollback();
+        }
+        if (kind == Kind.TRANSACTION) {
+          transactions.transactionEnded();
+        }
+      }
+    } finally {
+      transactions.exit();
+    }
+  }
+
+  private void rollback() {
+    if (kind == Kind.SAVEPOINT) {
+      rollbackQuietly(transactions.connection(), rollbackTo);
+      rollbackQuietly(transactions.connection(), release);
+    } else if (kind == Kind.TRANSACTION) {
+      rollbackQuietly(transactions.connection(), "ROLLBACK");
+    }
+  }
+
+  /**
+   * Rolls back, keeping the error that caused the rollback as the one reported: SQLite may have
+   * ended the transaction itself already (https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+   */
+  static void rollbackQuietly(SqliteConnection connection, String sql) {
+    try {
+      connection.exec(sql);
+    } catch (KeystoneException alreadyEnded) {
+      // Nothing left to undo.
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package keystone.engine.internal;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolationException;
+import keystone.engine.KeystoneException;
+import keystone.engine.diagnosis.PendingViolation;
+import keystone.engine.diagnosis.ViolationFinder;
+import keystone.engine.sqlite.ConstraintErrors;
+import keystone.engine.sqlite.FailureHandler;
+import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteConnection;
+import keystone.engine.spi.CallScope;
+import keystone.engine.spi.Engine;
+import keystone.engine.spi.Schema;
+
+/** The embedded engine: one SQLite connection with enforcement on, shared by the thread that holds it. */
+public final class SqliteEngine implements Engine, FailureHandler {
+  private final Schema schema;
+  private final SqliteConnection connection;
+  private final Transactions transactions;
+  private final ViolationFinder finder;
+  private final RawSql raw;
+
+  private SqliteEngine(Schema schema, EngineConfig config) {
+    this.schema = schema;
+    this.connection = SqliteConnection.open(config.path(), this);
+    this.transactions = new Transactions(connection, this::commit);
+    this.finder = new ViolationFinder(connection, schema);
+    this.raw = new RawSql(this);
+  }
+
+  static SqliteEngine open(Schema schema, EngineConfig config) {
+    SqliteEngine engine = new SqliteEngine(schema, config);
+    try {
+      SchemaInstaller.install(engine.connection, schema, config);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  @Override
+  public CallScope begin(boolean write) {
+    return transactions.begin(write);
+  }
+
+  Transactions transactions() {
+    return transactions;
+  }
+
+  @Override
+  public void runInTransaction(Runnable body) {
+    CallScope scope = begin(true);
+    try {
+      body.run();
+      scope.succeed();
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public <R> R callInTransaction(Callable<R> body) {
+    CallScope scope = begin(true);
+    try {
+      R result = body.call();
+      scope.succeed();
+      return result;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KeystoneException("The transaction's body threw " + e, e);
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public void deferForeignKeys() {
+    if (!transactions.inTransactionOnThisThread()) {
+      throw new IllegalStateException(
+          "deferForeignKeys() works inside a transaction only: call it within"
+              + " runInTransaction(...), and the keys are checked when that transaction commits");
+    }
+    connection.exec("PRAGMA defer_foreign_keys = ON");
+    transactions.requireCheckBeforeCommit();
+  }
+
+  /**
+   * Honours {@code defer_foreign_keys = OFF} only when nothing is outstanding: SQLite forgets the
+   * deferred violations when it is switched off, and the commit would then store orphans.
+   */
+  void undeferForeignKeys() {
+    if (!transactions.inTransactionOnThisThread()) {
+      throw new IllegalStateException("PRAGMA defer_foreign_keys works inside a transaction only");
+    }
+    List<PendingViolation> pending = finder.check();
+    if (!pending.isEmpty()) {
+      throw new ForeignKeyViolationException(finder.classify(pending), null);
+    }
+    connection.exec("PRAGMA defer_foreign_keys = OFF");
+  }
+
+  @Override
+  public List<ForeignKeyViolation> checkForeignKeys() {
+    CallScope scope = begin(false);
+    try {
+      List<ForeignKeyViolation> violations = new ArrayList<>();
+      for (PendingViolation p : finder.check()) {
+        violations.add(
+            new ForeignKeyViolation(
+                p.key().name(),
+                p.key().childTable(),
+                p.key().childColumns(),
+                p.key().parentTable(),
+                p.key().parentColumns(),
+                p.values(),
+                ForeignKeyViolation.Kind.MISSING_PARENT));
+      }
+      scope.succeed();
+      return violations;
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public int execute(String sql, Object... args) {
+    return raw.execute(sql, args);
+  }
+
+  @Override
+  public List<Object[]> query(String sql, Object... args) {
+    return raw.query(sql, args);
+  }
+
+  @Override
+  public void close() {
+    transactions.close();
+  }
+
+  /**
+   * Commits the outermost transaction. A transaction that deferred keys, or whose failed
+   * statements were diagnosed (which toggles {@code defer_foreign_keys}), is checked with
+   * {@code foreign_key_check} first, since SQLite may have forgotten violations; a COMMIT refused
+   * for deferred keys leaves the transaction open, so it is rolled back here.
+   */
+  private void commit(boolean checkFirst) {
+    if (checkFirst) {
+      List<PendingViolation> pending = finder.check();
+      if (!pending.isEmpty()) {
+        throw rollBackWith(pending, null);
+      }
+    }
+    try {
+      connection.exec("COMMIT");
+    } catch (ForeignKeyViolationException refused) {
+      throw rollBackWith(finder.check(), refused);
+    }
+  }
+
+  private ForeignKeyViolationException rollBackWith(List<PendingViolation> pending, Throwable cause) {
+    Scope.rollbackQuietly(connection, "ROLLBACK");
+    // Classified against the state before the transaction: parents it deleted exist again.
+    return new ForeignKeyViolationException(finder.classify(pending), cause);
+  }
+
+  @Override
+  public KeystoneException translate(SQLException error, JdbcStatement statement) {
+    if (!ConstraintErrors.isForeignKey(error)) {
+      return ConstraintErrors.translate(error, statement == null ? null : statement.sql());
+    }
+    if (statement == null || isControl(statement.sql())) {
+      return new ForeignKeyViolationException(List.of(), error);
+    }
+    try {
+      List<ForeignKeyViolation> found = finder.diagnose(statement, error);
+      transactions.requireCheckBeforeCommit();
+      return new ForeignKeyViolationException(found, error);
+    } catch (RuntimeException diagnosisFailed) {
+      ForeignKeyViolationException undiagnosed = new ForeignKeyViolationException(List.of(), error);
+      undiagnosed.addSuppressed(diagnosisFailed);
+      return undiagnosed;
+    }
+  }
+
+  private static boolean isControl(String sql) {
+    String head = sql.stripLeading().toUpperCase(Locale.ROOT);
+    return head.startsWith("COMMIT")
+        || head.startsWith("RELEASE")
+        || head.startsWith("ROLLBACK")
+        || head.startsWith("SAVEPOINT")
+        || head.startsWith("BEGIN")
+        || head.startsWith("PRAGMA");
+  }
+
+  Schema schema() {
+    return schema;
+  }
+}

@@ -1,0 +1,114 @@
+package keystone.engine.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+import keystone.engine.KeystoneException;
+import keystone.engine.sqlite.SqliteConnection;
+
+/**
+ * Who holds the connection, and how deep. One thread at a time owns the connection from the
+ * start of its outermost scope to the end of it, so a transaction never sees another thread's
+ * statements; nested scopes on that thread become savepoints. Scopes are pooled by depth: a DAO
+ * call allocates nothing here.
+ */
+final class Transactions {
+  private final SqliteConnection connection;
+  private final Commit commit;
+  private final ReentrantLock lock = new ReentrantLock();
+  private Scope[] scopes = new Scope[8];
+  private int depth;
+  private boolean transactionOpen;
+  private boolean checkBeforeCommit;
+  private volatile boolean closed;
+
+  /** The engine's commit, which checks deferred keys and rolls back on failure. */
+  interface Commit {
+    void commit(boolean checkFirst);
+  }
+
+  Transactions(SqliteConnection connection, Commit commit) {
+    this.connection = connection;
+    this.commit = commit;
+  }
+
+  Scope begin(boolean write) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new KeystoneException("The database is closed");
+      }
+      Scope scope = scopeAt(depth);
+      scope.start(write, transactionOpen);
+      depth++;
+      return scope;
+    } catch (RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
+  }
+
+  private Scope scopeAt(int level) {
+    if (level == scopes.length) {
+      scopes = Arrays.copyOf(scopes, level * 2);
+    }
+    if (scopes[level] == null) {
+      scopes[level] = new Scope(this, level);
+    }
+    return scopes[level];
+  }
+
+  /** Whether the calling thread is inside a transaction (its own or an enclosing call's). */
+  boolean inTransactionOnThisThread() {
+    return lock.isHeldByCurrentThread() && transactionOpen;
+  }
+
+  /** The commit must run {@code foreign_key_check} first: SQLite's own count can't be trusted. */
+  void requireCheckBeforeCommit() {
+    checkBeforeCommit = true;
+  }
+
+  SqliteConnection connection() {
+    return connection;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  void transactionStarted() {
+    transactionOpen = true;
+    checkBeforeCommit = false;
+  }
+
+  void commitTransaction() {
+    commit.commit(checkBeforeCommit);
+  }
+
+  void transactionEnded() {
+    transactionOpen = false;
+    checkBeforeCommit = false;
+  }
+
+  void exit() {
+    depth--;
+    lock.unlock();
+  }
+
+  /** Waits for the current owner, rolls back what the calling thread left open, and closes. */
+  void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (transactionOpen) {
+        Scope.rollbackQuietly(connection, "ROLLBACK");
+        transactionOpen = false;
+      }
+      connection.close();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

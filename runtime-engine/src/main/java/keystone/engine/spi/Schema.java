@@ -1,0 +1,31 @@
+package keystone.engine.spi;
+
+import java.util.List;
+
+/**
+ * A compiled database schema, generated as a constant {@code SCHEMA} in {@code <Database>_Impl}.
+ *
+ * @param version the {@code @Database} version, kept in {@code PRAGMA user_version}
+ * @param statements DDL in creation order: tables parents first, then indexes
+ * @param tables every table with its columns and primary key
+ * @param foreignKeys every foreign key, by constraint name
+ */
+public record Schema(
+    int version, List<String> statements, List<TableInfo> tables, List<ForeignKeyInfo> foreignKeys) {
+
+  public Schema {
+    statements = List.copyOf(statements);
+    tables = List.copyOf(tables);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /** The table called {@code name}, or null. */
+  public TableInfo table(String name) {
+    for (TableInfo table : tables) {
+      if (table.name().equalsIgnoreCase(name)) {
+        return table;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,42 @@
+package keystone.engine.spi;
+
+/**
+ * A prepared statement in the shape of SQLite's C API: bind by 1-based index, step through rows,
+ * read columns by 0-based index. Every failure is already a typed
+ * {@link keystone.engine.KeystoneException}, with foreign-key violations diagnosed.
+ */
+public interface SqlStatement {
+  void bindNull(int index);
+
+  void bindLong(int index, long value);
+
+  void bindDouble(int index, double value);
+
+  /** Binds {@code value}, or NULL when it is null. */
+  void bindText(int index, String value);
+
+  /** Binds {@code value}, or NULL when it is null. */
+  void bindBlob(int index, byte[] value);
+
+  /** Runs DML or DDL and returns the number of rows changed. */
+  int executeUpdate();
+
+  /** Runs an INSERT and returns the new row's rowid, or -1 when a conflict clause skipped it. */
+  long executeInsert();
+
+  /** Runs a query on the first call, then moves to the next row; false when there is none. */
+  boolean step();
+
+  boolean isNull(int column);
+
+  long columnLong(int column);
+
+  double columnDouble(int column);
+
+  String columnText(int column);
+
+  byte[] columnBlob(int column);
+
+  /** Ends the current result and clears the bindings so the statement can be reused. */
+  void reset();
+}

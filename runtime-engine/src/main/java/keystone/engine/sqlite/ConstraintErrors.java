@@ -1,0 +1,110 @@
+package keystone.engine.sqlite;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import keystone.engine.CheckViolationException;
+import keystone.engine.KeystoneException;
+import keystone.engine.NotNullViolationException;
+import keystone.engine.UniqueViolationException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Maps SQLite's extended result codes (https://www.sqlite.org/rescode.html#constraint) to typed
+ * exceptions. Over JDBC {@code getErrorCode()} is 19 for every constraint, so the extended code
+ * comes from {@link SQLiteException#getResultCode()}.
+ */
+public final class ConstraintErrors {
+  private static final Pattern TARGET_TABLE =
+      Pattern.compile(
+          "(?is)^\\s*(?:INSERT|REPLACE|UPDATE)(?:\\s+OR\\s+\\w+)?\\s+(?:INTO\\s+)?"
+              + "(?:\\w+\\.)?[\"`\\[]?(\\w+)");
+
+  private ConstraintErrors() {}
+
+  /** The extended result code, or the primary one when the driver gives no more. */
+  public static int code(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      return sqlite.getResultCode().code;
+    }
+    return e.getErrorCode();
+  }
+
+  /** SQLITE_CONSTRAINT_FOREIGNKEY, or SQLITE_CONSTRAINT_TRIGGER as RESTRICT raises it. */
+  public static boolean isForeignKey(SQLException e) {
+    int code = code(e);
+    return code == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY.code
+        || (code == SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER.code
+            && sqliteMessage(e).contains("FOREIGN KEY constraint failed"));
+  }
+
+  /** Typed exception for every failure but foreign keys, which need a diagnosis first. */
+  public static KeystoneException translate(SQLException e, String sql) {
+    int code = code(e);
+    String message = sqliteMessage(e);
+    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code
+        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code) {
+      QualifiedColumns failed = QualifiedColumns.parse(message);
+      return new UniqueViolationException(message, failed.table, failed.columns, e);
+    }
+    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL.code) {
+      QualifiedColumns failed = QualifiedColumns.parse(message);
+      return new NotNullViolationException(message, failed.table, failed.columns, e);
+    }
+    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK.code) {
+      String constraint = afterColon(message);
+      String table = targetTable(sql);
+      String full = table == null ? message : message + " (table \"" + table + "\")";
+      return new CheckViolationException(full, table, constraint, e);
+    }
+    String where = sql == null ? "" : " in: " + sql;
+    return new KeystoneException(message + where, e);
+  }
+
+  /** SQLite's own words, without the driver's "[SQLITE_X] description (...)" wrapping. */
+  public static String sqliteMessage(SQLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int open = message.indexOf(" (");
+    if (message.startsWith("[") && open > 0 && message.endsWith(")")) {
+      return message.substring(open + 2, message.length() - 1);
+    }
+    return message;
+  }
+
+  static String targetTable(String sql) {
+    if (sql == null) {
+      return null;
+    }
+    Matcher m = TARGET_TABLE.matcher(sql);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String afterColon(String message) {
+    int colon = message.indexOf(": ");
+    return colon < 0 ? message : message.substring(colon + 2).strip();
+  }
+
+  /** "UNIQUE constraint failed: t.a, t.b" as table t and columns [a, b]. */
+  private record QualifiedColumns(String table, List<String> columns) {
+    static QualifiedColumns parse(String message) {
+      String table = null;
+      List<String> columns = new ArrayList<>();
+      for (String part : afterColon(message).split(",")) {
+        String name = part.strip();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+          table = name.substring(0, dot);
+          name = name.substring(dot + 1);
+        }
+        if (!name.isEmpty() && !name.toLowerCase(Locale.ROOT).contains("constraint failed")) {
+          columns.add(name);
+        }
+      }
+      return new QualifiedColumns(table, columns);
+    }
+  }
+}

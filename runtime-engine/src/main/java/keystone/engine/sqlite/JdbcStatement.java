@@ -1,0 +1,275 @@
+package keystone.engine.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.SqlStatement;
+
+/** {@link SqlStatement} over a sqlite-jdbc prepared statement. Not thread-safe, like its connection. */
+public final class JdbcStatement implements SqlStatement {
+  private final SqliteConnection connection;
+  private final PreparedStatement statement;
+  private final String sql;
+  private final boolean closeOnReset;
+  private ResultSet rows;
+
+  JdbcStatement(
+      SqliteConnection connection, PreparedStatement statement, String sql, boolean closeOnReset) {
+    this.connection = connection;
+    this.statement = statement;
+    this.sql = sql;
+    this.closeOnReset = closeOnReset;
+  }
+
+  public String sql() {
+    return sql;
+  }
+
+  boolean hasOpenResult() {
+    return rows != null;
+  }
+
+  @Override
+  public void bindNull(int index) {
+    try {
+      statement.setNull(index, java.sql.Types.NULL);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindLong(int index, long value) {
+    try {
+      statement.setLong(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindDouble(int index, double value) {
+    try {
+      statement.setDouble(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindText(int index, String value) {
+    try {
+      statement.setString(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindBlob(int index, byte[] value) {
+    try {
+      statement.setBytes(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Binds raw arguments (Long/Integer/.../Double/String/byte[]/Boolean/Enum/null) from index 1. */
+  public void bindAll(Object... args) {
+    try {
+      statement.clearParameters();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+    for (int i = 0; i < args.length; i++) {
+      bindObject(i + 1, args[i]);
+    }
+  }
+
+  private void bindObject(int index, Object value) {
+    if (value == null) {
+      bindNull(index);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      bindLong(index, ((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      bindDouble(index, ((Number) value).doubleValue());
+    } else if (value instanceof Boolean b) {
+      bindLong(index, b ? 1 : 0);
+    } else if (value instanceof String s) {
+      bindText(index, s);
+    } else if (value instanceof byte[] bytes) {
+      bindBlob(index, bytes);
+    } else if (value instanceof Enum<?> e) {
+      bindText(index, e.name());
+    } else {
+      throw new KeystoneException(
+          "Cannot bind a " + value.getClass().getName() + " (parameter " + index + ") to SQLite;"
+              + " use Long, Double, String, byte[], Boolean, an enum or null");
+    }
+  }
+
+  @Override
+  public int executeUpdate() {
+    try {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public long executeInsert() {
+    if (executeUpdate() == 0) {
+      return -1;
+    }
+    Object id = connection.queryValue("SELECT last_insert_rowid()");
+    return (Long) id;
+  }
+
+  /** Re-runs the statement with its current bindings; for failure diagnosis only. */
+  public void rerun() throws SQLException {
+    // RETURNING makes every change at the first step (https://www.sqlite.org/lang_returning.html).
+    if (statement.execute()) {
+      statement.getResultSet().close();
+    }
+  }
+
+  /** Runs a statement of any kind; returns whether it produced rows (now open for step()). */
+  public boolean execute() {
+    try {
+      if (statement.execute()) {
+        rows = statement.getResultSet();
+        return true;
+      }
+      return false;
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Rows changed by the last {@link #execute()}, or -1 when it produced rows. */
+  public int updateCount() {
+    try {
+      return statement.getUpdateCount();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public boolean step() {
+    try {
+      if (rows == null) {
+        rows = statement.executeQuery();
+      }
+      return rows.next();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Column count of the open result. */
+  public int columnCount() {
+    try {
+      return rows.getMetaData().getColumnCount();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public boolean isNull(int column) {
+    try {
+      rows.getLong(column + 1);
+      return rows.wasNull();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public long columnLong(int column) {
+    try {
+      return rows.getLong(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public double columnDouble(int column) {
+    try {
+      return rows.getDouble(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public String columnText(int column) {
+    try {
+      return rows.getString(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public byte[] columnBlob(int column) {
+    try {
+      return rows.getBytes(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** The current row's value as Long, Double, String, byte[] or null. */
+  public Object columnValue(int column) {
+    try {
+      return SqliteConnection.value(rows, column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void reset() {
+    ResultSet open = rows;
+    rows = null;
+    try {
+      if (open != null) {
+        open.close();
+      }
+    } catch (SQLException e) {
+      throw fail(e);
+    } finally {
+      if (closeOnReset) {
+        close();
+      }
+    }
+  }
+
+  void close() {
+    rows = null;
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      // Closing after a failure: the statement is gone either way.
+    }
+  }
+
+  private KeystoneException fail(SQLException e) {
+    ResultSet open = rows;
+    rows = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (SQLException ignored) {
+        // The original error is the one worth reporting.
+      }
+    }
+    return connection.failures().translate(e, this);
+  }
+}

@@ -1,0 +1,171 @@
+package keystone.engine.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import keystone.engine.KeystoneException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite connection with Keystone's settings, and a cache of its prepared statements. All of
+ * SQLite's connection-level peculiarities live here (https://www.sqlite.org/foreignkeys.html#fk_enable).
+ *
+ * <p>The JDBC connection stays in auto-commit mode: the engine issues BEGIN, SAVEPOINT, COMMIT and
+ * ROLLBACK itself, because sqlite-jdbc would otherwise open a transaction right after every commit
+ * and {@code PRAGMA foreign_keys} is a no-op inside a transaction.
+ */
+public final class SqliteConnection implements AutoCloseable {
+  private static final int CACHE_SIZE = 256;
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final Connection connection;
+  private final FailureHandler failures;
+  private final Map<String, JdbcStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
+
+  private SqliteConnection(Connection connection, FailureHandler failures) {
+    this.connection = connection;
+    this.failures = failures;
+  }
+
+  /**
+   * Opens {@code file} (or a private in-memory database when null) with foreign keys on, WAL and
+   * {@code synchronous = NORMAL} for files, and refuses a build that cannot enforce foreign keys.
+   */
+  public static SqliteConnection open(Path file, FailureHandler failures) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    if (file != null) {
+      // https://www.sqlite.org/wal.html: readers do not block the writer; NORMAL is durable in WAL
+      // except for the last transactions before a power loss, which is what Android does too.
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    }
+    String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file.toAbsolutePath();
+    Connection connection;
+    try {
+      connection = config.createConnection(url);
+    } catch (SQLException e) {
+      throw new KeystoneException("Cannot open SQLite database " + url + ": " + e.getMessage(), e);
+    }
+    SqliteConnection opened = new SqliteConnection(connection, failures);
+    try {
+      opened.requireForeignKeysOn();
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  /**
+   * A build compiled with SQLITE_OMIT_FOREIGN_KEY answers nothing to the pragma, and one with
+   * SQLITE_DEFAULT_FOREIGN_KEYS off may ignore the URL setting: read it back either way.
+   */
+  private void requireForeignKeysOn() {
+    Object value = queryValue("PRAGMA foreign_keys");
+    if (!(value instanceof Long on) || on != 1L) {
+      throw new KeystoneException(
+          "This SQLite build does not enforce foreign keys (PRAGMA foreign_keys answered "
+              + value + "); Keystone refuses to open a database without enforcement.");
+    }
+  }
+
+  /** A cached statement for {@code sql}; a fresh one when the cached one still has rows open. */
+  public JdbcStatement prepare(String sql) {
+    JdbcStatement cached = cache.get(sql);
+    if (cached != null) {
+      if (!cached.hasOpenResult()) {
+        return cached;
+      }
+      return new JdbcStatement(this, prepareRaw(sql), sql, true);
+    }
+    JdbcStatement statement = new JdbcStatement(this, prepareRaw(sql), sql, false);
+    cache.put(sql, statement);
+    if (cache.size() > CACHE_SIZE) {
+      evictOldest();
+    }
+    return statement;
+  }
+
+  private void evictOldest() {
+    Iterator<JdbcStatement> it = cache.values().iterator();
+    while (it.hasNext() && cache.size() > CACHE_SIZE) {
+      JdbcStatement oldest = it.next();
+      if (!oldest.hasOpenResult()) {
+        it.remove();
+        oldest.close();
+      }
+    }
+  }
+
+  private PreparedStatement prepareRaw(String sql) {
+    try {
+      return connection.prepareStatement(sql);
+    } catch (SQLException e) {
+      throw failures.translate(e, null);
+    }
+  }
+
+  /** Runs control SQL (BEGIN, SAVEPOINT, COMMIT, pragmas) through the cache. */
+  public void exec(String sql) {
+    prepare(sql).executeUpdate();
+  }
+
+  /** Runs one-off SQL without caching its statement (DDL the diagnosis writes and drops). */
+  public void execUncached(String sql) {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw failures.translate(e, null);
+    }
+  }
+
+  /** Runs {@code sql} and returns the first column of its first row, or null. */
+  public Object queryValue(String sql, Object... args) {
+    JdbcStatement st = prepare(sql);
+    try {
+      st.bindAll(args);
+      return st.step() ? st.columnValue(0) : null;
+    } finally {
+      st.reset();
+    }
+  }
+
+  FailureHandler failures() {
+    return failures;
+  }
+
+  @Override
+  public void close() {
+    for (JdbcStatement st : cache.values()) {
+      st.close();
+    }
+    cache.clear();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new KeystoneException("Closing the SQLite connection failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Maps a result set's current value to Long, Double, String, byte[] or null. */
+  static Object value(ResultSet rs, int column) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    return value;
+  }
+}
