@@ -18,7 +18,10 @@ package keystone.engine.spi;
  * }</pre>
  */
 public interface CallScope {
-  /** A prepared statement for {@code sql}, cached per connection; bindings start cleared. */
+  /**
+   * A prepared statement for {@code sql}, cached per connection. Bindings are not cleared between
+   * uses: bind every parameter before executing.
+   */
   SqlStatement prepare(String sql);
 
   /**
