@@ -1,6 +1,7 @@
 package keystone.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,9 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private final Class<T> database;
   private Path path;
   private boolean inMemory;
-  private boolean verifyOnOpen = true;
+  private int readers = 4;
+  private Duration acquireTimeout = Duration.ofSeconds(30);
+  private boolean verifyOnOpen;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -34,7 +37,34 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     return this;
   }
 
-  /** Compare the file's schema with the compiled one at open (default true). */
+  /**
+   * How many read-only connections serve reads outside transactions beside the one writer
+   * (default 4; WAL lets them read while it writes). In-memory databases have none.
+   */
+  public KeystoneBuilder<T> readers(int count) {
+    checkOpen();
+    if (count < 0) {
+      throw new IllegalArgumentException("readers must be >= 0, got " + count);
+    }
+    this.readers = count;
+    return this;
+  }
+
+  /** How long a call waits for a free connection before it fails (default 30 s). */
+  public KeystoneBuilder<T> acquireTimeout(Duration timeout) {
+    checkOpen();
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("acquireTimeout must be positive, got " + timeout);
+    }
+    this.acquireTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Refuse, at open, a file that already holds foreign-key violations (default false: such a file
+   * opens, and {@link KeystoneDatabase#checkForeignKeys()} lists them). A file whose schema does
+   * not match the compiled one is refused either way.
+   */
   public KeystoneBuilder<T> verifyOnOpen(boolean verify) {
     checkOpen();
     this.verifyOnOpen = verify;
@@ -49,7 +79,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     }
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
-        database, new keystone.engine.internal.EngineConfig(path, verifyOnOpen));
+        database, new keystone.engine.internal.EngineConfig(path, readers, acquireTimeout, verifyOnOpen));
   }
 
   private void checkOpen() {

@@ -1,15 +1,11 @@
 package keystone.engine.internal;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import keystone.engine.KeystoneException;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.schema.SchemaDiff;
+import keystone.engine.schema.SchemaShapes;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Schema;
-import keystone.engine.spi.TableInfo;
 
 /**
  * Creates the compiled schema in a new file and refuses files it cannot vouch for. The version
@@ -39,9 +35,7 @@ final class SchemaInstaller {
       Scope.rollbackQuietly(connection, "ROLLBACK");
       throw e;
     }
-    if (config.verifyOnOpen()) {
-      verify(connection, schema, where);
-    }
+    verify(connection, schema, where);
   }
 
   private static void requireEmpty(SqliteConnection connection, String where) {
@@ -65,38 +59,17 @@ final class SchemaInstaller {
         + "; the file is left untouched";
   }
 
-  /** Every compiled table and column must exist; the structural comparison grows with migrations. */
+  /**
+   * The file's tables must have the compiled structure: columns (type, NOT NULL, default, key
+   * position), foreign keys (columns, parent, actions) and indexes (name, columns, uniqueness).
+   */
   private static void verify(SqliteConnection connection, Schema schema, String where) {
-    List<String> problems = new ArrayList<>();
-    for (TableInfo table : schema.tables()) {
-      Set<String> columns = columns(connection, table.name());
-      if (columns.isEmpty()) {
-        problems.add("table " + table.name() + " is missing");
-        continue;
-      }
-      for (String column : table.columns()) {
-        if (!columns.contains(column.toLowerCase(Locale.ROOT))) {
-          problems.add("column " + table.name() + "." + column + " is missing");
-        }
-      }
-    }
+    List<String> problems =
+        SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
     if (!problems.isEmpty()) {
       throw new KeystoneException(
-          where + " does not match the compiled schema: " + String.join("; ", problems));
+          where + " does not match the compiled schema (version " + schema.version()
+              + "), so it is left untouched: " + String.join("; ", problems));
     }
-  }
-
-  private static Set<String> columns(SqliteConnection connection, String table) {
-    Set<String> columns = new HashSet<>();
-    JdbcStatement st = connection.prepare("SELECT name FROM pragma_table_info(?)");
-    try {
-      st.bindText(1, table);
-      while (st.step()) {
-        columns.add(st.columnText(0).toLowerCase(Locale.ROOT));
-      }
-    } finally {
-      st.reset();
-    }
-    return columns;
   }
 }

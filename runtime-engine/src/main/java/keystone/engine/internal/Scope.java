@@ -3,14 +3,13 @@ package keystone.engine.internal;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.sqlite.SqliteConnection;
-import keystone.engine.spi.CallScope;
 
 /**
  * One atomic unit: a transaction at the outermost level, a savepoint inside one
  * (https://www.sqlite.org/lang_savepoint.html), or nothing for a read outside a transaction,
  * which a single statement already makes atomic.
  */
-final class Scope implements CallScope {
+final class Scope implements ConnectionScope {
   private enum Kind {
     NONE,
     TRANSACTION,
@@ -44,6 +43,11 @@ final class Scope implements CallScope {
       transactions.transactionStarted();
       kind = Kind.TRANSACTION;
     }
+  }
+
+  @Override
+  public SqliteConnection connection() {
+    return transactions.connection();
   }
 
   @Override

@@ -25,11 +25,12 @@ public final class SqliteEngine implements Engine, FailureHandler {
   private final Transactions transactions;
   private final ViolationFinder finder;
   private final RawSql raw;
+  private Readers readers;
 
   private SqliteEngine(Schema schema, EngineConfig config) {
     this.schema = schema;
-    this.connection = SqliteConnection.open(config.path(), this);
-    this.transactions = new Transactions(connection, this::commit);
+    this.connection = SqliteConnection.open(config.path(), false, this);
+    this.transactions = new Transactions(connection, config.acquireTimeout(), this::commit);
     this.finder = new ViolationFinder(connection, schema);
     this.raw = new RawSql(this);
   }
@@ -38,6 +39,16 @@ public final class SqliteEngine implements Engine, FailureHandler {
     SqliteEngine engine = new SqliteEngine(schema, config);
     try {
       SchemaInstaller.install(engine.connection, schema, config);
+      // Readers open after the schema exists, so each sees a finished file.
+      engine.readers =
+          Readers.open(
+              config.path(),
+              config.readers(),
+              config.acquireTimeout(),
+              (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
+      if (config.verifyOnOpen()) {
+        engine.refuseViolations();
+      }
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -45,8 +56,19 @@ public final class SqliteEngine implements Engine, FailureHandler {
     return engine;
   }
 
+  /** A file made elsewhere may already hold orphans; with verifyOnOpen it is refused with them. */
+  private void refuseViolations() {
+    List<ForeignKeyViolation> found = checkForeignKeys();
+    if (!found.isEmpty()) {
+      throw new ForeignKeyViolationException(found, null);
+    }
+  }
+
   @Override
-  public CallScope begin(boolean write) {
+  public ConnectionScope begin(boolean write) {
+    if (!write && !readers.isEmpty() && !transactions.heldByCurrentThread()) {
+      return readers.acquire();
+    }
     return transactions.begin(write);
   }
 
@@ -109,10 +131,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
 
   @Override
   public List<ForeignKeyViolation> checkForeignKeys() {
-    CallScope scope = begin(false);
+    ConnectionScope scope = begin(false);
     try {
       List<ForeignKeyViolation> violations = new ArrayList<>();
-      for (PendingViolation p : finder.check()) {
+      for (PendingViolation p : new ViolationFinder(scope.connection(), schema).check()) {
         violations.add(
             new ForeignKeyViolation(
                 p.key().name(),
@@ -143,6 +165,9 @@ public final class SqliteEngine implements Engine, FailureHandler {
   @Override
   public void close() {
     transactions.close();
+    if (readers != null) {
+      readers.close();
+    }
   }
 
   /**

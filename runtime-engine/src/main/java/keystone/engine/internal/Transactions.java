@@ -1,6 +1,8 @@
 package keystone.engine.internal;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.SqliteConnection;
@@ -14,6 +16,7 @@ import keystone.engine.sqlite.SqliteConnection;
 final class Transactions {
   private final SqliteConnection connection;
   private final Commit commit;
+  private final long timeoutNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private Scope[] scopes = new Scope[8];
   private int depth;
@@ -26,13 +29,14 @@ final class Transactions {
     void commit(boolean checkFirst);
   }
 
-  Transactions(SqliteConnection connection, Commit commit) {
+  Transactions(SqliteConnection connection, Duration timeout, Commit commit) {
     this.connection = connection;
+    this.timeoutNanos = timeout.toNanos();
     this.commit = commit;
   }
 
   Scope begin(boolean write) {
-    lock.lock();
+    acquire();
     try {
       if (closed) {
         throw new KeystoneException("The database is closed");
@@ -45,6 +49,25 @@ final class Transactions {
       lock.unlock();
       throw e;
     }
+  }
+
+  private void acquire() {
+    try {
+      if (!lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
+        throw new KeystoneException(
+            "The write connection did not become free within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms: another thread holds a"
+                + " transaction that long. Keep transactions short, or raise acquireTimeout");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KeystoneException("Interrupted while waiting for the write connection", e);
+    }
+  }
+
+  /** Whether the calling thread holds the writer, so its reads must go through it too. */
+  boolean heldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
   }
 
   private Scope scopeAt(int level) {

@@ -35,8 +35,9 @@ public final class SqliteConnection implements AutoCloseable {
   /**
    * Opens {@code file} (or a private in-memory database when null) with foreign keys on, WAL and
    * {@code synchronous = NORMAL} for files, and refuses a build that cannot enforce foreign keys.
+   * A reader is also {@code query_only}, so nothing can write through it by mistake.
    */
-  public static SqliteConnection open(Path file, FailureHandler failures) {
+  public static SqliteConnection open(Path file, boolean reader, FailureHandler failures) {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -56,6 +57,9 @@ public final class SqliteConnection implements AutoCloseable {
     SqliteConnection opened = new SqliteConnection(connection, failures);
     try {
       opened.requireForeignKeysOn();
+      if (reader) {
+        opened.exec("PRAGMA query_only = 1");
+      }
     } catch (RuntimeException e) {
       opened.close();
       throw e;

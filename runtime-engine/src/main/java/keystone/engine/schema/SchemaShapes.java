@@ -1,0 +1,169 @@
+package keystone.engine.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import keystone.engine.schema.TableShape.ColumnShape;
+import keystone.engine.schema.TableShape.ForeignKeyShape;
+import keystone.engine.schema.TableShape.IndexShape;
+import keystone.engine.sqlite.ConstraintErrors;
+import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteConnection;
+import keystone.engine.spi.Schema;
+
+/**
+ * Reads tables through {@code pragma_table_info}, {@code pragma_foreign_key_list} and
+ * {@code pragma_index_list} (https://www.sqlite.org/pragma.html#pragfunc), so that two schemas
+ * compare by structure rather than by the text of their DDL.
+ */
+public final class SchemaShapes {
+  private SchemaShapes() {}
+
+  /** The compiled schema's shape: its DDL run on a scratch in-memory database. */
+  public static Map<String, TableShape> compiled(Schema schema) {
+    try (SqliteConnection scratch =
+        SqliteConnection.open(
+            null, false, (e, st) -> ConstraintErrors.translate(e, st == null ? null : st.sql()))) {
+      for (String statement : schema.statements()) {
+        scratch.execUncached(statement);
+      }
+      return read(scratch);
+    }
+  }
+
+  /** Every table of the connection's main database, by lower-case name. */
+  public static Map<String, TableShape> read(SqliteConnection connection) {
+    Map<String, TableShape> tables = new LinkedHashMap<>();
+    for (String table :
+        strings(
+            connection,
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                + " ORDER BY name")) {
+      tables.put(
+          table.toLowerCase(Locale.ROOT),
+          new TableShape(
+              table, columns(connection, table), foreignKeys(connection, table),
+              indexes(connection, table)));
+    }
+    return tables;
+  }
+
+  private static List<ColumnShape> columns(SqliteConnection connection, String table) {
+    List<ColumnShape> columns = new ArrayList<>();
+    JdbcStatement st =
+        connection.prepare(
+            "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid");
+    try {
+      st.bindText(1, table);
+      while (st.step()) {
+        columns.add(
+            new ColumnShape(
+                st.columnText(0).toLowerCase(Locale.ROOT),
+                st.columnText(1).toUpperCase(Locale.ROOT),
+                st.columnLong(2) != 0,
+                st.columnText(3),
+                (int) st.columnLong(4)));
+      }
+    } finally {
+      st.reset();
+    }
+    return columns;
+  }
+
+  private static List<ForeignKeyShape> foreignKeys(SqliteConnection connection, String table) {
+    Map<Long, List<String[]>> byId = new LinkedHashMap<>();
+    JdbcStatement st =
+        connection.prepare(
+            "SELECT id, \"table\", \"from\", \"to\", on_delete, on_update"
+                + " FROM pragma_foreign_key_list(?) ORDER BY id, seq");
+    try {
+      st.bindText(1, table);
+      while (st.step()) {
+        byId.computeIfAbsent(st.columnLong(0), id -> new ArrayList<>())
+            .add(
+                new String[] {
+                  st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                  st.columnText(5)
+                });
+      }
+    } finally {
+      st.reset();
+    }
+    List<ForeignKeyShape> keys = new ArrayList<>();
+    for (List<String[]> rows : byId.values()) {
+      String parent = rows.get(0)[0];
+      List<String> from = new ArrayList<>();
+      List<String> to = new ArrayList<>();
+      for (String[] row : rows) {
+        from.add(row[1].toLowerCase(Locale.ROOT));
+        to.add(row[2] == null ? null : row[2].toLowerCase(Locale.ROOT));
+      }
+      if (to.contains(null)) {
+        to = primaryKey(connection, parent);
+      }
+      keys.add(
+          new ForeignKeyShape(
+              from, parent.toLowerCase(Locale.ROOT), to, rows.get(0)[3], rows.get(0)[4]));
+    }
+    return keys;
+  }
+
+  private static List<String> primaryKey(SqliteConnection connection, String table) {
+    List<String> key = new ArrayList<>();
+    JdbcStatement st =
+        connection.prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
+    try {
+      st.bindText(1, table);
+      while (st.step()) {
+        key.add(st.columnText(0).toLowerCase(Locale.ROOT));
+      }
+    } finally {
+      st.reset();
+    }
+    return key;
+  }
+
+  private static Map<String, IndexShape> indexes(SqliteConnection connection, String table) {
+    List<String[]> listed = new ArrayList<>();
+    JdbcStatement st =
+        connection.prepare(
+            "SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name");
+    try {
+      st.bindText(1, table);
+      while (st.step()) {
+        listed.add(new String[] {st.columnText(0), String.valueOf(st.columnLong(1)),
+            st.columnText(2)});
+      }
+    } finally {
+      st.reset();
+    }
+    Map<String, IndexShape> indexes = new LinkedHashMap<>();
+    for (String[] index : listed) {
+      List<String> columns = new ArrayList<>();
+      for (String column :
+          strings(connection, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", index[0])) {
+        columns.add(column == null ? "<expression>" : column.toLowerCase(Locale.ROOT));
+      }
+      boolean automatic = !index[2].equals("c");
+      String key = automatic ? "(" + String.join(", ", columns) + ")" : index[0].toLowerCase(Locale.ROOT);
+      indexes.put(key, new IndexShape(automatic ? null : index[0], columns, index[1].equals("1")));
+    }
+    return indexes;
+  }
+
+  private static List<String> strings(SqliteConnection connection, String sql, Object... args) {
+    List<String> values = new ArrayList<>();
+    JdbcStatement st = connection.prepare(sql);
+    try {
+      st.bindAll(args);
+      while (st.step()) {
+        values.add(st.columnText(0));
+      }
+    } finally {
+      st.reset();
+    }
+    return values;
+  }
+}

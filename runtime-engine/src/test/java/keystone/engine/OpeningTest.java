@@ -1,0 +1,169 @@
+package keystone.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import keystone.engine.fixture.ShopDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpeningTest {
+  @TempDir Path dir;
+
+  private Path fileWithOneUser() {
+    Path file = dir.resolve("shop.db");
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      db.insertUser(1, "ada");
+    }
+    return file;
+  }
+
+  /** Writes behind Keystone's back, the way another tool with enforcement off would. */
+  private static void plainJdbc(Path file, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA foreign_keys = OFF");
+      // sqlite-jdbc runs only the first statement of a string.
+      for (String statement : sql.split(";")) {
+        st.execute(statement);
+      }
+    }
+  }
+
+  @Test
+  void fileWithOrphansOpensAndListsThem() throws Exception {
+    Path file = fileWithOneUser();
+    plainJdbc(file, "INSERT INTO orders (id, user_id) VALUES (7, 42)");
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      List<ForeignKeyViolation> found = db.checkForeignKeys();
+      assertEquals(1, found.size());
+      assertEquals("fk_orders_user_id", found.get(0).constraint());
+      assertEquals(List.of(42L), found.get(0).key());
+      assertEquals(ForeignKeyViolation.Kind.MISSING_PARENT, found.get(0).kind());
+    }
+  }
+
+  @Test
+  void verifyOnOpenRefusesFileWithOrphans() throws Exception {
+    Path file = fileWithOneUser();
+    plainJdbc(file, "INSERT INTO orders (id, user_id) VALUES (7, 42)");
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> Keystone.builder(ShopDb.class).path(file).verifyOnOpen(true).build());
+    assertEquals(List.of(42L), e.violations().get(0).key());
+  }
+
+  @Test
+  void fileWithDifferentSchemaIsRefusedUntouched() throws Exception {
+    Path file = fileWithOneUser();
+    plainJdbc(file, "ALTER TABLE users ADD COLUMN nickname TEXT");
+    byte[] before = Files.readAllBytes(file);
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.open(ShopDb.class, file));
+    assertTrue(e.getMessage().contains("table users has columns"), e.getMessage());
+    assertTrue(e.getMessage().contains("nickname"), e.getMessage());
+    assertEquals(List.of(before.length), List.of(Files.readAllBytes(file).length));
+  }
+
+  @Test
+  void fileWithChangedForeignKeyActionIsRefused() throws Exception {
+    Path file = fileWithOneUser();
+    plainJdbc(
+        file,
+        "DROP TABLE items; CREATE TABLE items (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL"
+            + " REFERENCES orders (id) ON DELETE SET NULL); CREATE INDEX idx_items_order_id ON"
+            + " items (order_id)");
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.open(ShopDb.class, file));
+    assertTrue(e.getMessage().contains("table items has foreign keys"), e.getMessage());
+  }
+
+  @Test
+  void newerFileIsRefused() throws Exception {
+    Path file = fileWithOneUser();
+    plainJdbc(file, "PRAGMA user_version = 7");
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.open(ShopDb.class, file));
+    assertTrue(e.getMessage().contains("newer"), e.getMessage());
+  }
+
+  @Test
+  void foreignFileIsRefused() throws Exception {
+    Path file = dir.resolve("other.db");
+    plainJdbc(file, "CREATE TABLE stuff (x)");
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.open(ShopDb.class, file));
+    assertTrue(e.getMessage().contains("no Keystone schema version"), e.getMessage());
+  }
+
+  @Test
+  void readersSeeCommittedDataWhileWriterHoldsTransaction() throws Exception {
+    Path file = fileWithOneUser();
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(file).readers(2).build()) {
+      CountDownLatch written = new CountDownLatch(1);
+      CountDownLatch read = new CountDownLatch(1);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> writer =
+            pool.submit(
+                () ->
+                    db.runInTransaction(
+                        () -> {
+                          db.insertUser(2, "bob");
+                          written.countDown();
+                          await(read);
+                        }));
+        written.await();
+        // The writer thread holds its transaction open; this thread reads through a reader.
+        assertEquals(1L, db.query("SELECT count(*) FROM users").get(0)[0]);
+        assertEquals(1L, db.query("PRAGMA query_only").get(0)[0]);
+        read.countDown();
+        writer.get();
+      } finally {
+        pool.shutdown();
+      }
+      assertEquals(2L, db.query("SELECT count(*) FROM users").get(0)[0]);
+    }
+  }
+
+  @Test
+  void readsInsideTransactionSeeOwnWrites() throws Exception {
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(2).build()) {
+      db.runInTransaction(
+          () -> {
+            db.insertUser(2, "bob");
+            assertEquals(2L, db.query("SELECT count(*) FROM users").get(0)[0]);
+            assertEquals(0L, db.query("PRAGMA query_only").get(0)[0]);
+          });
+    }
+  }
+
+  @Test
+  void everyConnectionEnforces() throws Exception {
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(3).build()) {
+      for (int i = 0; i < 6; i++) {
+        assertEquals(1L, db.query("PRAGMA foreign_keys").get(0)[0]);
+      }
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
