@@ -166,6 +166,15 @@ class EngineTest {
   }
 
   @Test
+  void attachRefused() {
+    KeystoneException e =
+        assertThrows(
+            KeystoneException.class,
+            () -> db.execute("ATTACH DATABASE ? AS other", dir.resolve("other.db").toString()));
+    assertTrue(e.getMessage().startsWith("ATTACH is refused"), e.getMessage());
+  }
+
+  @Test
   void deferOutsideTransactionThrows() {
     assertThrows(IllegalStateException.class, () -> db.deferForeignKeys());
   }

@@ -49,6 +49,12 @@ public final class SqlGuard {
           "Transaction control (" + first + ") is refused in raw SQL: Keystone runs every call"
               + " atomically; use db.runInTransaction(...) for a transaction of several calls.");
     }
+    if (first.equals("ATTACH") || first.equals("DETACH")) {
+      throw new KeystoneException(
+          first + " is refused: Keystone enforces foreign keys on the one database file it"
+              + " opened, and SQLite cannot enforce keys between attached files. Open the other"
+              + " file as a Keystone database of its own.");
+    }
     if (first.equals("PRAGMA")) {
       return classifyPragma(text);
     }

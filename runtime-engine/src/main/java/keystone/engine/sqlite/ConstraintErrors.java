@@ -62,7 +62,23 @@ public final class ConstraintErrors {
       return new CheckViolationException(full, table, constraint, e);
     }
     String where = sql == null ? "" : " in: " + sql;
+    if (message.contains("triggers nested too deep")
+        || message.contains("too many levels of trigger recursion")) {
+      return new KeystoneException(cascadeTooDeep(message) + where, e);
+    }
     return new KeystoneException(message + where, e);
+  }
+
+  /**
+   * Foreign-key actions run as triggers, and SQLite stops nesting them at SQLITE_MAX_TRIGGER_DEPTH
+   * (https://www.sqlite.org/limits.html#max_trigger_depth), 1000 in the bundled build.
+   */
+  private static String cascadeTooDeep(String message) {
+    return "The cascade went too deep (" + message + "): SQLite runs ON DELETE and ON UPDATE"
+        + " actions as nested triggers and stops at 1000 levels, so a chain of rows that"
+        + " reference each other can cascade through at most 1000 rows in one statement."
+        + " Nothing was changed. Delete such a tree from its leaves up, at most 1000 levels at a"
+        + " time";
   }
 
   /** SQLite's own words, without the driver's "[SQLITE_X] description (...)" wrapping. */
