@@ -1,0 +1,185 @@
+package keystone.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import keystone.engine.ForeignKeyViolation.Kind;
+import keystone.engine.fixture.ShopDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every path a foreign-key failure can take names the exact constraint, key and kind. */
+class DiagnosisTest {
+  @TempDir Path dir;
+  ShopDb db;
+
+  @BeforeEach
+  void open() {
+    db = Keystone.open(ShopDb.class, dir.resolve("shop.db"));
+    db.insertUser(1, "ada");
+    db.insertOrder(10, 1);
+    db.execute("INSERT INTO items (id, order_id) VALUES (100, 10), (101, 10)");
+    db.execute("INSERT INTO shipments (id, item_id) VALUES (1000, 101)");
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private long count(String table) {
+    return (Long) db.query("SELECT count(*) FROM " + table).get(0)[0];
+  }
+
+  private static ForeignKeyViolation only(ForeignKeyViolationException e) {
+    assertEquals(1, e.violations().size(), e.violations().toString());
+    return e.violations().get(0);
+  }
+
+  @Test
+  void cascadeEndingInRestrictNamesTheKeyThatBlocked() {
+    ForeignKeyViolationException e =
+        assertThrows(ForeignKeyViolationException.class, () -> db.deleteOrder(10));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_shipments_item_id", v.constraint());
+    assertEquals("shipments", v.childTable());
+    assertEquals("items", v.parentTable());
+    assertEquals(List.of(101L), v.key());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+    assertEquals(2, count("items"));
+    assertEquals(1, count("orders"));
+  }
+
+  @Test
+  void restrictOnUpdateThroughRawSql() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> db.execute("UPDATE items SET id = 555 WHERE id = 101"));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_shipments_item_id", v.constraint());
+    assertEquals(List.of(101L), v.key());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+  }
+
+  @Test
+  void updateThatKeepsTheKeyIsNotRestricted() {
+    assertEquals(1, db.execute("UPDATE items SET id = 101, qty = 3 WHERE id = 101"));
+  }
+
+  @Test
+  void noActionUpdateOfParentKey() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> db.execute("UPDATE orders SET id = 11 WHERE id = 10"));
+    ForeignKeyViolation v = e.violations().get(0);
+    assertEquals("fk_items_order_id", v.constraint());
+    assertEquals(List.of(10L), v.key());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+    assertEquals(2, e.violations().size());
+  }
+
+  @Test
+  void orphanThroughRawUpdateIsMissingParent() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> db.execute("UPDATE orders SET user_id = 77 WHERE id = 10"));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_orders_user_id", v.constraint());
+    assertEquals(List.of(77L), v.key());
+    assertEquals(Kind.MISSING_PARENT, v.kind());
+  }
+
+  @Test
+  void deferredKeyFailsAtImplicitCommit() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> db.execute("INSERT INTO reviews (id, user_id) VALUES (1, 404)"));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_reviews_user_id", v.constraint());
+    assertEquals(List.of(404L), v.key());
+    assertEquals(Kind.MISSING_PARENT, v.kind());
+    assertEquals(0, count("reviews"));
+  }
+
+  @Test
+  void deferredKeyWaitsForExplicitCommit() {
+    db.runInTransaction(
+        () -> {
+          db.execute("INSERT INTO reviews (id, user_id) VALUES (1, 2)");
+          db.insertUser(2, "bob");
+        });
+    assertEquals(1, count("reviews"));
+  }
+
+  @Test
+  void commitListsEveryOutstandingViolationAndKeepsNothing() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () ->
+                db.runInTransaction(
+                    () -> {
+                      db.deferForeignKeys();
+                      db.insertOrder(20, 5);
+                      db.insertOrder(21, 6);
+                      db.execute("INSERT INTO reviews (id, user_id) VALUES (1, 7)");
+                      db.insertUser(2, "bob");
+                    }));
+    assertEquals(3, e.violations().size());
+    assertEquals(1, count("orders"));
+    assertEquals(1, count("users"));
+    assertEquals(0, count("reviews"));
+  }
+
+  @Test
+  void deletedParentAtCommitIsStillReferenced() {
+    db.insertUser(3, "cy");
+    db.execute("INSERT INTO notes (id, user_id) VALUES (1, 3)");
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () ->
+                db.runInTransaction(
+                    () -> {
+                      db.deferForeignKeys();
+                      db.deleteUser(3);
+                    }));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_notes_user_id", v.constraint());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+    assertEquals(2, count("users"));
+  }
+
+  @Test
+  void deferAgainAfterFixingIsAllowed() {
+    db.runInTransaction(
+        () -> {
+          db.deferForeignKeys();
+          db.insertOrder(20, 5);
+          db.insertUser(5, "eve");
+          db.deferForeignKeys();
+          db.insertOrder(21, 6);
+          db.insertUser(6, "fay");
+        });
+    assertEquals(3, count("orders"));
+  }
+
+  @Test
+  void checkViolationNamesExpressionAndTable() {
+    CheckViolationException e =
+        assertThrows(
+            CheckViolationException.class,
+            () -> db.execute("INSERT INTO items (id, order_id, qty) VALUES (5, 10, 0)"));
+    assertEquals("items", e.table());
+    assertEquals("qty > 0", e.constraint());
+    assertEquals(2, count("items"));
+  }
+}
