@@ -1,0 +1,148 @@
+package keystone.processor;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import keystone.processor.diagnostics.Message;
+import keystone.processor.diagnostics.Report;
+import keystone.processor.model.DaoModel;
+import keystone.processor.model.DatabaseModel;
+import keystone.processor.model.DatabaseModel.DaoAccessor;
+import keystone.processor.model.EntityModel;
+import keystone.processor.reading.DaoContext;
+import keystone.processor.reading.DaoReader;
+import keystone.processor.reading.DatabaseReader;
+import keystone.processor.reading.EntityReader;
+import keystone.processor.reading.Env;
+import keystone.processor.reading.ImplNames;
+import keystone.processor.sql.Ddl;
+import keystone.processor.sql.SchemaDatabase;
+import keystone.processor.sql.TableOrder;
+import keystone.processor.validation.EntityValidator;
+import keystone.processor.validation.SchemaValidator;
+import keystone.processor.writing.DaoWriter;
+import keystone.processor.writing.DatabaseWriter;
+import keystone.processor.writing.GeneratedFiles;
+import com.palantir.javapoet.ClassName;
+
+/**
+ * One database: read, validate everything (reporting all problems), and only when the report is
+ * clean write its DAOs and its {@code _Impl}.
+ */
+final class DatabaseStep {
+  private final Env env;
+  private final EntityReader entities;
+  private final DatabaseReader databases;
+  private final DaoReader daos;
+  private final GeneratedFiles files;
+  private final Set<String> written;
+
+  DatabaseStep(Env env, EntityReader entities, Filer filer, Set<String> written) {
+    this.env = env;
+    this.entities = entities;
+    this.databases = new DatabaseReader(env);
+    this.daos = new DaoReader(env);
+    this.files = new GeneratedFiles(filer);
+    this.written = written;
+  }
+
+  Report process(TypeElement db) {
+    Report report = new Report();
+    DatabaseReader.Declaration decl = databases.read(db, report);
+    if (decl == null) {
+      return report;
+    }
+    String name = db.getSimpleName().toString();
+    List<EntityModel> models = new ArrayList<>();
+    boolean schemaOk = true;
+    for (TypeElement type : decl.entities()) {
+      EntityReader.Result r = entities.read(type);
+      report.addAll(r.report());
+      if (r.model() == null) {
+        schemaOk = false;
+        continue;
+      }
+      Report own = EntityValidator.validate(r.model());
+      schemaOk &= !own.hasErrors();
+      report.addAll(own);
+      models.add(r.model());
+    }
+    Report schemaReport = SchemaValidator.validate(name, models, this::isEntity);
+    schemaOk &= !schemaReport.hasErrors();
+    report.addAll(schemaReport);
+    List<EntityModel> ordered = TableOrder.parentsFirst(models);
+    List<String> ddl = schemaOk ? Ddl.statements(ordered) : List.of();
+    Map<String, EntityModel> byType = new LinkedHashMap<>();
+    for (EntityModel e : models) {
+      byType.put(e.qualifiedName(), e);
+    }
+    try (SchemaDatabase schema = schemaOk ? SchemaDatabase.open() : null) {
+      if (schema != null) {
+        schemaOk = createSchema(schema, ordered, report);
+      }
+      DaoContext ctx = new DaoContext(name, byType, schemaOk ? schema : null);
+      List<DaoModel> daoModels = new ArrayList<>();
+      List<DaoAccessor> accessors = new ArrayList<>();
+      for (DatabaseReader.Accessor a : decl.accessors()) {
+        DaoModel dao = daos.read(a.dao(), ctx, report);
+        if (dao != null) {
+          daoModels.add(dao);
+        }
+        accessors.add(new DaoAccessor(a.signature(), ImplNames.of(ClassName.get(a.dao()))));
+      }
+      if (report.hasErrors() || !schemaOk) {
+        return report;
+      }
+      for (DaoModel dao : daoModels) {
+        if (written.add(dao.impl().canonicalName())) {
+          files.write(dao.impl().packageName(), DaoWriter.write(dao));
+        }
+      }
+      ClassName type = ClassName.get(db);
+      DatabaseModel model = new DatabaseModel(type, ImplNames.of(type),
+          db.getKind() == ElementKind.INTERFACE, decl.version(), ordered, ddl, accessors,
+          decl.delegates(), db);
+      if (written.add(model.impl().canonicalName())) {
+        files.write(model.impl().packageName(), DatabaseWriter.write(model));
+      }
+    } catch (SQLException e) {
+      report.add(db, Message.INTERNAL_ERROR, "cannot open SQLite to check the schema: " + e);
+    }
+    return report;
+  }
+
+  /** SQLite has the last word on the DDL (CHECK expressions, defaults, names). */
+  private static boolean createSchema(
+      SchemaDatabase schema, List<EntityModel> ordered, Report report) {
+    boolean ok = true;
+    for (EntityModel e : ordered) {
+      String ddl = Ddl.createTable(e);
+      String error = schema.execute(ddl);
+      if (error == null) {
+        for (var index : e.indexes()) {
+          error = schema.execute(Ddl.createIndex(e, index));
+          if (error != null) {
+            ddl = Ddl.createIndex(e, index);
+            break;
+          }
+        }
+      }
+      if (error != null) {
+        report.add(e.source(), Message.SCHEMA_INVALID, e.table(), error, ddl);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private boolean isEntity(String qualifiedName) {
+    TypeElement t = env.typeElement(qualifiedName);
+    return t != null && EntityReader.isEntity(t);
+  }
+}

@@ -1,0 +1,101 @@
+package keystone.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import keystone.processor.diagnostics.Message;
+import keystone.processor.diagnostics.Report;
+import keystone.processor.diagnostics.Reporter;
+import keystone.processor.reading.DatabaseReader;
+import keystone.processor.reading.EntityReader;
+import keystone.processor.reading.Env;
+import keystone.processor.reading.MissingTypeException;
+
+/**
+ * Entry point. Each round reads every {@code @Entity} (to report problems even when no database
+ * lists it) and every {@code @Database}, which drives DDL and DAO generation. Elements that need
+ * types not generated yet wait for a later round.
+ */
+@AutoService(Processor.class)
+public final class KeystoneProcessor extends AbstractProcessor {
+  /** Element name -> the type it is waiting for. */
+  private final Map<String, String> deferred = new LinkedHashMap<>();
+  private final Set<String> written = new LinkedHashSet<>();
+  private Reporter reporter;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("keystone.Entity", "keystone.Dao", DatabaseReader.DATABASE);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (reporter == null) {
+      reporter = new Reporter(processingEnv.getMessager());
+    }
+    Env env = new Env(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    Set<TypeElement> entityTypes = new LinkedHashSet<>();
+    Set<TypeElement> databases = new LinkedHashSet<>();
+    for (String name : deferred.keySet()) {
+      TypeElement e = env.typeElement(name);
+      if (e != null) {
+        (EntityReader.isEntity(e) ? entityTypes : databases).add(e);
+      }
+    }
+    deferred.clear();
+    for (Element e : round.getElementsAnnotatedWith(env.typeElement(EntityReader.ENTITY))) {
+      if (e instanceof TypeElement type) {
+        entityTypes.add(type);
+      }
+    }
+    for (Element e : round.getElementsAnnotatedWith(env.typeElement(DatabaseReader.DATABASE))) {
+      if (e instanceof TypeElement type) {
+        databases.add(type);
+      }
+    }
+    EntityReader entities = new EntityReader(env);
+    for (TypeElement type : entityTypes) {
+      guarded(type, () -> reporter.print(entities.read(type).report()));
+    }
+    DatabaseStep step =
+        new DatabaseStep(env, entities, processingEnv.getFiler(), written);
+    for (TypeElement db : databases) {
+      guarded(db, () -> reporter.print(step.process(db)));
+    }
+    if (round.processingOver()) {
+      for (Map.Entry<String, String> d : deferred.entrySet()) {
+        Report report = new Report();
+        report.add(env.typeElement(d.getKey()), Message.MISSING_TYPE, d.getValue(), d.getKey());
+        reporter.print(report);
+      }
+      deferred.clear();
+    }
+    return false;
+  }
+
+  /** One element's failure never stops the others, nor crashes javac. */
+  private void guarded(TypeElement element, Runnable work) {
+    try {
+      work.run();
+    } catch (MissingTypeException e) {
+      deferred.put(element.getQualifiedName().toString(), e.type());
+    } catch (RuntimeException | LinkageError e) {
+      Report report = new Report();
+      report.add(element, Message.INTERNAL_ERROR, e);
+      reporter.print(report);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package keystone.processor.diagnostics;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every diagnostic the processor emits, in one place so that tests and users can refer to a
+ * stable key. The text is a {@link String#format} pattern.
+ */
+public enum Message {
+  INTERNAL_ERROR("InternalError", "internal error in the Keystone processor: %s"),
+  MISSING_TYPE("MissingType", "type %s was never generated; cannot process %s"),
+
+  ENTITY_NOT_CLASS(
+      "EntityNotClass", "@Entity must be on a class or a record, not on %s"),
+  ENTITY_NO_CONSTRUCTOR(
+      "EntityNoConstructor",
+      "%s needs an accessible no-argument constructor (or must be a record)"),
+  ENTITY_NO_PRIMARY_KEY(
+      "EntityNoPrimaryKey",
+      "%s has no primary key; add @PrimaryKey to a field or @Entity(primaryKey = {...})"),
+  ENTITY_TWO_PRIMARY_KEYS(
+      "EntityTwoPrimaryKeys",
+      "%s declares its primary key twice; use either @PrimaryKey on one field or"
+          + " @Entity(primaryKey = ...), not both"),
+  PRIMARY_KEY_COLUMN_MISSING(
+      "PrimaryKeyColumnMissing", "primary key column %s does not exist in %s; columns are: %s"),
+  AUTO_GENERATE_NOT_LONG(
+      "AutoGenerateNotLong",
+      "@PrimaryKey(autoGenerate = true) needs a long or Long field, not %s; SQLite only"
+          + " generates keys for INTEGER PRIMARY KEY"),
+  COLUMN_TYPE_UNSUPPORTED(
+      "ColumnTypeUnsupported",
+      "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[]"
+          + " or an enum, or mark the field @Ignore"),
+  COLUMN_DUPLICATE_NAME(
+      "ColumnDuplicateName", "column %s of table %s is mapped by two fields"),
+  COLUMN_NOT_NULL_DEFAULT_NULL(
+      "ColumnNotNullDefaultNull", "%s.%s is NOT NULL but its defaultValue is NULL"),
+  COLUMN_NO_ACCESSOR(
+      "ColumnNoAccessor",
+      "field %s is private and has no %s; make it non-private or add JavaBean accessors"),
+  INDEX_COLUMN_MISSING(
+      "IndexColumnMissing", "index column %s does not exist in %s; columns are: %s"),
+  SCHEMA_INVALID("SchemaInvalid", "SQLite rejects the DDL of table %s: %s%n%s"),
+
+  FOREIGN_KEY_PARENT_NOT_ENTITY(
+      "ForeignKeyParentNotEntity", "foreign key %s references %s, which is not an @Entity"),
+  FOREIGN_KEY_PARENT_NOT_IN_DATABASE(
+      "ForeignKeyParentNotInDatabase",
+      "foreign key %s references %s, which is not listed in @Database(entities) of %s"),
+  FOREIGN_KEY_COLUMN_MISSING(
+      "ForeignKeyColumnMissing", "foreign key %s: column %s does not exist in %s; columns are: %s"),
+  FOREIGN_KEY_PARENT_COLUMN_MISSING(
+      "ForeignKeyParentColumnMissing",
+      "foreign key %s: parent column %s does not exist in %s; columns are: %s"),
+  FOREIGN_KEY_COLUMN_COUNT(
+      "ForeignKeyColumnCount",
+      "foreign key %s has %d child column(s) and %d parent column(s); they must be equally many"
+          + " and at least one"),
+  FOREIGN_KEY_PARENT_NOT_UNIQUE(
+      "ForeignKeyParentNotUnique",
+      "%s references %s, which is neither the primary key nor UNIQUE; %s"),
+  FOREIGN_KEY_AFFINITY_MISMATCH(
+      "ForeignKeyAffinityMismatch",
+      "foreign key %s: %s is %s but the parent column %s is %s; use the same type"),
+  FOREIGN_KEY_SET_NULL_NOT_NULL(
+      "ForeignKeySetNullNotNull",
+      "foreign key %s: ON %s SET NULL on NOT NULL column %s; make the field nullable or pick"
+          + " another action"),
+  FOREIGN_KEY_SET_DEFAULT_NO_DEFAULT(
+      "ForeignKeySetDefaultNoDefault",
+      "foreign key %s: ON %s SET DEFAULT on column %s, which has no @Column(defaultValue)"),
+  FOREIGN_KEY_PARENT_COMPOSITE_KEY(
+      "ForeignKeyParentCompositeKey",
+      "@ForeignKey to %s, whose primary key is composite (%s); use @CompositeForeignKey in"
+          + " @Entity(foreignKeys) or name a unique column"),
+  DUPLICATE_NAME(
+      "DuplicateName", "%s name %s is used twice in database %s (also by table %s)"),
+  DUPLICATE_TABLE(
+      "DuplicateTable", "table %s is mapped by both %s and %s in database %s"),
+  FOREIGN_KEY_NO_INDEX(
+      "ForeignKeyNoIndex",
+      "foreign key %s leaves %s(%s) without an index; every delete or key update on %s will"
+          + " scan %s; keep index = true or declare an @Index starting with these columns"),
+  RESTRICT_DEFERRED(
+      "RestrictDeferred",
+      "foreign key %s is deferred but uses RESTRICT, which fires immediately and ignores"
+          + " deferral; use NO_ACTION to check at commit"),
+  INSERT_REPLACE_CASCADES(
+      "InsertReplaceCascades",
+      "@Insert(onConflict = REPLACE) on %s deletes the old row first, which fires %s; use"
+          + " @Upsert to update in place"),
+
+  DAO_NOT_ABSTRACT("DaoNotAbstract", "@Dao must be on an interface or an abstract class"),
+  DAO_NO_CONSTRUCTOR(
+      "DaoNoConstructor", "abstract @Dao class %s needs an accessible no-argument constructor"),
+  DAO_METHOD_NO_ANNOTATION(
+      "DaoMethodNoAnnotation",
+      "abstract DAO method %s needs exactly one of @Insert, @Upsert, @Update, @Delete or"
+          + " @Query (found %s)"),
+  TRANSACTION_ON_ABSTRACT(
+      "TransactionOnAbstract",
+      "@Transaction goes on a default or concrete method; abstract DAO methods are already"
+          + " atomic"),
+  DAO_METHOD_PARAMETER(
+      "DaoMethodParameter",
+      "@%s takes exactly one parameter: an entity, an array/varargs or an Iterable of one; %s"),
+  DAO_METHOD_RETURN(
+      "DaoMethodReturn", "@%s method %s cannot return %s; it may return %s"),
+  DAO_ENTITY_NOT_IN_DATABASE(
+      "DaoEntityNotInDatabase", "%s is not an entity of database %s"),
+  QUERY_INVALID_SQL("QueryInvalidSql", "@Query does not prepare against the schema: %s"),
+  QUERY_UNKNOWN_PARAMETER(
+      "QueryUnknownParameter", "@Query uses :%s but the method has no parameter %s"),
+  QUERY_UNUSED_PARAMETER("QueryUnusedParameter", "parameter %s is never used in the @Query SQL"),
+  QUERY_PARAMETER_TYPE(
+      "QueryParameterType", "parameter %s has type %s, which cannot be bound"),
+  QUERY_DISABLES_ENFORCEMENT(
+      "QueryDisablesEnforcement",
+      "@Query runs %s; Keystone keeps foreign-key and constraint enforcement always on. To let"
+          + " one transaction break a key for a while, call deferForeignKeys()"
+          + " (PRAGMA defer_foreign_keys) inside runInTransaction"),
+  QUERY_RETURN_TYPE(
+      "QueryReturnType", "@Query method cannot return %s: %s"),
+  QUERY_RESULT_MISSING_COLUMN(
+      "QueryResultMissingColumn",
+      "%s.%s is NOT NULL but the query returns no column %s; result columns are: %s"),
+
+  DATABASE_NOT_ABSTRACT(
+      "DatabaseNotAbstract", "@Database must be on an interface or an abstract class"),
+  DATABASE_NOT_KEYSTONE(
+      "DatabaseNotKeystone", "@Database %s must extend keystone.engine.KeystoneDatabase"),
+  DATABASE_BAD_ACCESSOR(
+      "DatabaseBadAccessor",
+      "abstract method %s of a @Database must take no parameters and return a @Dao type"),
+  DATABASE_ENTITY_NOT_ENTITY(
+      "DatabaseEntityNotEntity", "%s is listed in @Database(entities) but is not an @Entity");
+
+  private final String key;
+  private final String pattern;
+
+  Message(String key, String pattern) {
+    this.key = key;
+    this.pattern = pattern;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** Warnings are the few cases where the schema is legal but costly or surprising. */
+  public Kind kind() {
+    return switch (this) {
+      case FOREIGN_KEY_NO_INDEX, RESTRICT_DEFERRED, INSERT_REPLACE_CASCADES -> Kind.WARNING;
+      default -> Kind.ERROR;
+    };
+  }
+
+  public String format(Object... args) {
+    return "[Keystone/" + key + "] " + String.format(pattern, args);
+  }
+}

@@ -1,0 +1,55 @@
+package keystone.processor.model;
+
+import com.palantir.javapoet.MethodSpec;
+import keystone.OnConflict;
+
+/**
+ * One generated DAO method. {@code signature} is the overriding declaration without a body
+ * (JavaPoet values are immutable, so the writer only adds code).
+ */
+public sealed interface DaoMethodModel {
+  MethodSpec signature();
+
+  /** How an entity parameter is passed. */
+  enum Arity {
+    SINGLE,
+    ARRAY,
+    ITERABLE
+  }
+
+  /** What a write method returns. */
+  enum Returns {
+    VOID,
+    INT,
+    LONG,
+    LONG_ARRAY,
+    LONG_LIST
+  }
+
+  /** {@code @Insert} and {@code @Upsert}. */
+  record Insert(
+      MethodSpec signature,
+      EntityModel entity,
+      String parameter,
+      Arity arity,
+      Returns returns,
+      OnConflict onConflict,
+      boolean upsert)
+      implements DaoMethodModel {}
+
+  /** {@code @Update} and {@code @Delete}. */
+  record UpdateOrDelete(
+      MethodSpec signature,
+      EntityModel entity,
+      String parameter,
+      Arity arity,
+      Returns returns,
+      boolean delete)
+      implements DaoMethodModel {}
+
+  /** {@code @Query}. */
+  record Query(MethodSpec signature, QueryModel query) implements DaoMethodModel {}
+
+  /** {@code @Transaction} on a default or concrete method. */
+  record Transaction(MethodSpec signature, boolean returnsVoid) implements DaoMethodModel {}
+}

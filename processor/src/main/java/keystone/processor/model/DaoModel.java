@@ -1,0 +1,17 @@
+package keystone.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.Element;
+
+/**
+ * A DAO to implement. {@code origin} is kept only to mark the generated file's originating
+ * element for incremental builds.
+ */
+public record DaoModel(
+    ClassName type, ClassName impl, boolean isInterface, List<DaoMethodModel> methods,
+    Element origin) {
+  public DaoModel {
+    methods = List.copyOf(methods);
+  }
+}

@@ -1,0 +1,39 @@
+package keystone.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import java.util.List;
+import javax.lang.model.element.Element;
+
+/**
+ * A database: its schema in creation order and what its {@code _Impl} exposes.
+ *
+ * @param entities entities, parents first
+ * @param ddl CREATE TABLE statements then CREATE INDEX statements
+ * @param daos one accessor per DAO
+ * @param delegates the {@code KeystoneDatabase} methods forwarded to the engine
+ */
+public record DatabaseModel(
+    ClassName type,
+    ClassName impl,
+    boolean isInterface,
+    int version,
+    List<EntityModel> entities,
+    List<String> ddl,
+    List<DaoAccessor> daos,
+    List<Delegate> delegates,
+    Element origin) {
+
+  public DatabaseModel {
+    entities = List.copyOf(entities);
+    ddl = List.copyOf(ddl);
+    daos = List.copyOf(daos);
+    delegates = List.copyOf(delegates);
+  }
+
+  /** A no-argument accessor and the DAO implementation it returns. */
+  public record DaoAccessor(MethodSpec signature, ClassName daoImpl) {}
+
+  /** An abstract {@code KeystoneDatabase} method, forwarded with the same arguments. */
+  public record Delegate(MethodSpec signature, boolean returnsVoid) {}
+}

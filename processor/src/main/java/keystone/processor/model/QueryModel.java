@@ -1,0 +1,59 @@
+package keystone.processor.model;
+
+import java.util.List;
+
+/**
+ * A {@code @Query}, with its SQL cut at each {@code :name}.
+ *
+ * @param fragments the SQL between parameters; {@code fragments.size() == bindings.size() + 1}
+ * @param bindings the parameter for each placeholder, in SQL order
+ * @param write whether it runs in a write scope
+ * @param columnCount result columns; 0 for DML
+ * @param wrapper how rows become the return value
+ * @param result what each row becomes, or null for DML
+ */
+public record QueryModel(
+    String sql,
+    List<String> fragments,
+    List<Binding> bindings,
+    boolean write,
+    int columnCount,
+    Wrapper wrapper,
+    ResultModel result) {
+
+  public QueryModel {
+    fragments = List.copyOf(fragments);
+    bindings = List.copyOf(bindings);
+  }
+
+  /** True when some parameter expands at run time, so the SQL text is built per call. */
+  public boolean dynamic() {
+    return bindings.stream().anyMatch(b -> b.expansion() != Expansion.NONE);
+  }
+
+  /** The method's return shape. */
+  public enum Wrapper {
+    /** DML returning nothing. */
+    VOID,
+    /** DML returning rows changed as int. */
+    UPDATE_COUNT_INT,
+    /** DML returning rows changed as long. */
+    UPDATE_COUNT_LONG,
+    /** One row or null. */
+    SINGLE,
+    /** One row of a primitive scalar; no row throws. */
+    SINGLE_PRIMITIVE,
+    OPTIONAL,
+    LIST
+  }
+
+  /** How a parameter becomes SQL placeholders. */
+  public enum Expansion {
+    NONE,
+    ITERABLE,
+    ARRAY
+  }
+
+  /** One placeholder: the method parameter, its element value and how it expands. */
+  public record Binding(String parameter, JavaValue value, Expansion expansion) {}
+}

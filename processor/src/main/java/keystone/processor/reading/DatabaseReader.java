@@ -1,0 +1,104 @@
+package keystone.processor.reading;
+
+import com.palantir.javapoet.MethodSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import keystone.processor.diagnostics.Message;
+import keystone.processor.diagnostics.Report;
+import keystone.processor.diagnostics.Source;
+import keystone.processor.model.DatabaseModel.Delegate;
+
+/**
+ * Reads a {@code @Database} declaration: its entity types, its DAO accessors, and the
+ * {@code KeystoneDatabase} methods to forward, found on the classpath rather than listed here so
+ * that the engine can grow its API.
+ */
+public final class DatabaseReader {
+  public static final String DATABASE = "keystone.Database";
+  private static final String KEYSTONE_DATABASE = "keystone.engine.KeystoneDatabase";
+
+  /** A DAO accessor as declared. */
+  public record Accessor(MethodSpec signature, TypeElement dao) {}
+
+  /** Everything declared, or null parts when the report got errors. */
+  public record Declaration(
+      TypeElement type, int version, List<TypeElement> entities, List<Accessor> accessors,
+      List<Delegate> delegates) {}
+
+  private final Env env;
+  private final Annotations annotations;
+
+  public DatabaseReader(Env env) {
+    this.env = env;
+    this.annotations = new Annotations(env);
+  }
+
+  public Declaration read(TypeElement db, Report report) {
+    AnnotationMirror a = Annotations.find(db, DATABASE).orElseThrow();
+    Source at = new Source(db, a, null);
+    boolean isInterface = db.getKind() == ElementKind.INTERFACE;
+    if (!isInterface
+        && !(db.getKind() == ElementKind.CLASS && db.getModifiers().contains(Modifier.ABSTRACT))) {
+      report.add(at, Message.DATABASE_NOT_ABSTRACT);
+      return null;
+    }
+    TypeElement keystone = env.typeElement(KEYSTONE_DATABASE);
+    if (keystone == null
+        || !env.types().isAssignable(env.types().erasure(db.asType()), keystone.asType())) {
+      report.add(at, Message.DATABASE_NOT_KEYSTONE, db.getSimpleName());
+      return null;
+    }
+    List<TypeElement> entities = new ArrayList<>();
+    for (AnnotationValue v : annotations.list(a, "entities")) {
+      TypeElement e = Annotations.typeOf(v.getValue());
+      if (e == null || !EntityReader.isEntity(e)) {
+        report.add(at.withValue(v), Message.DATABASE_ENTITY_NOT_ENTITY, v.getValue());
+      } else if (!entities.contains(e)) {
+        entities.add(e);
+      }
+    }
+    List<Accessor> accessors = new ArrayList<>();
+    List<Delegate> delegates = new ArrayList<>();
+    DeclaredType self = (DeclaredType) db.asType();
+    for (ExecutableElement m : ElementFilter.methodsIn(env.elements().getAllMembers(db))) {
+      if (!m.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      MethodSpec signature = MethodSpec.overriding(m, self, env.types()).build();
+      TypeElement owner = (TypeElement) m.getEnclosingElement();
+      if (env.types().isAssignable(keystone.asType(), env.types().erasure(owner.asType()))) {
+        delegates.add(new Delegate(signature, m.getReturnType().getKind() == TypeKind.VOID));
+        continue;
+      }
+      TypeElement dao = daoOf(m.getReturnType());
+      if (!m.getParameters().isEmpty() || dao == null) {
+        report.add(m, Message.DATABASE_BAD_ACCESSOR, m.getSimpleName());
+      } else {
+        accessors.add(new Accessor(signature, dao));
+      }
+    }
+    return new Declaration(
+        db, annotations.integer(a, "version"), entities, accessors, delegates);
+  }
+
+  private static TypeElement daoOf(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      throw new MissingTypeException(type.toString());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement e = (TypeElement) ((DeclaredType) type).asElement();
+    return Annotations.find(e, DaoReader.DAO).isPresent() ? e : null;
+  }
+}

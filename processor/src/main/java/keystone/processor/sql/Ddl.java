@@ -1,0 +1,104 @@
+package keystone.processor.sql;
+
+import static keystone.processor.sql.SqlNames.quote;
+import static keystone.processor.sql.SqlNames.quoteAll;
+
+import java.util.ArrayList;
+import java.util.List;
+import keystone.processor.model.ColumnModel;
+import keystone.processor.model.EntityModel;
+import keystone.processor.model.ForeignKeyModel;
+import keystone.processor.model.IndexModel;
+
+/** SQLite DDL for a set of entities, one column per line so that diffs and errors read well. */
+public final class Ddl {
+  private static final String DEFERRED = " DEFERRABLE INITIALLY DEFERRED";
+
+  private Ddl() {}
+
+  /** Tables in the given order (use {@link TableOrder#parentsFirst}), then their indexes. */
+  public static List<String> statements(List<EntityModel> ordered) {
+    List<String> out = new ArrayList<>();
+    for (EntityModel entity : ordered) {
+      out.add(createTable(entity));
+    }
+    for (EntityModel entity : ordered) {
+      for (IndexModel index : entity.indexes()) {
+        out.add(createIndex(entity, index));
+      }
+    }
+    return out;
+  }
+
+  public static String createTable(EntityModel entity) {
+    List<String> lines = new ArrayList<>();
+    boolean singleKey = entity.primaryKey().size() == 1;
+    for (ColumnModel column : entity.columns()) {
+      lines.add(columnDefinition(entity, column, singleKey));
+    }
+    if (!singleKey && !entity.primaryKey().isEmpty()) {
+      lines.add("PRIMARY KEY (" + quoteAll(entity.primaryKey()) + ")");
+    }
+    for (String check : entity.checks()) {
+      lines.add("CHECK (" + check + ")");
+    }
+    for (ForeignKeyModel fk : entity.foreignKeys()) {
+      lines.add(foreignKey(fk));
+    }
+    return "CREATE TABLE " + quote(entity.table()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+  }
+
+  private static String columnDefinition(EntityModel entity, ColumnModel c, boolean singleKey) {
+    StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.affinity());
+    boolean key = entity.isPrimaryKey(c);
+    if (key && singleKey && entity.autoGenerate()) {
+      // The rowid alias: https://www.sqlite.org/lang_createtable.html#rowid
+      sql.append(" PRIMARY KEY");
+    } else {
+      if (key || !c.nullable()) {
+        sql.append(" NOT NULL");
+      }
+      if (key && singleKey) {
+        sql.append(" PRIMARY KEY");
+      }
+    }
+    if (c.defaultValue() != null) {
+      sql.append(" DEFAULT ").append(c.defaultValue());
+    }
+    if (c.unique()) {
+      sql.append(" UNIQUE");
+    }
+    if (c.check() != null) {
+      sql.append(" CHECK (").append(c.check()).append(')');
+    }
+    return sql.toString();
+  }
+
+  private static String foreignKey(ForeignKeyModel fk) {
+    return "CONSTRAINT "
+        + quote(fk.name())
+        + " FOREIGN KEY ("
+        + quoteAll(fk.childColumns())
+        + ") REFERENCES "
+        + quote(fk.parentTable())
+        + " ("
+        + quoteAll(fk.parentColumns())
+        + ") ON DELETE "
+        + fk.onDelete().sql()
+        + " ON UPDATE "
+        + fk.onUpdate().sql()
+        + (fk.deferred() ? DEFERRED : "");
+  }
+
+  public static String createIndex(EntityModel entity, IndexModel index) {
+    return "CREATE "
+        + (index.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + quote(index.name())
+        + " ON "
+        + quote(entity.table())
+        + " ("
+        + quoteAll(index.columns())
+        + ")";
+  }
+}

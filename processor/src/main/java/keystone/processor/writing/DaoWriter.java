@@ -1,0 +1,93 @@
+package keystone.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import keystone.processor.model.DaoMethodModel;
+import keystone.processor.model.DaoModel;
+import keystone.processor.sql.SqlNames;
+
+/** Renders {@code <Dao>_Impl} from a {@link DaoModel}. */
+public final class DaoWriter {
+  private DaoWriter() {}
+
+  public static TypeSpec write(DaoModel dao) {
+    TypeSpec.Builder type = GeneratedFiles.classBuilder(dao.impl(), dao.origin())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    if (dao.isInterface()) {
+      type.addSuperinterface(dao.type());
+    } else {
+      type.superclass(dao.type());
+    }
+    type.addField(GeneratedFiles.ENGINE, "engine", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(GeneratedFiles.ENGINE, "engine")
+        .addStatement("this.engine = engine")
+        .build());
+    Constants constants = new Constants(type);
+    for (DaoMethodModel m : dao.methods()) {
+      MethodSpec.Builder method = m.signature().toBuilder();
+      type.addMethod(method.addCode(body(dao, m, constants)).build());
+    }
+    return type.build();
+  }
+
+  private static CodeBlock body(DaoModel dao, DaoMethodModel m, Constants constants) {
+    if (m instanceof DaoMethodModel.Insert i) {
+      return WriteMethods.insert(i, constants);
+    } else if (m instanceof DaoMethodModel.UpdateOrDelete u) {
+      return WriteMethods.updateOrDelete(u, constants);
+    } else if (m instanceof DaoMethodModel.Query q) {
+      return QueryMethods.query(q, constants);
+    }
+    return transaction(dao, (DaoMethodModel.Transaction) m);
+  }
+
+  private static CodeBlock transaction(DaoModel dao, DaoMethodModel.Transaction t) {
+    MethodSpec sig = t.signature();
+    String args = String.join(", ", sig.parameters().stream().map(p -> p.name()).toList());
+    CodeBlock call = dao.isInterface()
+        ? CodeBlock.of("$T.super.$L($L)", dao.type(), sig.name(), args)
+        : CodeBlock.of("super.$L($L)", sig.name(), args);
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T scope = engine.begin(true)", GeneratedFiles.CALL_SCOPE)
+        .beginControlFlow("try");
+    if (t.returnsVoid()) {
+      b.addStatement("$L", call).addStatement("scope.succeed()");
+    } else {
+      b.addStatement("$T result = $L", sig.returnType(), call)
+          .addStatement("scope.succeed()")
+          .addStatement("return result");
+    }
+    return b.nextControlFlow("finally").addStatement("scope.end()").endControlFlow().build();
+  }
+
+  /** SQL text as {@code private static final String} constants, one per method. */
+  static final class Constants {
+    private final TypeSpec.Builder type;
+    private final Set<String> used = new HashSet<>();
+
+    Constants(TypeSpec.Builder type) {
+      this.type = type;
+    }
+
+    String add(String method, String sql) {
+      String base = "SQL_" + SqlNames.snakeCase(method).toUpperCase(Locale.ROOT);
+      String name = base;
+      for (int i = 2; !used.add(name); i++) {
+        name = base + "_" + i;
+      }
+      type.addField(FieldSpec.builder(String.class, name,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$S", sql)
+          .build());
+      return name;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package keystone.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import keystone.processor.model.DaoMethodModel;
+import keystone.processor.model.QueryModel;
+import keystone.processor.model.QueryModel.Binding;
+import keystone.processor.model.QueryModel.Expansion;
+import keystone.processor.model.QueryModel.Wrapper;
+import keystone.processor.model.ResultModel;
+import keystone.processor.model.ResultModel.ResultProperty;
+import keystone.processor.model.Shape;
+
+/** Bodies of {@code @Query} methods. */
+final class QueryMethods {
+  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName KEYSTONE_EXCEPTION =
+      ClassName.get("keystone.engine", "KeystoneException");
+
+  private QueryMethods() {}
+
+  static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants) {
+    QueryModel q = m.query();
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T scope = engine.begin($L)", GeneratedFiles.CALL_SCOPE, q.write())
+        .beginControlFlow("try");
+    if (q.dynamic()) {
+      b.add(dynamicSql(m, q));
+      b.addStatement("$T st = scope.prepare($L.toString())", GeneratedFiles.SQL_STATEMENT,
+          WriteMethods.local(m, "sql"));
+      b.add(dynamicBindings(m, q));
+    } else {
+      String constant = constants.add(m.signature().name(), String.join("?", q.fragments()));
+      b.addStatement("$T st = scope.prepare($L)", GeneratedFiles.SQL_STATEMENT, constant);
+      int index = 1;
+      for (Binding binding : q.bindings()) {
+        b.add(Values.bind(binding.value(), CodeBlock.of("$L", index++),
+            CodeBlock.of("$L", binding.parameter())));
+      }
+    }
+    b.add(execute(m, q));
+    return WriteMethods.close(b);
+  }
+
+  /** Collection parameters become one {@code ?} per element; {@code IN ()} is valid SQLite. */
+  private static CodeBlock dynamicSql(DaoMethodModel m, QueryModel q) {
+    String sql = WriteMethods.local(m, "sql");
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T $L = new $T($S)", StringBuilder.class, sql, StringBuilder.class,
+            q.fragments().get(0));
+    for (int i = 0; i < q.bindings().size(); i++) {
+      Binding binding = q.bindings().get(i);
+      switch (binding.expansion()) {
+        case NONE -> b.addStatement("$L.append('?')", sql);
+        case ARRAY -> b.beginControlFlow("for (int i = 0; i < $L.length; i++)", binding.parameter())
+            .addStatement("$L.append(i == 0 ? $S : $S)", sql, "?", ", ?")
+            .endControlFlow();
+        case ITERABLE -> {
+          String n = WriteMethods.local(m, binding.parameter() + "Count");
+          b.addStatement("int $L = 0", n)
+              .beginControlFlow("for ($T ignored : $L)", Values.boxed(binding.value().type()),
+                  binding.parameter())
+              .addStatement("$L.append($L++ == 0 ? $S : $S)", sql, n, "?", ", ?")
+              .endControlFlow();
+        }
+        default -> throw new IllegalStateException();
+      }
+      if (!q.fragments().get(i + 1).isEmpty()) {
+        b.addStatement("$L.append($S)", sql, q.fragments().get(i + 1));
+      }
+    }
+    return b.build();
+  }
+
+  private static CodeBlock dynamicBindings(DaoMethodModel m, QueryModel q) {
+    String index = WriteMethods.local(m, "index");
+    CodeBlock.Builder b = CodeBlock.builder().addStatement("int $L = 1", index);
+    for (Binding binding : q.bindings()) {
+      CodeBlock at = CodeBlock.of("$L++", index);
+      if (binding.expansion() == Expansion.NONE) {
+        b.add(Values.bind(binding.value(), at, CodeBlock.of("$L", binding.parameter())));
+        continue;
+      }
+      String v = WriteMethods.local(m, "value");
+      b.beginControlFlow("for ($T $L : $L)", binding.value().type(), v, binding.parameter())
+          .add(Values.bind(binding.value(), at, CodeBlock.of("$L", v)))
+          .endControlFlow();
+    }
+    return b.build();
+  }
+
+  private static CodeBlock execute(DaoMethodModel m, QueryModel q) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    String result = WriteMethods.local(m, "result");
+    switch (q.wrapper()) {
+      case VOID -> b.addStatement("st.executeUpdate()").addStatement("scope.succeed()");
+      case UPDATE_COUNT_INT, UPDATE_COUNT_LONG -> b
+          .addStatement("$L $L = st.executeUpdate()",
+              q.wrapper() == Wrapper.UPDATE_COUNT_INT ? "int" : "long", result)
+          .addStatement("scope.succeed()")
+          .addStatement("return $L", result);
+      case LIST -> {
+        TypeName row = Values.boxed(q.result().type());
+        b.addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(LIST, row), result,
+                ARRAY_LIST)
+            .beginControlFlow("try")
+            .beginControlFlow("while (st.step())")
+            .add(row(m, q.result(), e -> CodeBlock.of("$L.add($L)", result, e)))
+            .endControlFlow()
+            .nextControlFlow("finally")
+            .addStatement("st.reset()")
+            .endControlFlow()
+            .addStatement("scope.succeed()")
+            .addStatement("return $L", result);
+      }
+      case SINGLE, OPTIONAL -> {
+        TypeName row = Values.boxed(q.result().type());
+        b.addStatement("$T $L = null", row, result)
+            .beginControlFlow("try")
+            .beginControlFlow("if (st.step())")
+            .add(row(m, q.result(), e -> CodeBlock.of("$L = $L", result, e)))
+            .endControlFlow()
+            .nextControlFlow("finally")
+            .addStatement("st.reset()")
+            .endControlFlow()
+            .addStatement("scope.succeed()");
+        if (q.wrapper() == Wrapper.OPTIONAL) {
+          b.addStatement("return $T.ofNullable($L)", OPTIONAL, result);
+        } else {
+          b.addStatement("return $L", result);
+        }
+      }
+      case SINGLE_PRIMITIVE -> b
+          .addStatement("$T $L", q.result().type(), result)
+          .beginControlFlow("try")
+          .beginControlFlow("if (!st.step())")
+          .addStatement("throw new $T($S)", KEYSTONE_EXCEPTION,
+              "Query returned no row: " + q.sql())
+          .endControlFlow()
+          .addStatement("$L = $L", result, Values.read(q.result().scalar(), 0))
+          .nextControlFlow("finally")
+          .addStatement("st.reset()")
+          .endControlFlow()
+          .addStatement("scope.succeed()")
+          .addStatement("return $L", result);
+      default -> throw new IllegalStateException(q.wrapper().toString());
+    }
+    return b.build();
+  }
+
+  /** Statements that build one row and hand it to {@code sink} as one statement. */
+  private static CodeBlock row(
+      DaoMethodModel m, ResultModel r, Function<CodeBlock, CodeBlock> sink) {
+    if (r.scalar() != null) {
+      return CodeBlock.builder().addStatement(sink.apply(Values.read(r.scalar(), 0))).build();
+    }
+    String item = WriteMethods.local(m, "row");
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (r.shape() == Shape.RECORD) {
+      List<CodeBlock> args = new ArrayList<>();
+      for (ResultProperty p : r.properties()) {
+        args.add(p.column() < 0 ? CodeBlock.of("null") : Values.read(p.value(), p.column()));
+      }
+      b.addStatement("$T $L = new $T(\n$>$>$L$<$<)", r.type(), item, r.type(),
+          CodeBlock.join(args, ",\n"));
+    } else {
+      b.addStatement("$T $L = new $T()", r.type(), item, r.type());
+      for (ResultProperty p : r.properties()) {
+        if (p.column() < 0) {
+          continue;
+        }
+        CodeBlock value = Values.read(p.value(), p.column());
+        if (p.setter().field()) {
+          b.addStatement("$L.$L = $L", item, p.setter().name(), value);
+        } else {
+          b.addStatement("$L.$L($L)", item, p.setter().name(), value);
+        }
+      }
+    }
+    return b.addStatement(sink.apply(CodeBlock.of("$L", item))).build();
+  }
+}

@@ -1,0 +1,162 @@
+package keystone.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static keystone.processor.Compile.compile;
+import static keystone.processor.Rules.dao;
+import static keystone.processor.Rules.daoDatabase;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+class DaoRulesTest {
+  private static Compilation withDao(JavaFileObject dao) {
+    return compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, Sources.SUMMARY, dao,
+        daoDatabase());
+  }
+
+  @Test
+  void invalidSqlCarriesSqliteMessage() {
+    JavaFileObject dao = dao("  @Query(\"SELECT nope FROM users\") List<User> all();");
+    assertThat(withDao(dao)).hadErrorContaining("no such column: nope")
+        .inFile(dao).onLineContaining("SELECT nope");
+  }
+
+  @Test
+  void unknownParameter() {
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users WHERE id = :uid\") User one(long id);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryUnknownParameter] @Query uses :uid")
+        .inFile(dao).onLineContaining(":uid");
+  }
+
+  @Test
+  void unusedParameter() {
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users\") List<User> all(long id);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryUnusedParameter]")
+        .inFile(dao).onLineContaining("all(long id)");
+  }
+
+  @Test
+  void parameterUsedTwiceAndColonsInLiteralsAreFine() {
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users WHERE id = :id OR age = :id"
+        + " OR email = 'a:b'\") List<User> find(long id);");
+    assertThat(withDao(dao)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void pragmaSwitchingEnforcementOff() {
+    JavaFileObject dao = dao("  @Query(\"pragma  Foreign_Keys=off\") void off();");
+    assertThat(withDao(dao)).hadErrorContaining("PRAGMA defer_foreign_keys")
+        .inFile(dao).onLineContaining("Foreign_Keys");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryDisablesEnforcement]");
+  }
+
+  @Test
+  void unsupportedReturnType() {
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users\") Map<String, Long> all();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryReturnType]")
+        .inFile(dao).onLineContaining("Map<String, Long>");
+  }
+
+  @Test
+  void resultTypeMissingNotNullColumn() {
+    JavaFileObject dao = dao("  @Query(\"SELECT id FROM users\") List<OrderSummary> all();",
+        "  record Partial(long id, long missing) {}",
+        "  @Query(\"SELECT id FROM users\") List<Partial> partial();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryResultMissingColumn]"
+        + " Partial.missing is NOT NULL");
+  }
+
+  @Test
+  void methodWithoutAnnotation() {
+    JavaFileObject dao = dao("  List<User> all();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodNoAnnotation]")
+        .inFile(dao).onLineContaining("List<User> all();");
+  }
+
+  @Test
+  void twoAnnotations() {
+    JavaFileObject dao = dao("  @Insert @Update void both(User u);");
+    assertThat(withDao(dao)).hadErrorContaining("found @Insert, @Update");
+  }
+
+  @Test
+  void transactionOnAbstractMethod() {
+    JavaFileObject dao = dao("  @Transaction @Insert void add(User u);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/TransactionOnAbstract]")
+        .inFile(dao).onLineContaining("@Transaction");
+  }
+
+  @Test
+  void insertOfNonEntity() {
+    JavaFileObject dao = dao("  @Insert void add(String s);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodParameter]")
+        .inFile(dao).onLineContaining("add(String s)");
+  }
+
+  @Test
+  void insertReturningWrongType() {
+    JavaFileObject dao = dao("  @Insert String add(User u);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodReturn]");
+  }
+
+  @Test
+  void replaceOnCascadeParentWarns() {
+    JavaFileObject dao = dao("  @Insert(onConflict = OnConflict.REPLACE) void put(User u);");
+    Compilation c = withDao(dao);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[Keystone/InsertReplaceCascades] @Insert(onConflict ="
+        + " REPLACE) on users deletes the old row first, which fires ON DELETE CASCADE"
+        + " (fk_orders_user_id), which deletes rows of orders; use @Upsert")
+        .inFile(dao).onLineContaining("OnConflict.REPLACE");
+  }
+
+  @Test
+  void replaceOnLeafIsQuiet() {
+    JavaFileObject dao = dao("  @Insert(onConflict = OnConflict.REPLACE) void put(Order o);");
+    assertThat(withDao(dao)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void emptyInListAndArraysCompile() {
+    JavaFileObject dao = dao(
+        "  @Query(\"SELECT id FROM users WHERE email IN (:emails) AND id IN (:ids)\")",
+        "  List<Long> none(Set<String> emails, long... ids);");
+    assertThat(withDao(dao)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void databaseMustExtendKeystoneDatabase() {
+    JavaFileObject db = Sources.of("test.Db",
+        "package test;",
+        "@keystone.Database(entities = User.class)",
+        "public interface Db {}");
+    assertThat(compile(Sources.USER, db)).hadErrorContaining("[Keystone/DatabaseNotKeystone]")
+        .inFile(db).onLineContaining("@keystone.Database");
+  }
+
+  @Test
+  void databaseAccessorWithParameters() {
+    JavaFileObject db = Sources.of("test.Db",
+        "package test;",
+        "@keystone.Database(entities = User.class)",
+        "public interface Db extends keystone.engine.KeystoneDatabase {",
+        "  String name(int x);",
+        "}");
+    assertThat(compile(Sources.USER, db)).hadErrorContaining("[Keystone/DatabaseBadAccessor]")
+        .inFile(db).onLineContaining("String name(int x);");
+  }
+
+  @Test
+  void abstractClassDatabaseCompiles() {
+    JavaFileObject db = Sources.of("test.Db",
+        "package test;",
+        "@keystone.Database(entities = {User.class, Order.class, Category.class})",
+        "public abstract class Db implements keystone.engine.KeystoneDatabase {",
+        "  public abstract OrderDao orders();",
+        "}");
+    Compilation c = compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, Sources.ORDER_DAO, db);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Db_Impl");
+  }
+}
