@@ -172,6 +172,63 @@ class DiagnosisTest {
     assertEquals(3, count("orders"));
   }
 
+  /** With defer_foreign_keys on, SQLite would postpone RESTRICT to the commit. */
+  @Test
+  void restrictStaysImmediateWhileKeysAreDeferred() {
+    db.runInTransaction(
+        () -> {
+          db.deferForeignKeys();
+          ForeignKeyViolationException e =
+              assertThrows(ForeignKeyViolationException.class, () -> db.deleteUser(1));
+          ForeignKeyViolation v = only(e);
+          assertEquals("fk_orders_user_id", v.constraint());
+          assertEquals(List.of(1L), v.key());
+          assertEquals(Kind.STILL_REFERENCED, v.kind());
+          assertEquals(1, count("users"));
+          ForeignKeyViolationException cascaded =
+              assertThrows(ForeignKeyViolationException.class, () -> db.deleteOrder(10));
+          assertEquals("fk_shipments_item_id", only(cascaded).constraint());
+          assertEquals(List.of(101L), only(cascaded).key());
+          db.insertOrder(11, 9);
+          db.insertUser(9, "ivy");
+        });
+    assertEquals(2, count("orders"));
+    // The guard is gone with the transaction: an unrelated delete of a parent works.
+    db.execute("DELETE FROM shipments");
+    assertEquals(1, db.deleteOrder(10));
+  }
+
+  @Test
+  void restrictGuardSurvivesRolledBackSavepoint() {
+    db.runInTransaction(
+        () -> {
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  db.runInTransaction(
+                      () -> {
+                        db.deferForeignKeys();
+                        throw new IllegalStateException("undo the inner part");
+                      }));
+          assertThrows(ForeignKeyViolationException.class, () -> db.deleteUser(1));
+        });
+    assertEquals(1, count("users"));
+  }
+
+  @Test
+  void statementWorksAgainAfterCascadeTooDeep() {
+    db.execute(
+        "CREATE TABLE nodes (id INTEGER PRIMARY KEY,"
+            + " parent_id INTEGER REFERENCES nodes (id) ON DELETE CASCADE);"
+            + " CREATE INDEX idx_nodes_parent_id ON nodes (parent_id);"
+            + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
+            + " INSERT INTO nodes (id, parent_id) SELECT i, CASE WHEN i = 1 THEN NULL ELSE i - 1 END"
+            + " FROM n");
+    assertThrows(KeystoneException.class, () -> db.execute("DELETE FROM nodes WHERE id = ?", 1));
+    assertEquals(1, db.execute("DELETE FROM nodes WHERE id = ?", 1000));
+    assertEquals(999, count("nodes"));
+  }
+
   @Test
   void checkViolationNamesExpressionAndTable() {
     CheckViolationException e =

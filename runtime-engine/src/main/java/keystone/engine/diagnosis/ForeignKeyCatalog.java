@@ -17,7 +17,7 @@ import keystone.engine.spi.Schema;
  * the compiled schema supplies the names. Read fresh on every failure, since raw DDL may have
  * changed the file: the failure path may be slow, the success path never calls this.
  */
-final class ForeignKeyCatalog {
+public final class ForeignKeyCatalog {
   private final Map<String, ForeignKeyInfo> byTableAndId;
   private final List<ForeignKeyInfo> all;
 
@@ -41,7 +41,7 @@ final class ForeignKeyCatalog {
     return byTableAndId.get(key(table, id));
   }
 
-  List<ForeignKeyInfo> all() {
+  public List<ForeignKeyInfo> all() {
     return all;
   }
 

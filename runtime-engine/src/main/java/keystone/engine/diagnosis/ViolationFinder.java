@@ -31,7 +31,7 @@ public final class ViolationFinder {
 
   /** Every row {@code PRAGMA foreign_key_check} reports now, named and with its key values. */
   public List<PendingViolation> check() {
-    ForeignKeyCatalog catalog = ForeignKeyCatalog.read(connection, schema);
+    ForeignKeyCatalog catalog = catalog();
     List<PendingViolation> found = new ArrayList<>();
     JdbcStatement st = connection.prepare("PRAGMA foreign_key_check");
     List<Object[]> rows = new ArrayList<>();
@@ -59,6 +59,14 @@ public final class ViolationFinder {
    * is re-run with temporary triggers that report the blocked parent key instead.
    */
   public List<ForeignKeyViolation> diagnose(JdbcStatement failed, SQLException error) {
+    if (isRestrict(error)) {
+      // The RESTRICT guard (see RestrictTriggers) already named the key in its message.
+      ForeignKeyViolation named =
+          RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), catalog().all());
+      if (named != null) {
+        return List.of(named);
+      }
+    }
     connection.exec("SAVEPOINT " + SAVEPOINT);
     try {
       if (!isRestrict(error)) {
@@ -68,12 +76,16 @@ public final class ViolationFinder {
           return classify(found);
         }
       }
-      return new RestrictProbe(connection, ForeignKeyCatalog.read(connection, schema))
-          .rerun(failed);
+      return new RestrictProbe(connection, catalog().all()).rerun(failed);
     } finally {
       connection.exec("ROLLBACK TO " + SAVEPOINT);
       connection.exec("RELEASE " + SAVEPOINT);
     }
+  }
+
+  /** Every foreign key of the file, named; read fresh because raw DDL may have changed them. */
+  public ForeignKeyCatalog catalog() {
+    return ForeignKeyCatalog.read(connection, schema);
   }
 
   private static boolean isRestrict(SQLException error) {

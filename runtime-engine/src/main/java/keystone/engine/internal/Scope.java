@@ -85,6 +85,7 @@ final class Scope implements ConnectionScope {
     if (kind == Kind.SAVEPOINT) {
       rollbackQuietly(transactions.connection(), rollbackTo);
       rollbackQuietly(transactions.connection(), release);
+      transactions.savepointRolledBack();
     } else if (kind == Kind.TRANSACTION) {
       rollbackQuietly(transactions.connection(), "ROLLBACK");
     }

@@ -25,12 +25,33 @@ public final class SqliteEngine implements Engine, FailureHandler {
   private final Transactions transactions;
   private final ViolationFinder finder;
   private final RawSql raw;
+  private final RestrictGuard restrictGuard;
   private Readers readers;
 
   private SqliteEngine(Schema schema, EngineConfig config) {
     this.schema = schema;
     this.connection = SqliteConnection.open(config.path(), false, this);
-    this.transactions = new Transactions(connection, config.acquireTimeout(), this::commit);
+    this.restrictGuard = new RestrictGuard(connection);
+    this.transactions =
+        new Transactions(
+            connection,
+            config.acquireTimeout(),
+            new Transactions.Hooks() {
+              @Override
+              public void commit(boolean checkFirst) {
+                SqliteEngine.this.commit(checkFirst);
+              }
+
+              @Override
+              public void savepointRolledBack() {
+                restrictGuard.reinstall();
+              }
+
+              @Override
+              public void transactionEnded() {
+                restrictGuard.remove();
+              }
+            });
     this.finder = new ViolationFinder(connection, schema);
     this.raw = new RawSql(this);
   }
@@ -110,6 +131,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
           "deferForeignKeys() works inside a transaction only: call it within"
               + " runInTransaction(...), and the keys are checked when that transaction commits");
     }
+    restrictGuard.install(finder.catalog().all());
     connection.exec("PRAGMA defer_foreign_keys = ON");
     transactions.requireCheckBeforeCommit();
   }

@@ -15,7 +15,7 @@ import keystone.engine.sqlite.SqliteConnection;
  */
 final class Transactions {
   private final SqliteConnection connection;
-  private final Commit commit;
+  private final Hooks hooks;
   private final long timeoutNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private Scope[] scopes = new Scope[8];
@@ -24,15 +24,22 @@ final class Transactions {
   private boolean checkBeforeCommit;
   private volatile boolean closed;
 
-  /** The engine's commit, which checks deferred keys and rolls back on failure. */
-  interface Commit {
+  /** What the engine adds at the edges of a transaction. */
+  interface Hooks {
+    /** Commits, checking deferred keys first when asked; rolls back and throws on violations. */
     void commit(boolean checkFirst);
+
+    /** A savepoint was rolled back, undoing any temporary DDL made inside it. */
+    void savepointRolledBack();
+
+    /** The outermost transaction is over, committed or rolled back. */
+    void transactionEnded();
   }
 
-  Transactions(SqliteConnection connection, Duration timeout, Commit commit) {
+  Transactions(SqliteConnection connection, Duration timeout, Hooks hooks) {
     this.connection = connection;
     this.timeoutNanos = timeout.toNanos();
-    this.commit = commit;
+    this.hooks = hooks;
   }
 
   Scope begin(boolean write) {
@@ -104,12 +111,17 @@ final class Transactions {
   }
 
   void commitTransaction() {
-    commit.commit(checkBeforeCommit);
+    hooks.commit(checkBeforeCommit);
+  }
+
+  void savepointRolledBack() {
+    hooks.savepointRolledBack();
   }
 
   void transactionEnded() {
     transactionOpen = false;
     checkBeforeCommit = false;
+    hooks.transactionEnded();
   }
 
   void exit() {

@@ -13,6 +13,7 @@ public final class JdbcStatement implements SqlStatement {
   private final String sql;
   private final boolean closeOnReset;
   private ResultSet rows;
+  private boolean broken;
 
   JdbcStatement(
       SqliteConnection connection, PreparedStatement statement, String sql, boolean closeOnReset) {
@@ -24,6 +25,15 @@ public final class JdbcStatement implements SqlStatement {
 
   public String sql() {
     return sql;
+  }
+
+  /**
+   * sqlite-jdbc finalizes the native statement after an error that is not a constraint's (such
+   * as "triggers nested too deep") while the JDBC object still looks open; such a statement must
+   * be prepared again.
+   */
+  boolean isBroken() {
+    return broken;
   }
 
   boolean hasOpenResult() {
@@ -261,6 +271,7 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   private KeystoneException fail(SQLException e) {
+    broken = (ConstraintErrors.code(e) & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code;
     ResultSet open = rows;
     rows = null;
     if (open != null) {

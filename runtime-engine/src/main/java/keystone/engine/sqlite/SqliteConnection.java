@@ -83,6 +83,11 @@ public final class SqliteConnection implements AutoCloseable {
   /** A cached statement for {@code sql}; a fresh one when the cached one still has rows open. */
   public JdbcStatement prepare(String sql) {
     JdbcStatement cached = cache.get(sql);
+    if (cached != null && cached.isBroken()) {
+      cache.remove(sql);
+      cached.close();
+      cached = null;
+    }
     if (cached != null) {
       if (!cached.hasOpenResult()) {
         return cached;

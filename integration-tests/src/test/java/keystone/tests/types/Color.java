@@ -1,0 +1,8 @@
+package keystone.tests.types;
+
+/** An enum column. */
+public enum Color {
+  RED,
+  GREEN,
+  BLUE
+}

@@ -1,0 +1,48 @@
+package keystone.engine.internal;
+
+import java.util.List;
+import keystone.engine.diagnosis.RestrictTriggers;
+import keystone.engine.sqlite.SqliteConnection;
+import keystone.engine.spi.ForeignKeyInfo;
+
+/**
+ * Keeps RESTRICT immediate while a transaction defers its keys. With
+ * {@code PRAGMA defer_foreign_keys} on, SQLite checks RESTRICT at commit like NO ACTION, so a
+ * parent could be deleted and re-inserted past it. Temporary triggers stand in for those keys
+ * until the transaction ends; a transaction that never defers pays nothing.
+ */
+final class RestrictGuard {
+  private static final String PREFIX = "ks_guard_";
+
+  private final SqliteConnection connection;
+  private List<ForeignKeyInfo> guarded = List.of();
+
+  RestrictGuard(SqliteConnection connection) {
+    this.connection = connection;
+  }
+
+  void install(List<ForeignKeyInfo> keys) {
+    if (guarded.isEmpty()) {
+      guarded = keys;
+    }
+    reinstall();
+  }
+
+  /** A rolled-back savepoint takes temporary DDL made inside it along; put it back. */
+  void reinstall() {
+    for (String ddl : RestrictTriggers.create(PREFIX, guarded)) {
+      connection.execUncached(ddl);
+    }
+  }
+
+  /** After COMMIT or ROLLBACK: triggers made in a committed transaction outlive it. */
+  void remove() {
+    if (guarded.isEmpty()) {
+      return;
+    }
+    for (String ddl : RestrictTriggers.drop(PREFIX, guarded)) {
+      connection.execUncached(ddl);
+    }
+    guarded = List.of();
+  }
+}

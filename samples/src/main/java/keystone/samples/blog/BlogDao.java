@@ -1,0 +1,39 @@
+package keystone.samples.blog;
+
+import java.util.List;
+import keystone.Dao;
+import keystone.Insert;
+import keystone.Query;
+
+/** Writes and reads the blog. */
+@Dao
+public interface BlogDao {
+  @Insert
+  long insertAuthor(Author author);
+
+  @Insert
+  long insertPost(Post post);
+
+  @Insert
+  long insertTag(Tag tag);
+
+  @Insert
+  void tag(PostTag... links);
+
+  @Query("DELETE FROM authors WHERE id = :id")
+  int deleteAuthor(long id);
+
+  @Query("DELETE FROM tags WHERE id = :id")
+  int deleteTag(long id);
+
+  @Query("SELECT * FROM posts ORDER BY id")
+  List<Post> posts();
+
+  @Query("SELECT * FROM post_tags ORDER BY post_id, tag_id")
+  List<PostTag> links();
+
+  @Query(
+      "SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id"
+          + " WHERE pt.post_id = :postId ORDER BY t.name")
+  List<String> tagsOf(long postId);
+}

@@ -1,0 +1,96 @@
+package keystone.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolationException;
+import keystone.engine.Keystone;
+import keystone.samples.shopflow.Product;
+import keystone.samples.shopflow.ShopDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the demo's steps on a fresh file and checks what each one left behind. */
+class ShopFlowDemoTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyStepDoesWhatItNarrates() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    try (ShopDatabase db = Keystone.open(ShopDatabase.class, dir.resolve("shopflow.db"))) {
+      ShopFlowDemo demo = new ShopFlowDemo(db, out);
+
+      demo.seed();
+      assertEquals(2, db.users().count());
+      assertEquals(2, db.orders().summaries().size());
+      assertEquals(2, db.orders().itemsOf(1).size());
+
+      ForeignKeyViolationException restrict = demo.restrictKeepsUserWithOrders();
+      assertNotNull(restrict, "RESTRICT must refuse to delete a user with orders");
+      assertEquals(
+          "FOREIGN KEY constraint failed: update or delete on table \"users\" violates foreign key"
+              + " constraint \"fk_orders_user_id\" on table \"orders\": key (id)=(1) is still"
+              + " referenced from table \"orders\"",
+          restrict.getMessage());
+      assertEquals(2, db.users().count());
+
+      demo.cascadeRemovesOrderItems();
+      assertEquals(List.of(), db.orders().itemsOf(1));
+      assertEquals(List.of(List.of(3L)), column(db, "SELECT product_id FROM order_items"));
+
+      demo.setNullUncategorizesProducts();
+      List<Long> uncategorized =
+          db.catalog().uncategorized().stream().map(Product::getId).toList();
+      assertEquals(List.of(2L, 3L), uncategorized);
+      assertEquals(3, db.catalog().productsByIds(List.of(1L, 2L, 3L)).size());
+
+      ForeignKeyViolationException orphan = demo.orphanInsertRefused();
+      assertNotNull(orphan, "an order for a missing user must be refused");
+      assertEquals(
+          List.of(
+              new ForeignKeyViolation(
+                  "fk_orders_user_id",
+                  "orders",
+                  List.of("user_id"),
+                  "users",
+                  List.of("id"),
+                  List.of(999L),
+                  ForeignKeyViolation.Kind.MISSING_PARENT)),
+          orphan.violations());
+      assertEquals(List.of(List.of(2L)), column(db, "SELECT id FROM orders"));
+
+      demo.deferredImport();
+      assertEquals("Linus", db.users().findById(3).orElseThrow().name());
+      assertEquals(1, db.orders().itemsOf(10).size());
+      assertEquals(List.of(), db.checkForeignKeys());
+
+      ForeignKeyViolationException rolledBack = demo.deferredImportWithOrphan();
+      assertNotNull(rolledBack, "the commit must fail on the orphan order");
+      assertTrue(
+          rolledBack.getMessage().startsWith("FOREIGN KEY constraint failed: "),
+          rolledBack.getMessage());
+      assertTrue(
+          rolledBack.violations().stream()
+              .anyMatch(v -> v.constraint().equals("fk_orders_user_id")
+                  && v.key().equals(List.of(77L))),
+          rolledBack.violations().toString());
+      assertEquals(List.of(List.of(2L), List.of(10L)), column(db, "SELECT id FROM orders"));
+      assertEquals(List.of(), db.orders().itemsOf(11));
+    }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    long lines = text.lines().count();
+    assertTrue(lines < 80, "the demo should stay short, printed " + lines + " lines:\n" + text);
+  }
+
+  private static List<List<Object>> column(ShopDatabase db, String sql) {
+    return db.query(sql).stream().map(List::of).toList();
+  }
+}
