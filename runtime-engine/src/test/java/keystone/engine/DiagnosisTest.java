@@ -230,6 +230,32 @@ class DiagnosisTest {
   }
 
   @Test
+  void batchInsertsEveryRowOrNone() {
+    assertEquals(3, db.insertOrders(1, 20, 21, 22));
+    ForeignKeyViolationException e =
+        assertThrows(ForeignKeyViolationException.class, () -> db.insertOrders(404, 30, 31));
+    assertEquals(2, e.violations().size());
+    assertEquals(List.of(404L), e.violations().get(0).key());
+    assertEquals(Kind.MISSING_PARENT, e.violations().get(0).kind());
+    assertEquals(4, count("orders"));
+    assertThrows(UniqueViolationException.class, () -> db.insertOrders(1, 40, 41, 20));
+    assertEquals(4, count("orders"));
+  }
+
+  @Test
+  void batchDeleteBlockedByRestrictNamesTheRow() {
+    db.insertUser(2, "bob");
+    db.insertUser(3, "cy");
+    ForeignKeyViolationException e =
+        assertThrows(ForeignKeyViolationException.class, () -> db.deleteUsers(2, 3, 1));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_orders_user_id", v.constraint());
+    assertEquals(List.of(1L), v.key());
+    assertEquals(3, count("users"));
+    assertEquals(2, db.deleteUsers(2, 3));
+  }
+
+  @Test
   void checkViolationNamesExpressionAndTable() {
     CheckViolationException e =
         assertThrows(

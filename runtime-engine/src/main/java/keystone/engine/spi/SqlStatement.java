@@ -21,6 +21,15 @@ public interface SqlStatement {
   /** Runs DML or DDL and returns the number of rows changed. */
   int executeUpdate();
 
+  /** Queues the current bindings as one execution of a batch; bind the next row after it. */
+  void addBatch();
+
+  /**
+   * Runs every queued execution in one native call and returns the rows changed in all. On
+   * failure nothing is left queued and the violation is diagnosed as for {@link #executeUpdate()}.
+   */
+  int executeBatch();
+
   /** Runs an INSERT and returns the new row's rowid, or -1 when a conflict clause skipped it. */
   long executeInsert();
 

@@ -12,8 +12,11 @@ public final class JdbcStatement implements SqlStatement {
   private final PreparedStatement statement;
   private final String sql;
   private final boolean closeOnReset;
+  private final BoundRows bound;
   private ResultSet rows;
   private boolean broken;
+  /** Rows of the last failed batch, kept for {@link #rerun()}; 0 when the last run was single. */
+  private int failedBatchRows;
 
   JdbcStatement(
       SqliteConnection connection, PreparedStatement statement, String sql, boolean closeOnReset) {
@@ -21,6 +24,15 @@ public final class JdbcStatement implements SqlStatement {
     this.statement = statement;
     this.sql = sql;
     this.closeOnReset = closeOnReset;
+    this.bound = new BoundRows(parameterCount(statement));
+  }
+
+  private static int parameterCount(PreparedStatement statement) {
+    try {
+      return statement.getParameterMetaData().getParameterCount();
+    } catch (SQLException e) {
+      return 0;
+    }
   }
 
   public String sql() {
@@ -44,6 +56,7 @@ public final class JdbcStatement implements SqlStatement {
   public void bindNull(int index) {
     try {
       statement.setNull(index, java.sql.Types.NULL);
+      bound.set(index, BoundRows.NULL, 0, null);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -53,6 +66,7 @@ public final class JdbcStatement implements SqlStatement {
   public void bindLong(int index, long value) {
     try {
       statement.setLong(index, value);
+      bound.set(index, BoundRows.LONG, value, null);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -62,6 +76,7 @@ public final class JdbcStatement implements SqlStatement {
   public void bindDouble(int index, double value) {
     try {
       statement.setDouble(index, value);
+      bound.set(index, BoundRows.DOUBLE, Double.doubleToRawLongBits(value), null);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -71,6 +86,7 @@ public final class JdbcStatement implements SqlStatement {
   public void bindText(int index, String value) {
     try {
       statement.setString(index, value);
+      bound.set(index, value == null ? BoundRows.NULL : BoundRows.TEXT, 0, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -80,6 +96,7 @@ public final class JdbcStatement implements SqlStatement {
   public void bindBlob(int index, byte[] value) {
     try {
       statement.setBytes(index, value);
+      bound.set(index, value == null ? BoundRows.NULL : BoundRows.BLOB, 0, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -121,6 +138,36 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   @Override
+  public void addBatch() {
+    try {
+      statement.addBatch();
+      bound.nextRow();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public int executeBatch() {
+    int queued = bound.rows();
+    try {
+      int changed = 0;
+      for (int count : statement.executeBatch()) {
+        changed += Math.max(count, 0);
+      }
+      bound.clear();
+      failedBatchRows = 0;
+      return changed;
+    } catch (SQLException e) {
+      failedBatchRows = queued;
+      KeystoneException failure = fail(e);
+      bound.clear();
+      failedBatchRows = 0;
+      throw failure;
+    }
+  }
+
+  @Override
   public int executeUpdate() {
     try {
       return statement.executeUpdate();
@@ -140,9 +187,33 @@ public final class JdbcStatement implements SqlStatement {
 
   /** Re-runs the statement with its current bindings; for failure diagnosis only. */
   public void rerun() throws SQLException {
+    if (failedBatchRows == 0) {
+      runOnce();
+      return;
+    }
+    for (int row = 0; row < failedBatchRows; row++) {
+      for (int index = 1; index <= bound.width(); index++) {
+        rebind(row, index);
+      }
+      runOnce();
+    }
+  }
+
+  private void runOnce() throws SQLException {
     // RETURNING makes every change at the first step (https://www.sqlite.org/lang_returning.html).
     if (statement.execute()) {
       statement.getResultSet().close();
+    }
+  }
+
+  private void rebind(int row, int index) throws SQLException {
+    switch (bound.kind(row, index)) {
+      case BoundRows.LONG -> statement.setLong(index, bound.number(row, index));
+      case BoundRows.DOUBLE ->
+          statement.setDouble(index, Double.longBitsToDouble(bound.number(row, index)));
+      case BoundRows.TEXT -> statement.setString(index, (String) bound.reference(row, index));
+      case BoundRows.BLOB -> statement.setBytes(index, (byte[]) bound.reference(row, index));
+      default -> statement.setNull(index, java.sql.Types.NULL);
     }
   }
 
