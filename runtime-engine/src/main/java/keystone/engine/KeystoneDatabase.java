@@ -31,6 +31,19 @@ public interface KeystoneDatabase extends AutoCloseable {
    */
   void deferForeignKeys();
 
+  /**
+   * What deleting the row of {@code entity} with this primary key would do, without doing it: the
+   * delete runs inside a savepoint that is always rolled back, so the plan agrees with the real
+   * delete, cascades, SET NULL, SET DEFAULT and blocking keys included.
+   */
+  DeletePlan previewDelete(Class<?> entity, Object... primaryKey);
+
+  /**
+   * What a DELETE statement (such as a {@code @Query} DELETE's SQL with its arguments) would do,
+   * without doing it.
+   */
+  DeletePlan previewDelete(String deleteSql, Object... args);
+
   /** The rows {@code PRAGMA foreign_key_check} reports, as violations; empty when all hold. */
   List<ForeignKeyViolation> checkForeignKeys();
 

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
+import keystone.engine.diagnosis.DeletePreview;
 import keystone.engine.diagnosis.PendingViolation;
+import keystone.engine.guard.SqlGuard;
 import keystone.engine.diagnosis.ViolationFinder;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
@@ -17,6 +20,7 @@ import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.CallScope;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
+import keystone.engine.spi.TableInfo;
 
 /** The embedded engine: one SQLite connection with enforcement on, shared by the thread that holds it. */
 public final class SqliteEngine implements Engine, FailureHandler {
@@ -149,6 +153,41 @@ public final class SqliteEngine implements Engine, FailureHandler {
       throw new ForeignKeyViolationException(finder.classify(pending), null);
     }
     connection.exec("PRAGMA defer_foreign_keys = OFF");
+  }
+
+  @Override
+  public DeletePlan previewDelete(Class<?> entity, Object... primaryKey) {
+    TableInfo table = schema.tableOf(entity);
+    if (table == null) {
+      throw new IllegalArgumentException(entity.getName() + " is not an entity of this database");
+    }
+    if (primaryKey.length != table.primaryKey().size()) {
+      throw new IllegalArgumentException(
+          table.name() + "'s primary key is " + table.primaryKey() + ": give "
+              + table.primaryKey().size() + " value(s), not " + primaryKey.length);
+    }
+    StringBuilder sql = new StringBuilder("DELETE FROM \"").append(table.name()).append('"');
+    for (int i = 0; i < table.primaryKey().size(); i++) {
+      sql.append(i == 0 ? " WHERE \"" : " AND \"").append(table.primaryKey().get(i)).append("\" = ?");
+    }
+    return previewDelete(sql.toString(), primaryKey);
+  }
+
+  @Override
+  public DeletePlan previewDelete(String deleteSql, Object... args) {
+    List<SqlGuard.GuardedStatement> statements = SqlGuard.check(deleteSql);
+    if (statements.size() != 1
+        || !statements.get(0).sql().stripLeading().regionMatches(true, 0, "DELETE", 0, 6)) {
+      throw new IllegalArgumentException("previewDelete takes one DELETE statement: " + deleteSql);
+    }
+    ConnectionScope scope = begin(true);
+    try {
+      DeletePlan plan = new DeletePreview(scope.connection(), finder).preview(deleteSql, args);
+      scope.succeed();
+      return plan;
+    } finally {
+      scope.end();
+    }
   }
 
   @Override

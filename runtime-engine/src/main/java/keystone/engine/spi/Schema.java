@@ -28,4 +28,14 @@ public record Schema(
     }
     return null;
   }
+
+  /** The table the entity class is mapped to, or null. */
+  public TableInfo tableOf(Class<?> entity) {
+    for (TableInfo table : tables) {
+      if (entity.getName().equals(table.entity())) {
+        return table;
+      }
+    }
+    return null;
+  }
 }
