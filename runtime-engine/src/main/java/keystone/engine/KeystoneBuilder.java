@@ -2,6 +2,8 @@ package keystone.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private int readers = 4;
   private Duration acquireTimeout = Duration.ofSeconds(30);
   private boolean verifyOnOpen;
+  private final List<Migration> migrations = new ArrayList<>();
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -61,6 +64,18 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   }
 
   /**
+   * Migrations that bring an older file up to the compiled version, added to the SQL files found
+   * at {@code keystone/migrations/<database simple name>/NNNN_name.sql} on the classpath (NNNN is
+   * the version a file migrates to). A migration given here wins over an SQL file for the same
+   * step.
+   */
+  public KeystoneBuilder<T> migrations(Migration... steps) {
+    checkOpen();
+    migrations.addAll(List.of(steps));
+    return this;
+  }
+
+  /**
    * Refuse, at open, a file that already holds foreign-key violations (default false: such a file
    * opens, and {@link KeystoneDatabase#checkForeignKeys()} lists them). A file whose schema does
    * not match the compiled one is refused either way.
@@ -79,7 +94,8 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     }
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
-        database, new keystone.engine.internal.EngineConfig(path, readers, acquireTimeout, verifyOnOpen));
+        database, new keystone.engine.internal.EngineConfig(
+            path, readers, acquireTimeout, verifyOnOpen, migrations, database));
   }
 
   private void checkOpen() {

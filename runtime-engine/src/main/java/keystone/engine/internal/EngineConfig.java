@@ -2,6 +2,8 @@ package keystone.engine.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import keystone.engine.Migration;
 
 /**
  * Sealed options of one open database.
@@ -10,9 +12,18 @@ import java.time.Duration;
  * @param readers read-only connections beside the writer (none for an in-memory database)
  * @param acquireTimeout how long a call waits for a free connection before failing
  * @param verifyOnOpen refuse a file that holds foreign-key violations when opening
+ * @param migrations the builder's migrations; SQL files on the classpath are added at open
+ * @param database the {@code @Database} type, whose simple name locates its SQL migrations
  */
-public record EngineConfig(Path path, int readers, Duration acquireTimeout, boolean verifyOnOpen) {
+public record EngineConfig(
+    Path path,
+    int readers,
+    Duration acquireTimeout,
+    boolean verifyOnOpen,
+    List<Migration> migrations,
+    Class<?> database) {
   public EngineConfig {
+    migrations = List.copyOf(migrations);
     if (path == null) {
       // A private in-memory database lives in one connection; nothing else can see it.
       readers = 0;

@@ -15,9 +15,11 @@ import keystone.engine.spi.Schema;
 final class SchemaInstaller {
   private SchemaInstaller() {}
 
-  static void install(SqliteConnection connection, Schema schema, EngineConfig config) {
-    String where = config.path() == null ? "the in-memory database" : config.path().toString();
-    // Decided inside the write lock, so two processes opening a new file create it once.
+  /**
+   * Creates the compiled schema in a new file and returns the file's version. The decision is
+   * taken inside the write lock, so two processes opening a new file create it once.
+   */
+  static long createOrReadVersion(SqliteConnection connection, Schema schema, String where) {
     connection.exec("BEGIN IMMEDIATE");
     try {
       long version = (Long) connection.queryValue("PRAGMA user_version");
@@ -27,15 +29,22 @@ final class SchemaInstaller {
           connection.execUncached(statement);
         }
         connection.execUncached("PRAGMA user_version = " + schema.version());
-      } else if (version != schema.version()) {
-        throw new KeystoneException(versionMismatch(where, version, schema.version()));
+        version = schema.version();
       }
       connection.exec("COMMIT");
+      return version;
     } catch (RuntimeException e) {
       Scope.rollbackQuietly(connection, "ROLLBACK");
       throw e;
     }
-    verify(connection, schema, where);
+  }
+
+  static void refuseNewer(String where, long found, int compiled) {
+    if (found > compiled) {
+      throw new KeystoneException(
+          where + " is at schema version " + found + ", newer than this build's version "
+              + compiled + "; it was written by a newer app and is left untouched");
+    }
   }
 
   private static void requireEmpty(SqliteConnection connection, String where) {
@@ -49,21 +58,11 @@ final class SchemaInstaller {
     }
   }
 
-  private static String versionMismatch(String where, long found, int compiled) {
-    if (found > compiled) {
-      return where + " is at schema version " + found + ", newer than this build's version "
-          + compiled + "; it was written by a newer app and is left untouched";
-    }
-    return where + " is at schema version " + found + " but the database is compiled at version "
-        + compiled + ", and no migration leads from " + found + " to " + compiled
-        + "; the file is left untouched";
-  }
-
   /**
    * The file's tables must have the compiled structure: columns (type, NOT NULL, default, key
    * position), foreign keys (columns, parent, actions) and indexes (name, columns, uniqueness).
    */
-  private static void verify(SqliteConnection connection, Schema schema, String where) {
+  static void verify(SqliteConnection connection, Schema schema, String where) {
     List<String> problems =
         SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
     if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@ import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
+import keystone.engine.Migration;
 import keystone.engine.diagnosis.DeletePreview;
 import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.guard.SqlGuard;
@@ -63,7 +64,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
   static SqliteEngine open(Schema schema, EngineConfig config) {
     SqliteEngine engine = new SqliteEngine(schema, config);
     try {
-      SchemaInstaller.install(engine.connection, schema, config);
+      engine.prepareFile(config);
       // Readers open after the schema exists, so each sees a finished file.
       engine.readers =
           Readers.open(
@@ -81,6 +82,21 @@ public final class SqliteEngine implements Engine, FailureHandler {
     return engine;
   }
 
+  /** Creates a new file, or migrates an older one, then checks it has the compiled structure. */
+  private void prepareFile(EngineConfig config) {
+    String where = config.path() == null ? "the in-memory database" : config.path().toString();
+    long version = SchemaInstaller.createOrReadVersion(connection, schema, where);
+    SchemaInstaller.refuseNewer(where, version, schema.version());
+    if (version < schema.version()) {
+      List<Migration> path =
+          MigrationPlan.find(
+              (int) version, schema.version(), config.migrations(),
+              SqlMigrations.load(config.database()), where);
+      new MigrationRunner(this, connection, schema).run(path);
+    }
+    SchemaInstaller.verify(connection, schema, where);
+  }
+
   /** A file made elsewhere may already hold orphans; with verifyOnOpen it is refused with them. */
   private void refuseViolations() {
     List<ForeignKeyViolation> found = checkForeignKeys();
@@ -91,7 +107,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
 
   @Override
   public ConnectionScope begin(boolean write) {
-    if (!write && !readers.isEmpty() && !transactions.heldByCurrentThread()) {
+    if (!write && readers != null && !readers.isEmpty() && !transactions.heldByCurrentThread()) {
       return readers.acquire();
     }
     return transactions.begin(write);

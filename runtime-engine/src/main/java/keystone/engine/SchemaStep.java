@@ -1,0 +1,53 @@
+package keystone.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One change in a {@link Migration#schema} migration.
+ *
+ * <ul>
+ *   <li>{@link #sql}: DDL SQLite can apply in place (CREATE TABLE, ADD COLUMN, CREATE INDEX, ...).
+ *   <li>{@link #rebuild}: a table replaced by a new definition, its rows copied over, by SQLite's
+ *       12-step procedure: {@code _new_X} is created and filled, {@code X} dropped and
+ *       {@code _new_X} renamed to {@code X} (never the old one renamed away, which would make
+ *       SQLite re-point the children's references at it), indexes recreated, then every key
+ *       checked before the commit.
+ * </ul>
+ */
+public sealed interface SchemaStep {
+
+  /** DDL applied as written. */
+  static SchemaStep sql(String ddl) {
+    return new Sql(ddl);
+  }
+
+  /**
+   * Rebuild {@code table} from {@code createTable} (its CREATE TABLE, under the table's own name),
+   * copying every column the old and new tables share, then run {@code indexes}.
+   */
+  static SchemaStep rebuild(String table, String createTable, String... indexes) {
+    return new Rebuild(table, createTable, Map.of(), List.of(indexes));
+  }
+
+  /** DDL applied as written. */
+  record Sql(String ddl) implements SchemaStep {}
+
+  /**
+   * A table rebuild.
+   *
+   * @param table the table
+   * @param createTable its new CREATE TABLE statement, naming the table {@code table}
+   * @param columnSources new column -> SQL expression over the old table's columns, for columns
+   *     renamed or computed; columns of the same name are copied without being listed
+   * @param indexes CREATE INDEX (and CREATE TRIGGER) statements to run after the rename
+   */
+  record Rebuild(
+      String table, String createTable, Map<String, String> columnSources, List<String> indexes)
+      implements SchemaStep {
+    public Rebuild {
+      columnSources = Map.copyOf(columnSources);
+      indexes = List.copyOf(indexes);
+    }
+  }
+}

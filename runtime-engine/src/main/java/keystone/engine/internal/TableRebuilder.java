@@ -1,0 +1,116 @@
+package keystone.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import keystone.engine.KeystoneException;
+import keystone.engine.SchemaStep.Rebuild;
+import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteConnection;
+
+/**
+ * Steps 3 to 9 of https://www.sqlite.org/lang_altertable.html#otheralter for one table, run by
+ * {@link MigrationRunner} inside a transaction on a connection whose enforcement it switched off.
+ * The new table is built under a temporary name and renamed onto the old one, never the other way:
+ * with legacy_alter_table off SQLite would re-point every child's REFERENCES at the renamed old
+ * table, which is then dropped.
+ */
+final class TableRebuilder {
+  private static final Pattern CREATE =
+      Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]+\"|\\S+?)(\\s*\\()");
+
+  private final SqliteConnection connection;
+
+  TableRebuilder(SqliteConnection connection) {
+    this.connection = connection;
+  }
+
+  void rebuild(Rebuild step) {
+    String table = step.table();
+    String temporary = "_new_" + table;
+    List<String> oldColumns = columns(table);
+    if (oldColumns.isEmpty()) {
+      throw new KeystoneException("Cannot rebuild table " + table + ": it does not exist");
+    }
+    List<String> keep = step.indexes().isEmpty() ? schemaOf(table, "index") : step.indexes();
+    List<String> triggers = schemaOf(table, "trigger");
+    connection.execUncached(renamed(step.createTable(), temporary));
+    copy(step, table, temporary, oldColumns);
+    connection.execUncached("DROP TABLE " + quote(table));
+    connection.execUncached("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(table));
+    for (String ddl : keep) {
+      connection.execUncached(ddl);
+    }
+    for (String ddl : triggers) {
+      connection.execUncached(ddl);
+    }
+  }
+
+  private void copy(Rebuild step, String table, String temporary, List<String> oldColumns) {
+    Set<String> old = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    old.addAll(oldColumns);
+    List<String> targets = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (String column : columns(temporary)) {
+      String source = step.columnSources().get(column);
+      if (source == null && old.contains(column)) {
+        source = quote(column);
+      }
+      if (source != null) {
+        targets.add(quote(column));
+        sources.add(source);
+      }
+    }
+    connection.execUncached(
+        "INSERT INTO " + quote(temporary) + " (" + String.join(", ", targets) + ") SELECT "
+            + String.join(", ", sources) + " FROM " + quote(table));
+  }
+
+  private static String renamed(String createTable, String temporary) {
+    Matcher m = CREATE.matcher(createTable);
+    if (!m.find()) {
+      throw new KeystoneException("Not a CREATE TABLE statement: " + createTable);
+    }
+    return "CREATE TABLE " + quote(temporary) + m.group(2) + createTable.substring(m.end());
+  }
+
+  private List<String> columns(String table) {
+    List<String> columns = new ArrayList<>();
+    JdbcStatement st = connection.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    try {
+      st.bindText(1, table);
+      while (st.step()) {
+        columns.add(st.columnText(0));
+      }
+    } finally {
+      st.reset();
+    }
+    return columns;
+  }
+
+  /** The CREATE statements of the table's own indexes or triggers (automatic ones have none). */
+  private List<String> schemaOf(String table, String type) {
+    List<String> ddl = new ArrayList<>();
+    JdbcStatement st =
+        connection.prepare(
+            "SELECT sql FROM sqlite_schema WHERE type = ? AND tbl_name = ? COLLATE NOCASE"
+                + " AND sql IS NOT NULL");
+    try {
+      st.bindText(1, type);
+      st.bindText(2, table);
+      while (st.step()) {
+        ddl.add(st.columnText(0));
+      }
+    } finally {
+      st.reset();
+    }
+    return ddl;
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}
