@@ -28,6 +28,7 @@ final class RawSql {
     boolean mayDefer =
         engine.transactions().inTransactionOnThisThread() || statements.size() > 1;
     CallScope scope = engine.begin(true);
+    engine.markAllChanged();
     try {
       int changes = 0;
       for (GuardedStatement statement : statements) {
@@ -72,7 +73,11 @@ final class RawSql {
     if (statement.kind() == StatementKind.DEFER_ON || statement.kind() == StatementKind.DEFER_OFF) {
       throw new KeystoneException("Use execute() or deferForeignKeys() for " + statement.sql());
     }
-    CallScope scope = engine.begin(statement.kind() != StatementKind.READ);
+    boolean write = statement.kind() != StatementKind.READ;
+    CallScope scope = engine.begin(write);
+    if (write) {
+      engine.markAllChanged();
+    }
     try {
       JdbcStatement st = (JdbcStatement) scope.prepare(statement.sql());
       st.bindAll(args);

@@ -73,7 +73,7 @@ final class Scope implements ConnectionScope {
           rollback();
         }
         if (kind == Kind.TRANSACTION) {
-          transactions.transactionEnded();
+          transactions.transactionEnded(done);
         }
       }
     } finally {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
@@ -31,12 +33,14 @@ public final class SqliteEngine implements Engine, FailureHandler {
   private final ViolationFinder finder;
   private final RawSql raw;
   private final RestrictGuard restrictGuard;
+  private final Invalidations invalidations;
   private Readers readers;
 
   private SqliteEngine(Schema schema, EngineConfig config) {
     this.schema = schema;
     this.connection = SqliteConnection.open(config.path(), false, this);
     this.restrictGuard = new RestrictGuard(connection);
+    this.invalidations = new Invalidations(schema.tables().size());
     this.transactions =
         new Transactions(
             connection,
@@ -53,8 +57,9 @@ public final class SqliteEngine implements Engine, FailureHandler {
               }
 
               @Override
-              public void transactionEnded() {
+              public void transactionEnded(boolean committed) {
                 restrictGuard.remove();
+                invalidations.transactionEnded(committed);
               }
             });
     this.finder = new ViolationFinder(connection, schema);
@@ -111,6 +116,23 @@ public final class SqliteEngine implements Engine, FailureHandler {
       return readers.acquire();
     }
     return transactions.begin(write);
+  }
+
+  @Override
+  public ConnectionScope begin(int[] changedTables) {
+    Scope scope = transactions.begin(true);
+    invalidations.mark(changedTables);
+    return scope;
+  }
+
+  /** Raw SQL may write any table, its cascades included. */
+  void markAllChanged() {
+    invalidations.markAll();
+  }
+
+  @Override
+  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
+    return invalidations.publisher(readTables, query);
   }
 
   Transactions transactions() {
@@ -241,6 +263,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
 
   @Override
   public void close() {
+    invalidations.close();
     transactions.close();
     if (readers != null) {
       readers.close();

@@ -32,8 +32,8 @@ final class Transactions {
     /** A savepoint was rolled back, undoing any temporary DDL made inside it. */
     void savepointRolledBack();
 
-    /** The outermost transaction is over, committed or rolled back. */
-    void transactionEnded();
+    /** The outermost transaction is over. */
+    void transactionEnded(boolean committed);
   }
 
   Transactions(SqliteConnection connection, Duration timeout, Hooks hooks) {
@@ -118,10 +118,10 @@ final class Transactions {
     hooks.savepointRolledBack();
   }
 
-  void transactionEnded() {
+  void transactionEnded(boolean committed) {
     transactionOpen = false;
     checkBeforeCommit = false;
-    hooks.transactionEnded();
+    hooks.transactionEnded(committed);
   }
 
   void exit() {

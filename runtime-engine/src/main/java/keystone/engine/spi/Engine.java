@@ -1,5 +1,7 @@
 package keystone.engine.spi;
 
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import keystone.engine.KeystoneDatabase;
 
 /**
@@ -14,4 +16,21 @@ public interface Engine extends KeystoneDatabase {
    * @param write whether the unit may write; a read at top level needs no transaction
    */
   CallScope begin(boolean write);
+
+  /**
+   * Starts a writing unit, like {@code begin(true)}, that may change the tables at these indexes
+   * of {@link Schema#tables()}: the statement's own table and every table its foreign-key actions
+   * reach (CASCADE, SET NULL, SET DEFAULT), computed at compile time. Observers of those tables
+   * are re-run after the transaction commits.
+   */
+  CallScope begin(int[] changedTables);
+
+  /**
+   * A publisher that runs {@code query} for each subscriber now and again after every committed
+   * transaction that changed one of {@code readTables} (indexes of {@link Schema#tables()}).
+   * Values are conflated: a subscriber that has not requested more gets the latest result when
+   * it does, never a backlog, and a slow subscriber never holds up a writer. A null result is
+   * not emitted (Reactive Streams forbids it); use {@code Optional}.
+   */
+  <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query);
 }
