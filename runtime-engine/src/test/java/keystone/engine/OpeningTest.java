@@ -151,6 +151,34 @@ class OpeningTest {
   }
 
   @Test
+  void waitingForTheWriterTimesOutWithAClearError() throws Exception {
+    try (ShopDb db =
+        Keystone.builder(ShopDb.class)
+            .path(fileWithOneUser())
+            .acquireTimeout(java.time.Duration.ofMillis(200))
+            .build()) {
+      CountDownLatch holding = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread holder =
+          new Thread(() -> db.runInTransaction(() -> {
+            holding.countDown();
+            await(release);
+          }));
+      holder.start();
+      holding.await();
+      long start = System.nanoTime();
+      KeystoneException e = assertThrows(KeystoneException.class, () -> db.insertUser(5, "x"));
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(e.getMessage().contains("did not become free within 200 ms"), e.getMessage());
+      assertTrue(waitedMillis >= 150 && waitedMillis < 5_000, "waited " + waitedMillis);
+      // Reads do not wait for the writer.
+      assertEquals(1L, db.query("SELECT count(*) FROM users").get(0)[0]);
+      release.countDown();
+      holder.join();
+    }
+  }
+
+  @Test
   void everyConnectionEnforces() throws Exception {
     try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(3).build()) {
       for (int i = 0; i < 6; i++) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StressTest {
   private static final int THREADS = 8;
-  private static final long MILLIS = 4_000;
+  private static final long MILLIS = 8_000;
 
   @TempDir Path dir;
 
