@@ -41,7 +41,10 @@ public @interface CompositeForeignKey {
 
   ForeignKey.Action onUpdate() default ForeignKey.Action.NO_ACTION;
 
-  /** Emit {@code DEFERRABLE INITIALLY DEFERRED}. */
+  /**
+   * Emit {@code DEFERRABLE INITIALLY DEFERRED}; RESTRICT is never deferred, as in
+   * {@link ForeignKey#deferred()}.
+   */
   boolean deferred() default false;
 
   /** Constraint name; empty means {@code fk_<table>_<columns joined by _>}. */

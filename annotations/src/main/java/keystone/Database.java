@@ -32,6 +32,12 @@ public @interface Database {
 
   int version() default 1;
 
-  /** Write the schema as JSON for migrations and review. */
+  /**
+   * Write the schema of this version for migrations and review: {@code <version>.json} (tables,
+   * columns, keys, indexes, identity hash), {@code <version>.sql} (the DDL) and
+   * {@code <version>.md} (an ER diagram and what a delete reaches), to the class output under
+   * {@code keystone/schemas/<qualified name>/}, and also under
+   * {@code <DIR>/<qualified name>/} when javac gets {@code -Akeystone.schemaLocation=DIR}.
+   */
   boolean exportSchema() default true;
 }

@@ -51,7 +51,11 @@ public @interface ForeignKey {
   /** What happens to this row when the parent key changes. */
   Action onUpdate() default Action.NO_ACTION;
 
-  /** Emit {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit, not at statement end. */
+  /**
+   * Emit {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit, not at statement end. RESTRICT
+   * is never deferred (it fails the moment the parent key changes), so with a RESTRICT action
+   * this draws a warning; use NO_ACTION for a check at commit.
+   */
   boolean deferred() default false;
 
   /** Constraint name; empty means {@code fk_<table>_<columns joined by _>}. */

@@ -14,10 +14,11 @@ import java.lang.annotation.Target;
  * @Insert(onConflict = OnConflict.IGNORE) List<Long> insertAll(List<User> users);
  * }</pre>
  *
- * <p>Returns {@code void}, {@code long} (the rowid of one entity), {@code long[]} or
- * {@code List<Long>}. Rules the processor enforces: the parameter is an entity of the database
- * (or varargs/Iterable of one); the return type matches the parameter's arity. REPLACE on a parent
- * of an ON DELETE CASCADE / SET NULL / SET DEFAULT key draws a warning that points to {@link Upsert}.
+ * <p>Returns {@code void}, {@code long} or {@code Long} (the rowid of one entity), {@code long[]}
+ * or {@code List<Long>}; several entities returning {@code void} run as one batch. Rules the
+ * processor enforces: the parameter is an entity of the database (or varargs/Iterable of one);
+ * the return type matches the parameter's arity. REPLACE on a parent of an ON DELETE CASCADE /
+ * SET NULL / SET DEFAULT key draws a warning that points to {@link Upsert}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
