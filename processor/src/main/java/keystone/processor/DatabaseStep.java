@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import keystone.processor.diagnostics.Message;
@@ -29,6 +30,7 @@ import keystone.processor.validation.SchemaValidator;
 import keystone.processor.writing.DaoWriter;
 import keystone.processor.writing.DatabaseWriter;
 import keystone.processor.writing.GeneratedFiles;
+import keystone.processor.writing.SchemaFiles;
 import com.palantir.javapoet.ClassName;
 
 /**
@@ -41,14 +43,17 @@ final class DatabaseStep {
   private final DatabaseReader databases;
   private final DaoReader daos;
   private final GeneratedFiles files;
+  private final SchemaFiles schemas;
   private final Set<String> written;
 
-  DatabaseStep(Env env, EntityReader entities, Filer filer, Set<String> written) {
+  DatabaseStep(
+      Env env, EntityReader entities, Filer filer, SchemaFiles schemas, Set<String> written) {
     this.env = env;
     this.entities = entities;
     this.databases = new DatabaseReader(env);
     this.daos = new DaoReader(env);
     this.files = new GeneratedFiles(filer);
+    this.schemas = schemas;
     this.written = written;
   }
 
@@ -105,11 +110,22 @@ final class DatabaseStep {
         }
       }
       ClassName type = ClassName.get(db);
+      List<Element> origins = new ArrayList<>();
+      origins.add(db);
+      origins.addAll(decl.entities());
+      decl.accessors().forEach(a -> origins.add(a.dao()));
       DatabaseModel model = new DatabaseModel(type, ImplNames.of(type),
           db.getKind() == ElementKind.INTERFACE, decl.version(), ordered, ddl, accessors,
-          decl.delegates(), db);
+          decl.delegates(), origins);
       if (written.add(model.impl().canonicalName())) {
         files.write(model.impl().packageName(), DatabaseWriter.write(model));
+        if (decl.exportSchema()) {
+          String failure = schemas.write(model);
+          if (failure != null) {
+            report.add(decl.exportSource(), Message.SCHEMA_EXPORT_FAILED, name, failure,
+                SchemaFiles.LOCATION_OPTION);
+          }
+        }
       }
     } catch (SQLException e) {
       report.add(db, Message.INTERNAL_ERROR, "cannot open SQLite to check the schema: " + e);

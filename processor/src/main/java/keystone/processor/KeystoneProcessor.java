@@ -14,10 +14,13 @@ import javax.lang.model.element.TypeElement;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Reporter;
+import keystone.processor.diagnostics.Source;
+import keystone.processor.reading.Annotations;
 import keystone.processor.reading.DatabaseReader;
 import keystone.processor.reading.EntityReader;
 import keystone.processor.reading.Env;
 import keystone.processor.reading.MissingTypeException;
+import keystone.processor.writing.SchemaFiles;
 
 /**
  * Entry point. Each round reads every {@code @Entity} (to report problems even when no database
@@ -26,14 +29,20 @@ import keystone.processor.reading.MissingTypeException;
  */
 @AutoService(Processor.class)
 public final class KeystoneProcessor extends AbstractProcessor {
-  /** Element name -> the type it is waiting for. */
-  private final Map<String, String> deferred = new LinkedHashMap<>();
+  /** Element name -> the type it is waiting for, as last seen. */
+  private final Map<String, MissingTypeException> deferred = new LinkedHashMap<>();
   private final Set<String> written = new LinkedHashSet<>();
   private Reporter reporter;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of("keystone.Entity", "keystone.Dao", DatabaseReader.DATABASE);
+  }
+
+  /** {@code -Akeystone.schemaLocation=DIR}: also write the schema export to DIR. */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SchemaFiles.LOCATION_OPTION);
   }
 
   @Override
@@ -71,14 +80,23 @@ public final class KeystoneProcessor extends AbstractProcessor {
       guarded(type, () -> reporter.print(entities.read(type).report()));
     }
     DatabaseStep step =
-        new DatabaseStep(env, entities, processingEnv.getFiler(), written);
+        new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written);
     for (TypeElement db : databases) {
       guarded(db, () -> reporter.print(step.process(db)));
     }
     if (round.processingOver()) {
-      for (Map.Entry<String, String> d : deferred.entrySet()) {
+      // Deferred elements were retried at the start of this last round, so each exception
+      // holds elements of this round, whose positions javac still knows.
+      for (Map.Entry<String, MissingTypeException> d : deferred.entrySet()) {
+        TypeElement e = env.typeElement(d.getKey());
+        Source at = d.getValue().source();
+        if (at == null) {
+          String annotation =
+              EntityReader.isEntity(e) ? EntityReader.ENTITY : DatabaseReader.DATABASE;
+          at = new Source(e, Annotations.find(e, annotation).orElse(null), null);
+        }
         Report report = new Report();
-        report.add(env.typeElement(d.getKey()), Message.MISSING_TYPE, d.getValue(), d.getKey());
+        report.add(at, Message.MISSING_TYPE, d.getValue().describe(), d.getKey());
         reporter.print(report);
       }
       deferred.clear();
@@ -86,12 +104,17 @@ public final class KeystoneProcessor extends AbstractProcessor {
     return false;
   }
 
+  private SchemaFiles schemaFiles() {
+    return new SchemaFiles(
+        processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.LOCATION_OPTION));
+  }
+
   /** One element's failure never stops the others, nor crashes javac. */
   private void guarded(TypeElement element, Runnable work) {
     try {
       work.run();
     } catch (MissingTypeException e) {
-      deferred.put(element.getQualifiedName().toString(), e.type());
+      deferred.put(element.getQualifiedName().toString(), e);
     } catch (RuntimeException | LinkageError e) {
       Report report = new Report();
       report.add(element, Message.INTERNAL_ERROR, e);

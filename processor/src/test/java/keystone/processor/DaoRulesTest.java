@@ -64,7 +64,8 @@ class DaoRulesTest {
         "  record Partial(long id, long missing) {}",
         "  @Query(\"SELECT id FROM users\") List<Partial> partial();");
     assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryResultMissingColumn]"
-        + " Partial.missing is NOT NULL");
+        + " Partial.missing is NOT NULL")
+        .inFile(dao).onLineContaining("List<Partial> partial()");
   }
 
   @Test
@@ -77,7 +78,8 @@ class DaoRulesTest {
   @Test
   void twoAnnotations() {
     JavaFileObject dao = dao("  @Insert @Update void both(User u);");
-    assertThat(withDao(dao)).hadErrorContaining("found @Insert, @Update");
+    assertThat(withDao(dao)).hadErrorContaining("found @Insert, @Update")
+        .inFile(dao).onLineContaining("void both(User u)");
   }
 
   @Test
@@ -97,7 +99,8 @@ class DaoRulesTest {
   @Test
   void insertReturningWrongType() {
     JavaFileObject dao = dao("  @Insert String add(User u);");
-    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodReturn]");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodReturn]")
+        .inFile(dao).onLineContaining("String add(User u)");
   }
 
   @Test
@@ -158,5 +161,45 @@ class DaoRulesTest {
     Compilation c = compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, Sources.ORDER_DAO, db);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.Db_Impl");
+  }
+
+  @Test
+  void unknownTableCarriesSqliteMessage() {
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM nope\") List<User> all();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryInvalidSql] @Query does not"
+            + " prepare against the schema of Db; SQLite says: no such table: nope")
+        .inFile(dao).onLineContaining("FROM nope");
+  }
+
+  @Test
+  void syntaxErrorCarriesSqliteMessage() {
+    JavaFileObject dao = dao("  @Query(\"SELEC * FROM users\") List<User> all();");
+    assertThat(withDao(dao)).hadErrorContaining("syntax error")
+        .inFile(dao).onLineContaining("SELEC *");
+  }
+
+  @Test
+  void parameterThatCannotBeBound() {
+    JavaFileObject dao = dao(
+        "  @Query(\"SELECT * FROM users WHERE id = :user\") List<User> like(User user);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryParameterType] parameter user"
+            + " has type test.User")
+        .inFile(dao).onLineContaining("like(User user)");
+  }
+
+  @Test
+  void insertAndUpsertMayReturnABoxedLong() {
+    JavaFileObject dao = dao(
+        "  @Insert Long add(User u);",
+        "  @Upsert Long save(User u);");
+    assertThat(withDao(dao)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void insertOfSeveralCannotReturnOneId() {
+    JavaFileObject dao = dao("  @Insert long addAll(List<User> users);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/DaoMethodReturn] @Insert method addAll"
+            + " cannot return long; it may return void, long[] or List<Long>")
+        .inFile(dao).onLineContaining("addAll");
   }
 }

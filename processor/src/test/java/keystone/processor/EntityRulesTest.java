@@ -89,7 +89,60 @@ class EntityRulesTest {
 
   @Test
   void notListedInDatabase() {
-    Compilation c = compile(Sources.USER, database("String.class"));
-    assertThat(c).hadErrorContaining("[Keystone/DatabaseEntityNotEntity]");
+    JavaFileObject db = database("String.class");
+    Compilation c = compile(Sources.USER, db);
+    assertThat(c).hadErrorContaining("[Keystone/DatabaseEntityNotEntity]")
+        .inFile(db).onLineContaining("String.class");
+  }
+
+  @Test
+  void ignoreOnRecordComponent() {
+    JavaFileObject e = Sources.of("test.Item",
+        "package test;",
+        "import keystone.*;",
+        "@Entity",
+        "public record Item(",
+        "    @PrimaryKey long id,",
+        "    @Ignore String draft) {}");
+    assertThat(alone(e)).hadErrorContaining("[Keystone/IgnoreOnRecordComponent] @Ignore cannot"
+            + " leave out record component draft of Item")
+        .inFile(e).onLineContaining("@Ignore String draft");
+  }
+
+  @Test
+  void ignoredFieldWithKeyAnnotation() {
+    JavaFileObject e = entity("Item", "@Entity",
+        "  @PrimaryKey long id;",
+        "  @Ignore @Column(name = \"x\") String draft;");
+    assertThat(alone(e)).hadErrorContaining("[Keystone/IgnoredColumnAnnotation] field draft is"
+            + " @Ignore but carries @Column")
+        .inFile(e).onLineContaining("@Ignore @Column");
+  }
+
+  @Test
+  void beanPropertyThatCannotBeWritten() {
+    JavaFileObject e = entity("Item", "@Entity",
+        "  @PrimaryKey public long id;",
+        "  private String name;",
+        "  public String getName() { return name; }");
+    assertThat(alone(e)).hadErrorContaining("[Keystone/ColumnNoAccessor] field name is private"
+            + " and has no setter")
+        .inFile(e).onLineContaining("private String name;");
+  }
+
+  @Test
+  void recordComponentDiagnosticsHaveAPosition() {
+    JavaFileObject e = Sources.of("test.Item",
+        "package test;",
+        "import keystone.*;",
+        "@Entity",
+        "public record Item(",
+        "    @PrimaryKey(autoGenerate = true) int id,",
+        "    @Column(defaultValue = \"NULL\") int qty) {}");
+    Compilation c = alone(e);
+    assertThat(c).hadErrorContaining("[Keystone/AutoGenerateNotLong]")
+        .inFile(e).onLineContaining("int id");
+    assertThat(c).hadErrorContaining("[Keystone/ColumnNotNullDefaultNull]")
+        .inFile(e).onLineContaining("int qty");
   }
 }

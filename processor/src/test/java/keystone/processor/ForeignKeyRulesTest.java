@@ -167,14 +167,6 @@ class ForeignKeyRulesTest {
   }
 
   @Test
-  void duplicateTable() {
-    JavaFileObject child = entity("Item", "@Entity(table = \"users\")",
-        "  @PrimaryKey long id;");
-    assertThat(withUserAndCategory(child))
-        .hadErrorContaining("[Keystone/DuplicateTable]");
-  }
-
-  @Test
   void keyWithoutIndexWarns() {
     JavaFileObject child = entity("Item", CHILD,
         "  @PrimaryKey long id;",
@@ -215,5 +207,199 @@ class ForeignKeyRulesTest {
         "  @PrimaryKey long id;",
         "  @ForeignKey(entity = Node.class) long nodeId;");
     assertThat(compile(a, b, database("Node.class, Edge.class"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void emptyChildColumnList() {
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", foreignKeys = @CompositeForeignKey(entity = User.class,"
+            + " columns = {}))",
+        "  @PrimaryKey long id;");
+    assertThat(withUserAndCategory(child))
+        .hadErrorContaining("[Keystone/ForeignKeyColumnCount] foreign key fk_items_ has 0 child")
+        .inFile(child).onLineContaining("columns = {}");
+  }
+
+  @Test
+  void compositeParentColumnsNeitherKeyNorUniqueSuggestsUniqueIndex() {
+    JavaFileObject parent = entity("Run", "@Entity(primaryKey = \"id\")",
+        "  long id;",
+        "  @NotNull String code;",
+        "  @NotNull String term;");
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", foreignKeys = @CompositeForeignKey(entity = Run.class,\n"
+            + "    columns = {\"code\", \"term\"},\n"
+            + "    parentColumns = {\"code\", \"term\"}))",
+        "  @PrimaryKey long id;",
+        "  String code;",
+        "  String term;");
+    Compilation c = compile(parent, child, database("Run.class, Item.class"));
+    assertThat(c).hadErrorContaining("items.code, term references run(code, term), which is"
+            + " neither the primary key nor UNIQUE; add @Index(columns = {\"code\", \"term\"},"
+            + " unique = true) to Run")
+        .inFile(child).onLineContaining("parentColumns = {");
+  }
+
+  @Test
+  void compositeAffinityMismatch() {
+    JavaFileObject parent = entity("Run", "@Entity(primaryKey = {\"code\", \"term\"})",
+        "  String code;",
+        "  int term;");
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", foreignKeys = @CompositeForeignKey(entity = Run.class,\n"
+            + "    columns = {\"run_code\", \"run_term\"}))",
+        "  @PrimaryKey long id;",
+        "  String runCode;",
+        "  String runTerm;");
+    Compilation c = compile(parent, child, database("Run.class, Item.class"));
+    assertThat(c).hadErrorContaining("[Keystone/ForeignKeyAffinityMismatch] foreign key"
+            + " fk_items_run_code_run_term: items.run_term is TEXT but the parent column run.term"
+            + " is INTEGER")
+        .inFile(child).onLineContaining("columns = {\"run_code\"");
+  }
+
+  @Test
+  void setNullOnUpdateOnNotNullReference() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @NotNull",
+        "  @ForeignKey(entity = Category.class, onUpdate = SET_NULL) String category;");
+    assertThat(withUserAndCategory(child))
+        .hadErrorContaining("[Keystone/ForeignKeySetNullNotNull] foreign key fk_items_category:"
+            + " ON UPDATE SET NULL on NOT NULL column items.category")
+        .inFile(child).onLineContaining("onUpdate = SET_NULL");
+  }
+
+  @Test
+  void setDefaultOnNotNullColumnDefaultingToNull() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @Column(defaultValue = \"NULL\")",
+        "  @ForeignKey(entity = User.class, onDelete = SET_DEFAULT) long userId;");
+    assertThat(withUserAndCategory(child))
+        .hadErrorContaining("[Keystone/ColumnNotNullDefaultNull] items.user_id is NOT NULL")
+        .inFile(child).onLineContaining("@Column(defaultValue = \"NULL\")");
+  }
+
+  @Test
+  void setDefaultWithDefaultIsFine() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @Column(defaultValue = \"0\")",
+        "  @ForeignKey(entity = User.class, onDelete = SET_DEFAULT) long userId;");
+    assertThat(withUserAndCategory(child)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void duplicateIndexNameAcrossTables() {
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", indices = @Index(name = \"idx_shared\", columns = \"code\"))",
+        "  @PrimaryKey long id;",
+        "  String code;");
+    JavaFileObject other = entity("Other",
+        "@Entity(indices = @Index(name = \"idx_shared\", columns = \"code\"))",
+        "  @PrimaryKey long id;",
+        "  String code;");
+    Compilation c = compile(child, other, database("Item.class, Other.class"));
+    assertThat(c).hadErrorContaining("[Keystone/DuplicateName] index name idx_shared is used twice")
+        .inFile(other).onLineContaining("idx_shared");
+  }
+
+  @Test
+  void duplicateTableIsReportedOnTheTableAttribute() {
+    JavaFileObject child = entity("Item", "@Entity(table = \"users\")",
+        "  @PrimaryKey long id;");
+    assertThat(withUserAndCategory(child))
+        .hadErrorContaining("[Keystone/DuplicateTable] table users is mapped by both User and Item")
+        .inFile(child).onLineContaining("@Entity(table = \"users\")");
+  }
+
+  @Test
+  void restrictOnDeferredRecordComponentPointsAtDeferred() {
+    JavaFileObject child = Sources.of("test.Hold",
+        "package test;",
+        "import static keystone.ForeignKey.Action.RESTRICT;",
+        "import keystone.*;",
+        "@Entity",
+        "public record Hold(",
+        "    @PrimaryKey long id,",
+        "    @ForeignKey(entity = User.class, onDelete = RESTRICT,",
+        "        deferred = true) long userId) {}");
+    Compilation c = compile(Sources.USER, child, database("User.class, Hold.class"));
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[Keystone/RestrictDeferred] foreign key fk_hold_user_id:"
+            + " ON DELETE RESTRICT is checked the moment the parent key changes")
+        .inFile(child).onLineContaining("deferred = true");
+    assertThat(c).hadWarningContaining("use NO_ACTION if the check should wait for the commit");
+    assertThat(c).hadWarningCount(1);
+  }
+
+  @Test
+  void restrictOnDeferredCompositeKeyPointsAtDeferred() {
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", foreignKeys = @CompositeForeignKey(entity = User.class,\n"
+            + "    columns = \"user_id\", onUpdate = RESTRICT,\n"
+            + "    deferred = true))",
+        "  @PrimaryKey long id;",
+        "  long userId;");
+    assertThat(withUserAndCategory(child))
+        .hadWarningContaining("[Keystone/RestrictDeferred] foreign key fk_items_user_id: ON UPDATE"
+            + " RESTRICT")
+        .inFile(child).onLineContaining("deferred = true");
+  }
+
+  @Test
+  void noActionOnDeferredKeyIsQuiet() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @ForeignKey(entity = User.class, deferred = true) long userId;");
+    assertThat(withUserAndCategory(child)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void keyThatIsAPrefixOfThePrimaryKeyNeedsNoIndex() {
+    JavaFileObject child = entity("Item", "@Entity(table = \"items\", primaryKey = {\"user_id\","
+            + " \"line\"})",
+        "  @ForeignKey(entity = User.class) long userId;",
+        "  int line;");
+    JavaFileObject quiet = entity("Other", "@Entity(primaryKey = {\"user_id\", \"line\"})",
+        "  @ForeignKey(entity = User.class, index = false) long userId;",
+        "  int line;");
+    Compilation c = compile(Sources.USER, child, quiet,
+        database("User.class, Item.class, Other.class"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Db_Impl").contentsAsUtf8String()
+        .doesNotContain("CREATE INDEX");
+  }
+
+  @Test
+  void compositeIndexCoversItsFirstColumnOnly() {
+    JavaFileObject child = entity("Item",
+        "@Entity(table = \"items\", indices = @Index(columns = {\"user_id\", \"category\"}))",
+        "  @PrimaryKey long id;",
+        "  @ForeignKey(entity = User.class, index = false) long userId;",
+        "  @ForeignKey(entity = Category.class, index = false) String category;");
+    Compilation c = withUserAndCategory(child);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining("[Keystone/ForeignKeyNoIndex] foreign key"
+            + " fk_items_category leaves items(category) without an index; every delete or key"
+            + " update on categories will scan items")
+        .inFile(child).onLineContaining("@ForeignKey(entity = Category.class, index = false)");
+  }
+
+  /** What samples/pom.xml relies on: with -Werror a Keystone warning fails the build. */
+  @Test
+  void warningsFailTheBuildUnderWerror() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @ForeignKey(entity = User.class, index = false) long userId;");
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new KeystoneProcessor())
+        .withOptions("-Werror")
+        .compile(Sources.USER, Sources.CATEGORY, child,
+            database("User.class, Category.class, Item.class"));
+    assertThat(c).failed();
+    assertThat(c).hadWarningContaining("[Keystone/ForeignKeyNoIndex]");
   }
 }

@@ -1,9 +1,13 @@
 package keystone.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static keystone.processor.Compile.compile;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 class GeneratedCodeTest {
@@ -16,13 +20,85 @@ class GeneratedCodeTest {
     assertThat(c).generatedSourceFile("test.UserDao_Impl");
     assertThat(c).generatedSourceFile("test.OrderDao_Impl");
     if (Boolean.getBoolean("keystone.dump")) {
-      c.generatedSourceFiles().forEach(f -> {
-        try {
-          System.out.println(f.getCharContent(true));
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      c.generatedSourceFiles().forEach(f -> System.out.println(text(f)));
+    }
+  }
+
+  /**
+   * Several entities without ids to return: bound and queued one by one, then run in one native
+   * call (SQLITE-NOTES.md: batches insert at about three times the per-row rate).
+   */
+  @Test
+  void severalEntitiesAreBatched() {
+    JavaFileObject dao = Rules.dao(
+        "  @Insert void insertAll(List<User> users);",
+        "  @Upsert void saveAll(Iterable<User> users);",
+        "  @Update int updateAll(User... users);",
+        "  @Delete int deleteAll(Collection<User> users);",
+        "  @Delete void deleteOne(User user);");
+    String impl = generatedDao(dao);
+    for (String method : new String[] {"insertAll", "saveAll", "updateAll", "deleteAll"}) {
+      String body = body(impl, method);
+      assertThat(body).containsMatch("(?s)for \\(User item : users\\) \\{.*st\\.addBatch\\(\\);"
+          + "\\s*}\\s*(int count = )?st\\.executeBatch\\(\\);");
+      assertThat(count(body, "executeBatch")).isEqualTo(1);
+      assertThat(body).doesNotContain("executeUpdate");
+    }
+    assertThat(body(impl, "updateAll")).contains("int count = st.executeBatch();");
+    assertThat(body(impl, "updateAll")).contains("return count;");
+    assertThat(body(impl, "deleteOne")).contains("st.executeUpdate();");
+    assertThat(body(impl, "deleteOne")).doesNotContain("Batch");
+  }
+
+  /** Ids are returned per row, straight into a long[]: no List<Long>, no boxing. */
+  @Test
+  void idsFillALongArrayDirectly() {
+    JavaFileObject dao = Rules.dao(
+        "  @Insert long[] fromArray(User... users);",
+        "  @Insert long[] fromList(List<User> users);",
+        "  @Insert long[] fromIterable(Iterable<User> users);",
+        "  @Upsert long[] saveAll(List<User> users);",
+        "  @Insert Long one(User user);");
+    String impl = generatedDao(dao);
+    assertThat(body(impl, "fromArray")).contains("long[] ids = new long[users.length];");
+    assertThat(body(impl, "fromList")).contains("long[] ids = new long[users.size()];");
+    assertThat(body(impl, "fromIterable")).contains("ids = Arrays.copyOf(ids, n * 2);");
+    assertThat(body(impl, "fromIterable"))
+        .contains("return n == ids.length ? ids : Arrays.copyOf(ids, n);");
+    assertThat(body(impl, "saveAll")).contains("ids[n++] = st.step() ? st.columnLong(0) : -1;");
+    for (String method : new String[] {"fromArray", "fromList", "fromIterable", "saveAll"}) {
+      assertThat(body(impl, method)).contains("ids[n++] = ");
+      assertThat(body(impl, method)).doesNotContain("List<Long>");
+      assertThat(body(impl, method)).doesNotContain(".add(");
+      assertThat(body(impl, method)).doesNotContain("Batch");
+    }
+    assertThat(body(impl, "one")).contains("long id = st.executeInsert();");
+  }
+
+  private static String generatedDao(JavaFileObject dao) {
+    Compilation c = compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, dao,
+        Rules.daoDatabase());
+    assertThat(c).succeededWithoutWarnings();
+    return text(c.generatedSourceFile("test.TestDao_Impl").orElseThrow());
+  }
+
+  /** The text of one generated method, from its signature to its closing brace. */
+  private static String body(String source, String method) {
+    int start = source.indexOf(" " + method + "(");
+    assertThat(start).isAtLeast(0);
+    int end = source.indexOf("\n  }\n", start);
+    return source.substring(start, end);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(part, -1).length - 1;
+  }
+
+  private static String text(JavaFileObject f) {
+    try {
+      return f.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

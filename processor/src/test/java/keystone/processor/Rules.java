@@ -21,9 +21,14 @@ final class Rules {
 
   /** A database over the given entities, with no DAO. */
   static JavaFileObject database(String... entities) {
+    return databaseWith(String.join(", ", entities), "version = 1");
+  }
+
+  /** A database over {@code entities} (comma-separated) with more attributes. */
+  static JavaFileObject databaseWith(String entities, String attributes) {
     return Sources.of("test.Db",
         "package test;",
-        "@keystone.Database(entities = {" + String.join(", ", entities) + "})",
+        "@keystone.Database(entities = {" + entities + "}, " + attributes + ")",
         "public interface Db extends keystone.engine.KeystoneDatabase {}");
   }
 

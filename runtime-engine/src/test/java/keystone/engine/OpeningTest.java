@@ -179,6 +179,26 @@ class OpeningTest {
   }
 
   @Test
+  void snapshotReadsIgnoreCommitsMadeMeanwhile() throws Exception {
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(2).build()) {
+      long[] counts =
+          db.countUsersTwice(
+              () -> {
+                Thread writer = new Thread(() -> db.insertUser(2, "bob"));
+                writer.start();
+                try {
+                  writer.join();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      assertEquals(1L, counts[0]);
+      assertEquals(1L, counts[1]);
+      assertEquals(2L, db.query("SELECT count(*) FROM users").get(0)[0]);
+    }
+  }
+
+  @Test
   void everyConnectionEnforces() throws Exception {
     try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(3).build()) {
       for (int i = 0; i < 6; i++) {

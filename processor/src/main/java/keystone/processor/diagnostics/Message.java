@@ -8,7 +8,10 @@ import javax.tools.Diagnostic.Kind;
  */
 public enum Message {
   INTERNAL_ERROR("InternalError", "internal error in the Keystone processor: %s"),
-  MISSING_TYPE("MissingType", "type %s was never generated; cannot process %s"),
+  MISSING_TYPE(
+      "MissingType",
+      "%s was never generated, so %s cannot be processed; check the name, its import, and that"
+          + " the processor that generates it runs"),
 
   ENTITY_NOT_CLASS(
       "EntityNotClass", "@Entity must be on a class or a record, not on %s"),
@@ -32,10 +35,21 @@ public enum Message {
       "ColumnTypeUnsupported",
       "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[]"
           + " or an enum, or mark the field @Ignore"),
+  IGNORE_ON_RECORD_COMPONENT(
+      "IgnoreOnRecordComponent",
+      "@Ignore cannot leave out record component %s of %s: the canonical constructor needs every"
+          + " component; persist it, or move it out of the record header into a method"),
+  IGNORED_COLUMN_ANNOTATION(
+      "IgnoredColumnAnnotation",
+      "field %s is @Ignore but carries @%s, which describes a column it will not have; remove one"
+          + " of the two"),
   COLUMN_DUPLICATE_NAME(
-      "ColumnDuplicateName", "column %s of table %s is mapped by two fields"),
+      "ColumnDuplicateName", "column %s of table %s is mapped by two fields; rename one with"
+          + " @Column(name = ...)"),
   COLUMN_NOT_NULL_DEFAULT_NULL(
-      "ColumnNotNullDefaultNull", "%s.%s is NOT NULL but its defaultValue is NULL"),
+      "ColumnNotNullDefaultNull",
+      "%s.%s is NOT NULL but its defaultValue is NULL; make the field nullable or give a"
+          + " non-NULL default"),
   COLUMN_NO_ACCESSOR(
       "ColumnNoAccessor",
       "field %s is private and has no %s; make it non-private or add JavaBean accessors"),
@@ -44,10 +58,12 @@ public enum Message {
   SCHEMA_INVALID("SchemaInvalid", "SQLite rejects the DDL of table %s: %s%n%s"),
 
   FOREIGN_KEY_PARENT_NOT_ENTITY(
-      "ForeignKeyParentNotEntity", "foreign key %s references %s, which is not an @Entity"),
+      "ForeignKeyParentNotEntity",
+      "foreign key %s references %s, which is not an @Entity; name an @Entity class"),
   FOREIGN_KEY_PARENT_NOT_IN_DATABASE(
       "ForeignKeyParentNotInDatabase",
-      "foreign key %s references %s, which is not listed in @Database(entities) of %s"),
+      "foreign key %s references %s, which is not listed in @Database(entities) of %s; add it"
+          + " there"),
   FOREIGN_KEY_COLUMN_MISSING(
       "ForeignKeyColumnMissing", "foreign key %s: column %s does not exist in %s; columns are: %s"),
   FOREIGN_KEY_PARENT_COLUMN_MISSING(
@@ -69,23 +85,30 @@ public enum Message {
           + " another action"),
   FOREIGN_KEY_SET_DEFAULT_NO_DEFAULT(
       "ForeignKeySetDefaultNoDefault",
-      "foreign key %s: ON %s SET DEFAULT on column %s, which has no @Column(defaultValue)"),
+      "foreign key %s: ON %s SET DEFAULT on column %s, which has no @Column(defaultValue); add"
+          + " one or pick another action"),
   FOREIGN_KEY_PARENT_COMPOSITE_KEY(
       "ForeignKeyParentCompositeKey",
       "@ForeignKey to %s, whose primary key is composite (%s); use @CompositeForeignKey in"
           + " @Entity(foreignKeys) or name a unique column"),
   DUPLICATE_NAME(
-      "DuplicateName", "%s name %s is used twice in database %s (also by table %s)"),
+      "DuplicateName",
+      "%s name %s is used twice in database %s (also by table %s); give one of them another"
+          + " name"),
   DUPLICATE_TABLE(
-      "DuplicateTable", "table %s is mapped by both %s and %s in database %s"),
+      "DuplicateTable",
+      "table %s is mapped by both %s and %s in database %s; give one of them another"
+          + " @Entity(table = ...)"),
   FOREIGN_KEY_NO_INDEX(
       "ForeignKeyNoIndex",
       "foreign key %s leaves %s(%s) without an index; every delete or key update on %s will"
           + " scan %s; keep index = true or declare an @Index starting with these columns"),
   RESTRICT_DEFERRED(
       "RestrictDeferred",
-      "foreign key %s is deferred but uses RESTRICT, which fires immediately and ignores"
-          + " deferral; use NO_ACTION to check at commit"),
+      "foreign key %s: ON %s RESTRICT is checked the moment the parent key changes, even on a"
+          + " DEFERRABLE INITIALLY DEFERRED key (SQLite never defers RESTRICT, and Keystone keeps"
+          + " it immediate under deferForeignKeys()), so deferred = true changes nothing for this"
+          + " action; use NO_ACTION if the check should wait for the commit"),
   INSERT_REPLACE_CASCADES(
       "InsertReplaceCascades",
       "@Insert(onConflict = REPLACE) on %s deletes the old row first, which fires %s; use"
@@ -109,12 +132,17 @@ public enum Message {
       "DaoMethodReturn", "@%s method %s cannot return %s; it may return %s"),
   DAO_ENTITY_NOT_IN_DATABASE(
       "DaoEntityNotInDatabase", "%s is not an entity of database %s"),
-  QUERY_INVALID_SQL("QueryInvalidSql", "@Query does not prepare against the schema: %s"),
+  QUERY_INVALID_SQL("QueryInvalidSql",
+      "@Query does not prepare against the schema of %s; SQLite says: %s"),
   QUERY_UNKNOWN_PARAMETER(
-      "QueryUnknownParameter", "@Query uses :%s but the method has no parameter %s"),
-  QUERY_UNUSED_PARAMETER("QueryUnusedParameter", "parameter %s is never used in the @Query SQL"),
+      "QueryUnknownParameter",
+      "@Query uses :%s but the method has no parameter %s; add one or fix the name"),
+  QUERY_UNUSED_PARAMETER("QueryUnusedParameter",
+      "parameter %s is never used in the @Query SQL; use it as :%s or remove it"),
   QUERY_PARAMETER_TYPE(
-      "QueryParameterType", "parameter %s has type %s, which cannot be bound"),
+      "QueryParameterType",
+      "parameter %s has type %s, which cannot be bound; use a primitive, its box, String,"
+          + " byte[] or an enum, or an array or Iterable of those inside IN (:%s)"),
   QUERY_DISABLES_ENFORCEMENT(
       "QueryDisablesEnforcement",
       "@Query runs %s; Keystone keeps foreign-key and constraint enforcement always on. To let"
@@ -134,7 +162,11 @@ public enum Message {
       "DatabaseBadAccessor",
       "abstract method %s of a @Database must take no parameters and return a @Dao type"),
   DATABASE_ENTITY_NOT_ENTITY(
-      "DatabaseEntityNotEntity", "%s is listed in @Database(entities) but is not an @Entity");
+      "DatabaseEntityNotEntity", "%s is listed in @Database(entities) but is not an @Entity"),
+  SCHEMA_EXPORT_FAILED(
+      "SchemaExportFailed",
+      "cannot write the schema export of %s to %s; fix -A%s or set @Database(exportSchema ="
+          + " false)");
 
   private final String key;
   private final String pattern;

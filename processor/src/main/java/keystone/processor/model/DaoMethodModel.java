@@ -14,6 +14,8 @@ public sealed interface DaoMethodModel {
   enum Arity {
     SINGLE,
     ARRAY,
+    /** A {@code Collection}: its size is known before the loop. */
+    COLLECTION,
     ITERABLE
   }
 

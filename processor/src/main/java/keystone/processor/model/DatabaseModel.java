@@ -12,6 +12,8 @@ import javax.lang.model.element.Element;
  * @param ddl CREATE TABLE statements then CREATE INDEX statements
  * @param daos one accessor per DAO
  * @param delegates the {@code KeystoneDatabase} methods forwarded to the engine
+ * @param origins the database, its entities and DAOs: the originating elements of every file
+ *     written for it, so an incremental build knows what to redo when one of them changes
  */
 public record DatabaseModel(
     ClassName type,
@@ -22,13 +24,14 @@ public record DatabaseModel(
     List<String> ddl,
     List<DaoAccessor> daos,
     List<Delegate> delegates,
-    Element origin) {
+    List<Element> origins) {
 
   public DatabaseModel {
     entities = List.copyOf(entities);
     ddl = List.copyOf(ddl);
     daos = List.copyOf(daos);
     delegates = List.copyOf(delegates);
+    origins = List.copyOf(origins);
   }
 
   /** A no-argument accessor and the DAO implementation it returns. */

@@ -41,8 +41,9 @@ public final class DaoReader {
     Report own = new Report();
     boolean isInterface = dao.getKind() == ElementKind.INTERFACE;
     Source at = new Source(dao, Annotations.find(dao, DAO).orElse(null), null);
-    if (!isInterface
-        && !(dao.getKind() == ElementKind.CLASS && dao.getModifiers().contains(Modifier.ABSTRACT))) {
+    boolean abstractClass =
+        dao.getKind() == ElementKind.CLASS && dao.getModifiers().contains(Modifier.ABSTRACT);
+    if (!isInterface && !abstractClass) {
       own.add(at, Message.DAO_NOT_ABSTRACT);
       report.addAll(own);
       return null;

@@ -32,8 +32,8 @@ public final class DatabaseReader {
 
   /** Everything declared, or null parts when the report got errors. */
   public record Declaration(
-      TypeElement type, int version, List<TypeElement> entities, List<Accessor> accessors,
-      List<Delegate> delegates) {}
+      TypeElement type, int version, boolean exportSchema, Source exportSource,
+      List<TypeElement> entities, List<Accessor> accessors, List<Delegate> delegates) {}
 
   private final Env env;
   private final Annotations annotations;
@@ -60,7 +60,12 @@ public final class DatabaseReader {
     }
     List<TypeElement> entities = new ArrayList<>();
     for (AnnotationValue v : annotations.list(a, "entities")) {
-      TypeElement e = Annotations.typeOf(v.getValue());
+      TypeElement e;
+      try {
+        e = Annotations.typeOf(v.getValue());
+      } catch (MissingTypeException missing) {
+        throw missing.at(at.withValue(v));
+      }
       if (e == null || !EntityReader.isEntity(e)) {
         report.add(at.withValue(v), Message.DATABASE_ENTITY_NOT_ENTITY, v.getValue());
       } else if (!entities.contains(e)) {
@@ -88,7 +93,8 @@ public final class DatabaseReader {
       }
     }
     return new Declaration(
-        db, annotations.integer(a, "version"), entities, accessors, delegates);
+        db, annotations.integer(a, "version"), annotations.bool(a, "exportSchema"),
+        at.attribute("exportSchema"), entities, accessors, delegates);
   }
 
   private static TypeElement daoOf(TypeMirror type) {

@@ -11,7 +11,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import keystone.ForeignKey.Action;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
@@ -31,9 +32,9 @@ import keystone.processor.sql.SqlNames;
 public final class EntityReader {
   public static final String ENTITY = "keystone.Entity";
   private static final String PRIMARY_KEY = "keystone.PrimaryKey";
-  private static final String COLUMN = "keystone.Column";
+  static final String COLUMN = "keystone.Column";
   private static final String CHECK = "keystone.Check";
-  private static final String FOREIGN_KEY = "keystone.ForeignKey";
+  static final String FOREIGN_KEY = "keystone.ForeignKey";
 
   /** A model, or null when the problems leave nothing to build. */
   public record Result(EntityModel model, Report report) {}
@@ -41,6 +42,7 @@ public final class EntityReader {
   private final Env env;
   private final Annotations annotations;
   private final PropertyReader properties;
+  private final ForeignKeyReader foreignKeys;
   private final Map<String, Result> full = new HashMap<>();
   private final Map<String, Result> shallow = new HashMap<>();
 
@@ -48,6 +50,7 @@ public final class EntityReader {
     this.env = env;
     this.annotations = new Annotations(env);
     this.properties = new PropertyReader(env);
+    this.foreignKeys = new ForeignKeyReader(annotations, t -> readShallow(t).model());
   }
 
   public static boolean isEntity(TypeElement type) {
@@ -94,6 +97,7 @@ public final class EntityReader {
       table = SqlNames.snakeCase(type.getSimpleName().toString());
     }
     List<Property> props = properties.read(type);
+    checkIgnored(type, record, props, report);
     List<ColumnModel> columns = new ArrayList<>();
     List<String> keyFromField = new ArrayList<>();
     boolean autoGenerate = false;
@@ -126,7 +130,7 @@ public final class EntityReader {
     if (report.hasErrors()) {
       return new Result(null, report);
     }
-    List<ForeignKeyModel> keys = withKeys ? foreignKeys(type, table, props, report) : List.of();
+    List<ForeignKeyModel> keys = withKeys ? foreignKeys.read(type, table, props) : List.of();
     List<IndexModel> indexes = new ArrayList<>(declaredIndexes(entity, table, at));
     ImpliedIndexes.add(table, primaryKey, columns, keys, indexes);
     EntityModel model =
@@ -143,6 +147,34 @@ public final class EntityReader {
             annotations.strings(entity, "checks"),
             at);
     return new Result(report.hasErrors() ? null : model, report);
+  }
+
+  /**
+   * {@code @Ignore} cannot drop a record component (the canonical constructor takes it), and an
+   * ignored field has no column for a key annotation to describe.
+   */
+  private static void checkIgnored(
+      TypeElement type, boolean record, List<Property> props, Report report) {
+    if (record) {
+      for (Property p : props) {
+        Annotations.find(p.declarations(), PropertyReader.IGNORE).ifPresent(
+            at -> report.add(at, Message.IGNORE_ON_RECORD_COMPONENT, p.name(),
+                type.getSimpleName()));
+      }
+      return;
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> ignore = Annotations.find(field, PropertyReader.IGNORE);
+      if (ignore.isEmpty()) {
+        continue;
+      }
+      for (String key : List.of(PRIMARY_KEY, FOREIGN_KEY, COLUMN, CHECK)) {
+        if (Annotations.find(field, key).isPresent()) {
+          report.add(new Source(field, ignore.get(), null), Message.IGNORED_COLUMN_ANNOTATION,
+              field.getSimpleName(), key.substring(key.indexOf('.') + 1));
+        }
+      }
+    }
   }
 
   private Optional<ColumnModel> column(Property p, boolean record, Report report) {
@@ -180,75 +212,6 @@ public final class EntityReader {
         new ColumnModel(
             name, p.name(), value.get(), nullable, defaultValue, unique, check, p.getter(),
             p.setter(), at));
-  }
-
-  private List<ForeignKeyModel> foreignKeys(
-      TypeElement type, String table, List<Property> props, Report report) {
-    List<ForeignKeyModel> out = new ArrayList<>();
-    for (Property p : props) {
-      Optional<Source> fk = Annotations.find(p.declarations(), FOREIGN_KEY);
-      if (fk.isEmpty()) {
-        continue;
-      }
-      AnnotationMirror m = fk.get().mirror();
-      String child =
-          Annotations.find(p.declarations(), COLUMN)
-              .map(c -> annotations.string(c.mirror(), "name"))
-              .filter(n -> !n.isEmpty())
-              .orElse(SqlNames.snakeCase(p.name()));
-      String parentColumn = annotations.string(m, "column");
-      out.add(
-          foreignKey(
-              m, table, List.of(child), parentColumn.isEmpty() ? List.of() : List.of(parentColumn),
-              true, fk.get()));
-    }
-    AnnotationMirror entity = Annotations.find(type, ENTITY).orElseThrow();
-    for (AnnotationValue v : annotations.list(entity, "foreignKeys")) {
-      AnnotationMirror m = (AnnotationMirror) v.getValue();
-      out.add(
-          foreignKey(
-              m, table, annotations.strings(m, "columns"), annotations.strings(m, "parentColumns"),
-              false, new Source(type, entity, v)));
-    }
-    return out;
-  }
-
-  private ForeignKeyModel foreignKey(
-      AnnotationMirror m,
-      String table,
-      List<String> childColumns,
-      List<String> parentColumns,
-      boolean single,
-      Source at) {
-    TypeElement parentType = annotations.type(m, "entity");
-    String parentName = parentType == null ? "?" : parentType.getQualifiedName().toString();
-    String parentTable = null;
-    List<String> parentColumnsOut = parentColumns;
-    boolean defaulted = parentColumns.isEmpty();
-    if (parentType != null && isEntity(parentType)) {
-      EntityModel parent = readShallow(parentType).model();
-      if (parent != null) {
-        parentTable = parent.table();
-        parentColumnsOut = defaulted ? parent.primaryKey() : parentColumns;
-      }
-    }
-    String name = annotations.string(m, "name");
-    if (name.isEmpty()) {
-      name = "fk_" + table + "_" + String.join("_", childColumns);
-    }
-    return new ForeignKeyModel(
-        name,
-        childColumns,
-        parentName,
-        parentTable,
-        parentColumnsOut,
-        defaulted,
-        Action.valueOf(annotations.enumName(m, "onDelete")),
-        Action.valueOf(annotations.enumName(m, "onUpdate")),
-        annotations.bool(m, "deferred"),
-        annotations.bool(m, "index"),
-        single,
-        at);
   }
 
   private List<IndexModel> declaredIndexes(AnnotationMirror entity, String table, Source at) {

@@ -19,7 +19,7 @@ import keystone.processor.model.Access;
 
 /** Lists the persisted properties of a record, field class or JavaBean. */
 final class PropertyReader {
-  private static final String IGNORE = "keystone.Ignore";
+  static final String IGNORE = "keystone.Ignore";
 
   private final Env env;
 
@@ -36,17 +36,20 @@ final class PropertyReader {
     List<VariableElement> fields = ElementFilter.fieldsIn(type.getEnclosedElements());
     for (RecordComponentElement c : type.getRecordComponents()) {
       String name = c.getSimpleName().toString();
+      // The field first: javac has no source position for a record component, so a diagnostic
+      // on the component (or on an annotation found there) would print without file or line.
+      // Every Keystone annotation that fits a component also targets fields, so javac copies it
+      // onto the field and it is found there first.
       List<Element> declarations = new ArrayList<>();
-      declarations.add(c);
       fields.stream()
           .filter(f -> f.getSimpleName().contentEquals(name))
           .findFirst()
           .ifPresent(declarations::add);
+      declarations.add(c);
       if (c.getAccessor() != null) {
         declarations.add(c.getAccessor());
       }
-      // javac places diagnostics on the component's field, not on the component itself.
-      Element at = declarations.size() > 1 ? declarations.get(1) : c;
+      Element at = declarations.get(0);
       out.add(new Property(name, c.asType(), at, declarations, Access.method(name), null));
     }
     return out;

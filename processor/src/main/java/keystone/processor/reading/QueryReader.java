@@ -75,7 +75,8 @@ final class QueryReader {
       used.add(o.name());
       Optional<Binding> binding = binding(p);
       if (binding.isEmpty()) {
-        report.add(Source.of(p), Message.QUERY_PARAMETER_TYPE, o.name(), p.asType());
+        report.add(Source.of(p), Message.QUERY_PARAMETER_TYPE, o.name(), p.asType(),
+            o.name());
         ok = false;
       } else {
         bindings.add(binding.get());
@@ -83,7 +84,8 @@ final class QueryReader {
     }
     for (VariableElement p : m.getParameters()) {
       if (!used.contains(p.getSimpleName().toString())) {
-        report.add(Source.of(p), Message.QUERY_UNUSED_PARAMETER, p.getSimpleName());
+        report.add(Source.of(p), Message.QUERY_UNUSED_PARAMETER, p.getSimpleName(),
+            p.getSimpleName());
         ok = false;
       }
     }
@@ -99,7 +101,7 @@ final class QueryReader {
     fragments.add(sql.substring(from));
     SchemaDatabase.Prepared prepared = ctx.schema().prepare(String.join("?", fragments));
     if (prepared.error() != null) {
-      report.add(at, Message.QUERY_INVALID_SQL, prepared.error());
+      report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
     return shape(m, at, sql, fragments, bindings, prepared.columns(), report)

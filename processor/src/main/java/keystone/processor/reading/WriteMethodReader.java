@@ -51,7 +51,7 @@ final class WriteMethodReader {
       arity = Arity.ARRAY;
       element = array.getComponentType();
     } else if (isIterable(type)) {
-      arity = Arity.ITERABLE;
+      arity = isA(type, "java.util.Collection") ? Arity.COLLECTION : Arity.ITERABLE;
       element = elementOf((DeclaredType) type);
     }
     TypeElement entityType = element == null ? null : Annotations.typeOf(element);
@@ -70,7 +70,7 @@ final class WriteMethodReader {
     Optional<Returns> returns = returns(m.getReturnType(), insert, arity);
     if (returns.isEmpty()) {
       String allowed = !insert ? "void or int"
-          : arity == Arity.SINGLE ? "void or long" : "void, long[] or List<Long>";
+          : arity == Arity.SINGLE ? "void, long or Long" : "void, long[] or List<Long>";
       report.add(at, Message.DAO_METHOD_RETURN, kind, m.getSimpleName(), m.getReturnType(),
           allowed);
       return Optional.empty();
@@ -119,7 +119,9 @@ final class WriteMethodReader {
       return type.getKind() == TypeKind.INT ? Optional.of(Returns.INT) : Optional.empty();
     }
     if (arity == Arity.SINGLE) {
-      return type.getKind() == TypeKind.LONG ? Optional.of(Returns.LONG) : Optional.empty();
+      // A boxed Long is the same id; generated code returns the long and lets Java box it.
+      return type.getKind() == TypeKind.LONG || t.equals("java.lang.Long")
+          ? Optional.of(Returns.LONG) : Optional.empty();
     }
     if (t.equals("long[]")) {
       return Optional.of(Returns.LONG_ARRAY);
@@ -131,12 +133,16 @@ final class WriteMethodReader {
   }
 
   boolean isIterable(TypeMirror type) {
+    return isA(type, "java.lang.Iterable");
+  }
+
+  private boolean isA(TypeMirror type, String qualifiedName) {
     if (type.getKind() != TypeKind.DECLARED) {
       return false;
     }
-    TypeElement iterable = env.typeElement("java.lang.Iterable");
+    TypeElement target = env.typeElement(qualifiedName);
     return env.types().isAssignable(
-        env.types().erasure(type), env.types().erasure(iterable.asType()));
+        env.types().erasure(type), env.types().erasure(target.asType()));
   }
 
   static TypeMirror elementOf(DeclaredType type) {

@@ -48,19 +48,26 @@ public final class Ddl {
     return "CREATE TABLE " + quote(entity.table()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
   }
 
+  /** Whether the column is the rowid alias: https://www.sqlite.org/lang_createtable.html#rowid */
+  public static boolean rowidAlias(EntityModel entity, ColumnModel c) {
+    return entity.autoGenerate() && entity.primaryKey().size() == 1 && entity.isPrimaryKey(c);
+  }
+
+  /**
+   * Whether the DDL says NOT NULL, as {@code PRAGMA table_info} will report it: the rowid alias
+   * cannot hold NULL but is declared without the clause (NULL there asks for a new rowid).
+   */
+  public static boolean declaredNotNull(EntityModel entity, ColumnModel c) {
+    return !rowidAlias(entity, c) && (entity.isPrimaryKey(c) || !c.nullable());
+  }
+
   private static String columnDefinition(EntityModel entity, ColumnModel c, boolean singleKey) {
     StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.affinity());
-    boolean key = entity.isPrimaryKey(c);
-    if (key && singleKey && entity.autoGenerate()) {
-      // The rowid alias: https://www.sqlite.org/lang_createtable.html#rowid
+    if (declaredNotNull(entity, c)) {
+      sql.append(" NOT NULL");
+    }
+    if (entity.isPrimaryKey(c) && singleKey) {
       sql.append(" PRIMARY KEY");
-    } else {
-      if (key || !c.nullable()) {
-        sql.append(" NOT NULL");
-      }
-      if (key && singleKey) {
-        sql.append(" PRIMARY KEY");
-      }
     }
     if (c.defaultValue() != null) {
       sql.append(" DEFAULT ").append(c.defaultValue());

@@ -45,18 +45,19 @@ final class ForeignKeyValidator {
     EntityModel parent = byType.get(fk.parentEntity());
     if (parent == null) {
       if (!isEntity.test(fk.parentEntity())) {
-        report.add(at, Message.FOREIGN_KEY_PARENT_NOT_ENTITY, fk.name(), fk.parentEntity());
+        report.add(at.attribute("entity"), Message.FOREIGN_KEY_PARENT_NOT_ENTITY, fk.name(),
+            fk.parentEntity());
       } else {
         report.add(
-            at, Message.FOREIGN_KEY_PARENT_NOT_IN_DATABASE, fk.name(), fk.parentEntity(),
-            database);
+            at.attribute("entity"), Message.FOREIGN_KEY_PARENT_NOT_IN_DATABASE, fk.name(),
+            fk.parentEntity(), database);
       }
       return;
     }
     boolean ok = columnsExist(child, fk.childColumns(), fk, false);
     if (fk.single() && fk.parentColumnsDefaulted() && parent.primaryKey().size() > 1) {
       report.add(
-          at, Message.FOREIGN_KEY_PARENT_COMPOSITE_KEY, parent.simpleName(),
+          at.attribute("entity"), Message.FOREIGN_KEY_PARENT_COMPOSITE_KEY, parent.simpleName(),
           String.join(", ", parent.primaryKey()));
       return;
     }
@@ -64,7 +65,8 @@ final class ForeignKeyValidator {
     if (fk.childColumns().isEmpty()
         || fk.childColumns().size() != fk.parentColumns().size()) {
       report.add(
-          at, Message.FOREIGN_KEY_COLUMN_COUNT, fk.name(), fk.childColumns().size(),
+          at.attribute(fk.childColumns().isEmpty() ? "columns" : parentAttribute(fk)),
+          Message.FOREIGN_KEY_COLUMN_COUNT, fk.name(), fk.childColumns().size(),
           fk.parentColumns().size());
       return;
     }
@@ -77,7 +79,8 @@ final class ForeignKeyValidator {
       ColumnModel p = parent.column(fk.parentColumns().get(i)).orElseThrow();
       if (c.affinity() != p.affinity()) {
         report.add(
-            at, Message.FOREIGN_KEY_AFFINITY_MISMATCH, fk.name(), child.table() + "." + c.name(),
+            at.attribute(fk.single() ? "entity" : "columns"),
+            Message.FOREIGN_KEY_AFFINITY_MISMATCH, fk.name(), child.table() + "." + c.name(),
             c.affinity(), parent.table() + "." + p.name(), p.affinity());
       }
       checkAction(child, fk, c, "DELETE", fk.onDelete());
@@ -93,7 +96,7 @@ final class ForeignKeyValidator {
       if (entity.column(column).isEmpty()) {
         ok = false;
         report.add(
-            fk.source(),
+            fk.source().attribute(parent ? parentAttribute(fk) : "columns"),
             parent ? Message.FOREIGN_KEY_PARENT_COLUMN_MISSING : Message.FOREIGN_KEY_COLUMN_MISSING,
             fk.name(), column, entity.table(), EntityValidator.available(entity));
       }
@@ -127,7 +130,7 @@ final class ForeignKeyValidator {
           + "\"}, unique = true) to " + parent.simpleName();
     }
     report.add(
-        fk.source(), Message.FOREIGN_KEY_PARENT_NOT_UNIQUE,
+        fk.source().attribute(parentAttribute(fk)), Message.FOREIGN_KEY_PARENT_NOT_UNIQUE,
         child.table() + "." + String.join(", ", fk.childColumns()),
         parent.table() + "(" + String.join(", ", fk.parentColumns()) + ")", fix);
   }
@@ -135,12 +138,13 @@ final class ForeignKeyValidator {
   private void checkAction(
       EntityModel child, ForeignKeyModel fk, ColumnModel c, String event, Action action) {
     boolean notNull = !c.nullable() || child.isPrimaryKey(c);
+    Source at = fk.source().attribute(event.equals("DELETE") ? "onDelete" : "onUpdate");
     if (action == SET_NULL && notNull) {
-      report.add(fk.source(), Message.FOREIGN_KEY_SET_NULL_NOT_NULL, fk.name(), event,
+      report.add(at, Message.FOREIGN_KEY_SET_NULL_NOT_NULL, fk.name(), event,
           child.table() + "." + c.name());
     }
     if (action == SET_DEFAULT && c.defaultValue() == null) {
-      report.add(fk.source(), Message.FOREIGN_KEY_SET_DEFAULT_NO_DEFAULT, fk.name(), event,
+      report.add(at, Message.FOREIGN_KEY_SET_DEFAULT_NO_DEFAULT, fk.name(), event,
           child.table() + "." + c.name());
     }
   }
@@ -149,12 +153,23 @@ final class ForeignKeyValidator {
     if (!ImpliedIndexes.covered(
         fk.childColumns(), child.primaryKey(), child.columns(), child.indexes())) {
       report.add(
-          fk.source(), Message.FOREIGN_KEY_NO_INDEX, fk.name(), child.table(),
+          fk.source().attribute("index"), Message.FOREIGN_KEY_NO_INDEX, fk.name(), child.table(),
           String.join(", ", fk.childColumns()), parent.table(), child.table());
     }
-    if (fk.deferred() && (fk.onDelete() == RESTRICT || fk.onUpdate() == RESTRICT)) {
-      report.add(fk.source(), Message.RESTRICT_DEFERRED, fk.name());
+    // https://www.sqlite.org/foreignkeys.html#fk_deferred: RESTRICT is never deferred.
+    if (fk.deferred() && fk.onDelete() == RESTRICT) {
+      report.add(fk.source().attribute("deferred"), Message.RESTRICT_DEFERRED, fk.name(),
+          "DELETE");
     }
+    if (fk.deferred() && fk.onUpdate() == RESTRICT) {
+      report.add(fk.source().attribute("deferred"), Message.RESTRICT_DEFERRED, fk.name(),
+          "UPDATE");
+    }
+  }
+
+  /** The attribute naming the parent columns: {@code column} or {@code parentColumns}. */
+  private static String parentAttribute(ForeignKeyModel fk) {
+    return fk.single() ? "column" : "parentColumns";
   }
 
   private static Set<String> lower(List<String> names) {

@@ -33,8 +33,8 @@ public final class SchemaValidator {
       EntityModel other = tables.putIfAbsent(e.table().toLowerCase(Locale.ROOT), e);
       if (other != null && other != e) {
         report.add(
-            e.source(), Message.DUPLICATE_TABLE, e.table(), other.simpleName(), e.simpleName(),
-            database);
+            e.source().attribute("table"), Message.DUPLICATE_TABLE, e.table(), other.simpleName(),
+            e.simpleName(), database);
       }
     }
     ForeignKeyValidator keys = new ForeignKeyValidator(database, byType, isEntity, report);

@@ -5,6 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -17,7 +18,7 @@ public final class DaoWriter {
   private DaoWriter() {}
 
   public static TypeSpec write(DaoModel dao) {
-    TypeSpec.Builder type = GeneratedFiles.classBuilder(dao.impl(), dao.origin())
+    TypeSpec.Builder type = GeneratedFiles.classBuilder(dao.impl(), List.of(dao.origin()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     if (dao.isInterface()) {
       type.addSuperinterface(dao.type());

@@ -25,7 +25,7 @@ public final class DatabaseWriter {
   private DatabaseWriter() {}
 
   public static TypeSpec write(DatabaseModel db) {
-    TypeSpec.Builder type = GeneratedFiles.classBuilder(db.impl(), db.origin())
+    TypeSpec.Builder type = GeneratedFiles.classBuilder(db.impl(), db.origins())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     if (db.isInterface()) {
       type.addSuperinterface(db.type());

@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 
@@ -26,9 +27,10 @@ public final class GeneratedFiles {
     this.filer = filer;
   }
 
-  static TypeSpec.Builder classBuilder(ClassName name, Element origin) {
-    return TypeSpec.classBuilder(name)
-        .addOriginatingElement(origin)
+  static TypeSpec.Builder classBuilder(ClassName name, List<? extends Element> origins) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(name);
+    origins.forEach(type::addOriginatingElement);
+    return type
         .addAnnotation(
             AnnotationSpec.builder(GENERATED)
                 .addMember("value", "$S", "keystone.processor.KeystoneProcessor")

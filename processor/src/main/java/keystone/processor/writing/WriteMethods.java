@@ -16,54 +16,81 @@ import keystone.processor.sql.EntitySql;
 final class WriteMethods {
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
   private WriteMethods() {}
 
   static CodeBlock insert(DaoMethodModel.Insert m, DaoWriter.Constants constants) {
     EntityModel e = m.entity();
-    boolean wantsIds = m.returns() != Returns.VOID;
-    boolean returning = m.upsert() && wantsIds;
+    boolean returning = m.upsert() && m.returns() != Returns.VOID;
     String sql = m.upsert() ? EntitySql.upsert(e, returning) : EntitySql.insert(e, m.onConflict());
     String constant = constants.add(m.signature().name(), sql);
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
-    CodeBlock.Builder row = CodeBlock.builder().add(bindAll(e, e.columns(), item, true));
-    CodeBlock execute = returning
+    CodeBlock bind = bindAll(e, e.columns(), item, true);
+    // last_insert_rowid() is not set on an upsert's update path, hence RETURNING there.
+    CodeBlock id = returning
         ? CodeBlock.of("st.step() ? st.columnLong(0) : -1")
         : CodeBlock.of("st.executeInsert()");
     CodeBlock.Builder b = open(constant);
-    String ids = local(m, "ids");
     switch (m.returns()) {
-      case VOID -> {
-        row.addStatement(returning ? "st.step()" : "st.executeUpdate()");
-        b.add(loop(m, item, row.build()));
-      }
+      case VOID -> b.add(executeAll(m.arity(), m.parameter(), item, e, bind, null));
       case LONG -> {
-        b.add(row.build()).addStatement("long id = $L", execute);
+        String result = local(m, "id");
+        b.add(bind).addStatement("long $L = $L", result, id);
         if (returning) {
           b.addStatement("st.reset()");
         }
-        b.addStatement("scope.succeed()").addStatement("return id");
+        b.addStatement("scope.succeed()").addStatement("return $L", result);
       }
-      case LONG_ARRAY, LONG_LIST -> {
-        b.addStatement("$T $L = new $T<>()",
-            ParameterizedTypeName.get(LIST, ClassName.get(Long.class)), ids, ARRAY_LIST);
-        row.addStatement("$L.add($L)", ids, execute);
+      case LONG_ARRAY -> b.add(idArray(m, item, bind, id, returning));
+      case LONG_LIST -> {
+        String ids = local(m, "ids");
+        b.addStatement("$T $L = new $T<>($L)",
+            ParameterizedTypeName.get(LIST, ClassName.get(Long.class)), ids, ARRAY_LIST,
+            size(m.arity(), m.parameter()));
+        CodeBlock.Builder row = CodeBlock.builder().add(bind).addStatement("$L.add($L)", ids, id);
         if (returning) {
           row.addStatement("st.reset()");
         }
-        b.add(loop(m, item, row.build()));
+        b.add(loop(m.arity(), m.parameter(), item, e, row.build()))
+            .addStatement("scope.succeed()")
+            .addStatement("return $L", ids);
       }
       default -> throw new IllegalStateException(m.returns().toString());
     }
-    if (m.returns() == Returns.LONG_ARRAY) {
-      b.addStatement("scope.succeed()")
-          .addStatement("return $L.stream().mapToLong(Long::longValue).toArray()", ids);
-    } else if (m.returns() == Returns.LONG_LIST) {
-      b.addStatement("scope.succeed()").addStatement("return $L", ids);
-    } else if (m.returns() == Returns.VOID) {
-      b.addStatement("scope.succeed()");
-    }
     return close(b);
+  }
+
+  /**
+   * Ids straight into a {@code long[]}, no boxing: sized up front when the count is known, else
+   * grown by doubling and trimmed once at the end.
+   */
+  private static CodeBlock idArray(
+      DaoMethodModel.Insert m, String item, CodeBlock bind, CodeBlock id, boolean returning) {
+    String ids = local(m, "ids");
+    String n = local(m, "n");
+    boolean known = m.arity() != Arity.ITERABLE;
+    CodeBlock.Builder row = CodeBlock.builder().add(bind);
+    if (!known) {
+      row.beginControlFlow("if ($L == $L.length)", n, ids)
+          .addStatement("$L = $T.copyOf($L, $L * 2)", ids, ARRAYS, ids, n)
+          .endControlFlow();
+    }
+    row.addStatement("$L[$L++] = $L", ids, n, id);
+    if (returning) {
+      row.addStatement("st.reset()");
+    }
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("long[] $L = new long[$L]", ids,
+            known ? size(m.arity(), m.parameter()) : CodeBlock.of("16"))
+        .addStatement("int $L = 0", n)
+        .add(loop(m.arity(), m.parameter(), item, m.entity(), row.build()))
+        .addStatement("scope.succeed()");
+    if (known) {
+      return b.addStatement("return $L", ids).build();
+    }
+    return b.addStatement("return $L == $L.length ? $L : $T.copyOf($L, $L)", n, ids, ids, ARRAYS,
+        ids, n).build();
   }
 
   static CodeBlock updateOrDelete(DaoMethodModel.UpdateOrDelete m, DaoWriter.Constants constants) {
@@ -76,27 +103,45 @@ final class WriteMethods {
     String sql = m.delete() ? EntitySql.delete(e) : EntitySql.update(e);
     String constant = constants.add(m.signature().name(), sql);
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
-    String count = local(m, "count");
-    CodeBlock.Builder b = open(constant);
-    if (m.returns() == Returns.INT) {
-      b.addStatement("int $L = 0", count);
-    }
-    CodeBlock.Builder row = CodeBlock.builder().add(bindAll(e, bound, item, false));
-    if (m.returns() == Returns.INT) {
-      row.addStatement("$L += st.executeUpdate()", count);
-    } else {
-      row.addStatement("st.executeUpdate()");
-    }
-    b.add(loop(m.arity(), m.parameter(), item, m.entity(), row.build()));
-    b.addStatement("scope.succeed()");
-    if (m.returns() == Returns.INT) {
-      b.addStatement("return $L", count);
-    }
-    return close(b);
+    String count = m.returns() == Returns.INT ? local(m, "count") : null;
+    return close(open(constant).add(executeAll(
+        m.arity(), m.parameter(), item, e, bindAll(e, bound, item, false), count)));
   }
 
-  private static CodeBlock loop(DaoMethodModel.Insert m, String item, CodeBlock row) {
-    return loop(m.arity(), m.parameter(), item, m.entity(), row);
+  /**
+   * Runs the statement for every entity and succeeds; returns the rows changed when
+   * {@code count} names a local for them. Several entities are bound and queued one by one,
+   * then run in one native call: per-row execution costs about three times as much
+   * (SQLITE-NOTES.md, "Costs measured here").
+   */
+  private static CodeBlock executeAll(
+      Arity arity, String parameter, String item, EntityModel e, CodeBlock bind, String count) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    String run;
+    if (arity == Arity.SINGLE) {
+      b.add(bind);
+      run = "st.executeUpdate()";
+    } else {
+      b.add(loop(arity, parameter, item, e,
+          CodeBlock.builder().add(bind).addStatement("st.addBatch()").build()));
+      run = "st.executeBatch()";
+    }
+    if (count == null) {
+      return b.addStatement(run).addStatement("scope.succeed()").build();
+    }
+    return b.addStatement("int $L = $L", count, run)
+        .addStatement("scope.succeed()")
+        .addStatement("return $L", count)
+        .build();
+  }
+
+  /** The number of entities when known before the loop, as an initial capacity. */
+  private static CodeBlock size(Arity arity, String parameter) {
+    return switch (arity) {
+      case ARRAY -> CodeBlock.of("$L.length", parameter);
+      case COLLECTION -> CodeBlock.of("$L.size()", parameter);
+      default -> CodeBlock.of("");
+    };
   }
 
   /** Several entities share one scope and one prepared statement; binding overwrites. */

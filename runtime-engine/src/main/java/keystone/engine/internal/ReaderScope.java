@@ -7,6 +7,7 @@ import keystone.engine.sqlite.SqliteConnection;
 final class ReaderScope implements ConnectionScope {
   private final Readers readers;
   private final SqliteConnection connection;
+  private boolean snapshot;
 
   ReaderScope(Readers readers, SqliteConnection connection) {
     this.readers = readers;
@@ -23,13 +24,26 @@ final class ReaderScope implements ConnectionScope {
     return connection.prepare(sql);
   }
 
+  /** Holds one WAL snapshot for every statement until the end (https://www.sqlite.org/wal.html). */
+  void startSnapshot() {
+    connection.exec("BEGIN");
+    snapshot = true;
+  }
+
   @Override
   public void succeed() {
-    // A single read needs no commit.
+    // Reads have nothing to commit; a snapshot ends in end().
   }
 
   @Override
   public void end() {
-    readers.release(this);
+    try {
+      if (snapshot) {
+        snapshot = false;
+        Scope.rollbackQuietly(connection, "COMMIT");
+      }
+    } finally {
+      readers.release(this);
+    }
   }
 }

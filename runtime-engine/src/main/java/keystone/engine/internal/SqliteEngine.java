@@ -21,6 +21,7 @@ import keystone.engine.sqlite.FailureHandler;
 import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.CallScope;
+import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
 import keystone.engine.spi.TableInfo;
@@ -116,6 +117,27 @@ public final class SqliteEngine implements Engine, FailureHandler {
       return readers.acquire();
     }
     return transactions.begin(write);
+  }
+
+  @Override
+  public ConnectionScope beginSnapshot() {
+    if (readers != null && !readers.isEmpty() && !transactions.heldByCurrentThread()) {
+      ReaderScope scope = readers.acquire();
+      try {
+        scope.startSnapshot();
+      } catch (RuntimeException e) {
+        scope.end();
+        throw e;
+      }
+      return scope;
+    }
+    // On the writer: a transaction, or a savepoint inside the caller's, that changes nothing.
+    return transactions.begin(true);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
   }
 
   @Override

@@ -18,6 +18,15 @@ public interface Engine extends KeystoneDatabase {
   CallScope begin(boolean write);
 
   /**
+   * Starts a read of several statements that must see one snapshot (an object graph loaded one
+   * relation level at a time): a read transaction, or a savepoint inside the caller's.
+   */
+  CallScope beginSnapshot();
+
+  /** Which SQL the database speaks. */
+  Dialect dialect();
+
+  /**
    * Starts a writing unit, like {@code begin(true)}, that may change the tables at these indexes
    * of {@link Schema#tables()}: the statement's own table and every table its foreign-key actions
    * reach (CASCADE, SET NULL, SET DEFAULT), computed at compile time. Observers of those tables

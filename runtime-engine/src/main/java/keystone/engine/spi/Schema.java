@@ -9,14 +9,26 @@ import java.util.List;
  * @param statements DDL in creation order: tables parents first, then indexes
  * @param tables every table with its columns and primary key
  * @param foreignKeys every foreign key, by constraint name
+ * @param postgresStatements the same schema in PostgreSQL's DDL; empty when not generated
  */
 public record Schema(
-    int version, List<String> statements, List<TableInfo> tables, List<ForeignKeyInfo> foreignKeys) {
+    int version,
+    List<String> statements,
+    List<TableInfo> tables,
+    List<ForeignKeyInfo> foreignKeys,
+    List<String> postgresStatements) {
 
   public Schema {
     statements = List.copyOf(statements);
     tables = List.copyOf(tables);
     foreignKeys = List.copyOf(foreignKeys);
+    postgresStatements = List.copyOf(postgresStatements);
+  }
+
+  /** A schema for SQLite only. */
+  public Schema(
+      int version, List<String> statements, List<TableInfo> tables, List<ForeignKeyInfo> foreignKeys) {
+    this(version, statements, tables, foreignKeys, List.of());
   }
 
   /** The table called {@code name}, or null. */

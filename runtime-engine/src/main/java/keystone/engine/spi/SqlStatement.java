@@ -12,6 +12,9 @@ public interface SqlStatement {
 
   void bindDouble(int index, double value);
 
+  /** Binds a boolean: 0/1 in SQLite, BOOLEAN in PostgreSQL. */
+  void bindBoolean(int index, boolean value);
+
   /** Binds {@code value}, or NULL when it is null. */
   void bindText(int index, String value);
 
@@ -41,6 +44,8 @@ public interface SqlStatement {
   long columnLong(int column);
 
   double columnDouble(int column);
+
+  boolean columnBoolean(int column);
 
   String columnText(int column);
 

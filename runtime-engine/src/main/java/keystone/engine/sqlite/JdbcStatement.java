@@ -83,6 +83,11 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   @Override
+  public void bindBoolean(int index, boolean value) {
+    bindLong(index, value ? 1 : 0);
+  }
+
+  @Override
   public void bindText(int index, String value) {
     try {
       statement.setString(index, value);
@@ -294,6 +299,11 @@ public final class JdbcStatement implements SqlStatement {
     } catch (SQLException e) {
       throw fail(e);
     }
+  }
+
+  @Override
+  public boolean columnBoolean(int column) {
+    return columnLong(column) != 0;
   }
 
   @Override

@@ -1,0 +1,44 @@
+package keystone.processor.export;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import keystone.processor.model.DatabaseModel;
+
+/**
+ * The three files written for {@code @Database(exportSchema = true)}, under
+ * {@code keystone/schemas/<qualified database name>/}: {@code <version>.json} (the schema as
+ * data), {@code <version>.sql} (the DDL as the engine runs it) and {@code <version>.md} (an
+ * entity-relationship diagram and what a delete reaches). All three carry the same identity
+ * hash, so a reader can tell at a glance whether two versions differ.
+ */
+public final class SchemaExport {
+  private SchemaExport() {}
+
+  /** The directory under the class output, and under {@code -Akeystone.schemaLocation}. */
+  public static String directory(DatabaseModel db) {
+    return db.type().canonicalName();
+  }
+
+  /** File name -> content, in a stable order. */
+  public static Map<String, String> files(DatabaseModel db) {
+    String name = db.type().canonicalName();
+    String hash = IdentityHash.of(db.entities());
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(db.version() + ".json", SchemaJson.write(name, db.version(), db.entities(), hash));
+    files.put(db.version() + ".sql", sql(db, name, hash));
+    files.put(db.version() + ".md",
+        SchemaMarkdown.write(name, db.version(), db.entities(), hash));
+    return files;
+  }
+
+  private static String sql(DatabaseModel db, String name, String hash) {
+    StringBuilder sql = new StringBuilder()
+        .append("-- identityHash: ").append(hash).append('\n')
+        .append("-- ").append(name).append(", version ").append(db.version())
+        .append(", as Keystone runs it\n");
+    for (String statement : db.ddl()) {
+      sql.append('\n').append(statement).append(";\n");
+    }
+    return sql.toString();
+  }
+}

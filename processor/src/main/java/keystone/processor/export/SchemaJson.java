@@ -1,0 +1,88 @@
+package keystone.processor.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keystone.processor.model.ColumnModel;
+import keystone.processor.model.EntityModel;
+import keystone.processor.model.ForeignKeyModel;
+import keystone.processor.model.IndexModel;
+import keystone.processor.sql.Ddl;
+
+/**
+ * {@code <version>.json}: the schema as data, for migrations and review. Tables come in creation
+ * order (parents first), columns in declaration order; names and values are as SQLite reports
+ * them ({@code PRAGMA table_info}, {@code foreign_key_list}, {@code index_list}).
+ */
+final class SchemaJson {
+  /** Bumped when the layout of this file changes. */
+  static final int FORMAT_VERSION = 1;
+
+  private SchemaJson() {}
+
+  static String write(String database, int version, List<EntityModel> entities, String hash) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("database", database);
+    root.put("version", version);
+    root.put("identityHash", hash);
+    List<Object> tables = new ArrayList<>();
+    for (EntityModel e : entities) {
+      tables.add(table(e));
+    }
+    root.put("tables", tables);
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> table(EntityModel e) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("name", e.table());
+    t.put("entity", e.qualifiedName());
+    List<Object> columns = new ArrayList<>();
+    List<Object> uniques = new ArrayList<>();
+    for (ColumnModel c : e.columns()) {
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", c.name());
+      col.put("type", c.affinity().name());
+      col.put("notNull", Ddl.declaredNotNull(e, c));
+      col.put("default", c.defaultValue());
+      col.put("primaryKeyPosition", IdentityHash.keyPosition(e, c));
+      col.put("check", c.check());
+      columns.add(col);
+      if (c.unique()) {
+        uniques.add(Map.of("columns", List.of(c.name())));
+      }
+    }
+    t.put("columns", columns);
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("columns", e.primaryKey());
+    key.put("autoGenerate", e.autoGenerate());
+    t.put("primaryKey", key);
+    t.put("uniqueConstraints", uniques);
+    t.put("checks", e.checks());
+    List<Object> indexes = new ArrayList<>();
+    for (IndexModel i : e.indexes()) {
+      Map<String, Object> index = new LinkedHashMap<>();
+      index.put("name", i.name());
+      index.put("columns", i.columns());
+      index.put("unique", i.unique());
+      indexes.add(index);
+    }
+    t.put("indexes", indexes);
+    List<Object> keys = new ArrayList<>();
+    for (ForeignKeyModel fk : e.foreignKeys()) {
+      Map<String, Object> k = new LinkedHashMap<>();
+      k.put("name", fk.name());
+      k.put("columns", fk.childColumns());
+      k.put("parentTable", fk.parentTable());
+      k.put("parentColumns", fk.parentColumns());
+      k.put("onDelete", fk.onDelete().sql());
+      k.put("onUpdate", fk.onUpdate().sql());
+      k.put("deferred", fk.deferred());
+      keys.add(k);
+    }
+    t.put("foreignKeys", keys);
+    return t;
+  }
+}
