@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private Duration acquireTimeout = Duration.ofSeconds(30);
   private boolean verifyOnOpen;
   private final List<Migration> migrations = new ArrayList<>();
+  private Consumer<String> trace;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -76,6 +78,17 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   }
 
   /**
+   * Tells {@code listener} the SQL of every statement a DAO call, transaction or raw call
+   * prepares, on the calling thread; for logging, and for tests that count the queries a call
+   * makes. Keep it fast: it runs inside the call.
+   */
+  public KeystoneBuilder<T> traceSql(Consumer<String> listener) {
+    checkOpen();
+    this.trace = listener;
+    return this;
+  }
+
+  /**
    * Refuse, at open, a file that already holds foreign-key violations (default false: such a file
    * opens, and {@link KeystoneDatabase#checkForeignKeys()} lists them). A file whose schema does
    * not match the compiled one is refused either way.
@@ -95,7 +108,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
-            path, readers, acquireTimeout, verifyOnOpen, migrations, database));
+            path, readers, acquireTimeout, verifyOnOpen, migrations, database, trace));
   }
 
   private void checkOpen() {

@@ -199,6 +199,22 @@ class OpeningTest {
   }
 
   @Test
+  void traceSeesEveryStatementOfACall() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ShopDb db =
+        Keystone.builder(ShopDb.class).path(fileWithOneUser()).traceSql(seen::add).build()) {
+      db.insertUser(2, "bob");
+      db.countUsersTwice(() -> {});
+    }
+    assertEquals(
+        List.of(
+            "INSERT INTO users (id, name) VALUES (?, ?)",
+            "SELECT count(*) FROM users",
+            "SELECT count(*) FROM users"),
+        seen);
+  }
+
+  @Test
   void everyConnectionEnforces() throws Exception {
     try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(3).build()) {
       for (int i = 0; i < 6; i++) {

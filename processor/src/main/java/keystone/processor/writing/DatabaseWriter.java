@@ -75,8 +75,9 @@ public final class DatabaseWriter {
     List<CodeBlock> tables = new ArrayList<>();
     List<CodeBlock> keys = new ArrayList<>();
     for (EntityModel e : db.entities()) {
-      tables.add(CodeBlock.of("new $T($S, $L, $L)", TABLE_INFO, e.table(),
-          strings(e.columnNames()), strings(e.primaryKey())));
+      // The binary name lets the engine map an entity class to its table (previewDelete).
+      tables.add(CodeBlock.of("new $T($S, $L, $L, $S)", TABLE_INFO, e.table(),
+          strings(e.columnNames()), strings(e.primaryKey()), e.type().reflectionName()));
       for (ForeignKeyModel fk : e.foreignKeys()) {
         keys.add(CodeBlock.of("new $T($S, $S, $L, $S, $L, $T.$L, $T.$L, $L)", FK_INFO, fk.name(),
             e.table(), strings(fk.childColumns()), fk.parentTable(),

@@ -1,8 +1,11 @@
 package keystone.engine.internal;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
 import keystone.engine.KeystoneDatabase;
 import keystone.engine.KeystoneException;
+import keystone.engine.Migration;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
 
@@ -16,7 +19,7 @@ public final class DatabaseFactory {
   public static <T extends KeystoneDatabase> T open(Class<T> database, EngineConfig config) {
     Class<?> impl = implementation(database);
     Schema schema = schema(impl);
-    SqliteEngine engine = SqliteEngine.open(schema, config);
+    SqliteEngine engine = SqliteEngine.open(schema, withGenerated(config, impl));
     try {
       return database.cast(impl.getConstructor(Engine.class).newInstance(engine));
     } catch (InvocationTargetException e) {
@@ -26,6 +29,27 @@ public final class DatabaseFactory {
       engine.close();
       throw new KeystoneException("Creating " + impl.getName() + " failed", e);
     }
+  }
+
+  /**
+   * Adds the migrations the processor generated ({@code @AutoMigration}), found as an optional
+   * {@code MIGRATIONS} constant; the builder's own come first and win for the same step.
+   */
+  @SuppressWarnings("unchecked")
+  private static EngineConfig withGenerated(EngineConfig config, Class<?> impl) {
+    List<Migration> generated;
+    try {
+      generated = (List<Migration>) impl.getField("MIGRATIONS").get(null);
+    } catch (NoSuchFieldException none) {
+      return config;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new KeystoneException(impl.getName() + ".MIGRATIONS is not a List<Migration>", e);
+    }
+    List<Migration> all = new ArrayList<>(config.migrations());
+    all.addAll(generated);
+    return new EngineConfig(
+        config.path(), config.readers(), config.acquireTimeout(), config.verifyOnOpen(), all,
+        config.database(), config.trace());
   }
 
   /** {@code p.Outer.Inner} is implemented by {@code p.Outer_Inner_Impl}. */

@@ -3,6 +3,7 @@ package keystone.engine.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import keystone.engine.Migration;
 
 /**
@@ -14,6 +15,7 @@ import keystone.engine.Migration;
  * @param verifyOnOpen refuse a file that holds foreign-key violations when opening
  * @param migrations the builder's migrations; SQL files on the classpath are added at open
  * @param database the {@code @Database} type, whose simple name locates its SQL migrations
+ * @param trace told the SQL of every statement a call prepares, or null
  */
 public record EngineConfig(
     Path path,
@@ -21,7 +23,8 @@ public record EngineConfig(
     Duration acquireTimeout,
     boolean verifyOnOpen,
     List<Migration> migrations,
-    Class<?> database) {
+    Class<?> database,
+    Consumer<String> trace) {
   public EngineConfig {
     migrations = List.copyOf(migrations);
     if (path == null) {

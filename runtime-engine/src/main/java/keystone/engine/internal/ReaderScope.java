@@ -21,6 +21,9 @@ final class ReaderScope implements ConnectionScope {
 
   @Override
   public JdbcStatement prepare(String sql) {
+    if (readers.trace() != null) {
+      readers.trace().accept(sql);
+    }
     return connection.prepare(sql);
   }
 

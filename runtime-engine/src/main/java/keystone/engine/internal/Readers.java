@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.FailureHandler;
 import keystone.engine.sqlite.SqliteConnection;
@@ -20,15 +21,18 @@ final class Readers {
   private final BlockingQueue<ReaderScope> idle;
   private final List<ReaderScope> all = new ArrayList<>();
   private final long timeoutNanos;
+  private final Consumer<String> trace;
   private volatile boolean closed;
 
-  private Readers(int count, Duration timeout) {
+  private Readers(int count, Duration timeout, Consumer<String> trace) {
     this.idle = new ArrayBlockingQueue<>(Math.max(1, count));
     this.timeoutNanos = timeout.toNanos();
+    this.trace = trace;
   }
 
-  static Readers open(Path file, int count, Duration timeout, FailureHandler failures) {
-    Readers readers = new Readers(count, timeout);
+  static Readers open(
+      Path file, int count, Duration timeout, Consumer<String> trace, FailureHandler failures) {
+    Readers readers = new Readers(count, timeout, trace);
     try {
       for (int i = 0; i < count; i++) {
         ReaderScope scope =
@@ -41,6 +45,10 @@ final class Readers {
       throw e;
     }
     return readers;
+  }
+
+  Consumer<String> trace() {
+    return trace;
   }
 
   boolean isEmpty() {

@@ -52,6 +52,9 @@ final class Scope implements ConnectionScope {
 
   @Override
   public JdbcStatement prepare(String sql) {
+    if (transactions.trace() != null) {
+      transactions.trace().accept(sql);
+    }
     return transactions.connection().prepare(sql);
   }
 

@@ -46,6 +46,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
         new Transactions(
             connection,
             config.acquireTimeout(),
+            config.trace(),
             new Transactions.Hooks() {
               @Override
               public void commit(boolean checkFirst) {
@@ -77,6 +78,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
               config.path(),
               config.readers(),
               config.acquireTimeout(),
+              config.trace(),
               (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
       if (config.verifyOnOpen()) {
         engine.refuseViolations();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.SqliteConnection;
 
@@ -17,6 +18,7 @@ final class Transactions {
   private final SqliteConnection connection;
   private final Hooks hooks;
   private final long timeoutNanos;
+  private final Consumer<String> trace;
   private final ReentrantLock lock = new ReentrantLock();
   private Scope[] scopes = new Scope[8];
   private int depth;
@@ -36,8 +38,9 @@ final class Transactions {
     void transactionEnded(boolean committed);
   }
 
-  Transactions(SqliteConnection connection, Duration timeout, Hooks hooks) {
+  Transactions(SqliteConnection connection, Duration timeout, Consumer<String> trace, Hooks hooks) {
     this.connection = connection;
+    this.trace = trace;
     this.timeoutNanos = timeout.toNanos();
     this.hooks = hooks;
   }
@@ -99,6 +102,11 @@ final class Transactions {
 
   SqliteConnection connection() {
     return connection;
+  }
+
+  /** The SQL listener of the builder's traceSql, or null. */
+  Consumer<String> trace() {
+    return trace;
   }
 
   boolean isClosed() {
