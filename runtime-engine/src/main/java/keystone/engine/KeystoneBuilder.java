@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,8 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private boolean verifyOnOpen;
   private final List<Migration> migrations = new ArrayList<>();
   private Consumer<String> trace;
+  private String postgresUrl;
+  private DataSource postgresDataSource;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -31,6 +34,33 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     checkOpen();
     this.path = Objects.requireNonNull(file, "file");
     this.inMemory = false;
+    this.postgresUrl = null;
+    this.postgresDataSource = null;
+    return this;
+  }
+
+  /**
+   * Keep the database on PostgreSQL at {@code jdbcUrl}, through a HikariCP pool of
+   * {@code readers + 1} connections (add org.postgresql:postgresql and com.zaxxer:HikariCP to the
+   * application). Same DAOs, same exceptions; the keys follow PostgreSQL's semantics, where RESTRICT
+   * is never deferred and a deferred key needs DEFERRABLE, which Keystone declares on every key.
+   */
+  public KeystoneBuilder<T> postgres(String jdbcUrl) {
+    checkOpen();
+    this.postgresUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    this.postgresDataSource = null;
+    this.path = null;
+    this.inMemory = false;
+    return this;
+  }
+
+  /** Keep the database on PostgreSQL, borrowing connections from {@code dataSource}. */
+  public KeystoneBuilder<T> postgres(DataSource dataSource) {
+    checkOpen();
+    this.postgresDataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.postgresUrl = null;
+    this.path = null;
+    this.inMemory = false;
     return this;
   }
 
@@ -39,6 +69,8 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     checkOpen();
     this.inMemory = true;
     this.path = null;
+    this.postgresUrl = null;
+    this.postgresDataSource = null;
     return this;
   }
 
@@ -102,13 +134,15 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   /** Validates the options, seals them, and opens the database. */
   public T build() {
     checkOpen();
-    if (path == null && !inMemory) {
-      throw new IllegalStateException("Choose where the database lives: path(Path) or inMemory()");
+    if (path == null && !inMemory && postgresUrl == null && postgresDataSource == null) {
+      throw new IllegalStateException(
+          "Choose where the database lives: path(Path), inMemory() or postgres(...)");
     }
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
-            path, readers, acquireTimeout, verifyOnOpen, migrations, database, trace));
+            path, readers, acquireTimeout, verifyOnOpen, migrations, database, trace,
+            postgresUrl, postgresDataSource));
   }
 
   private void checkOpen() {

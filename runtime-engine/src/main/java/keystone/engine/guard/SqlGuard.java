@@ -40,6 +40,11 @@ public final class SqlGuard {
     return parts.stream().map(s -> new GuardedStatement(s, classify(s))).toList();
   }
 
+  /** The statements of {@code sql}, split where SQLite would end each. */
+  public static List<String> split(String sql) {
+    return SqlSplitter.split(sql);
+  }
+
   /** Classifies one statement; throws a KeystoneException if Keystone refuses it. */
   public static StatementKind classify(String statement) {
     String text = stripComments(statement).strip();

@@ -19,7 +19,8 @@ public final class DatabaseFactory {
   public static <T extends KeystoneDatabase> T open(Class<T> database, EngineConfig config) {
     Class<?> impl = implementation(database);
     Schema schema = schema(impl);
-    SqliteEngine engine = SqliteEngine.open(schema, withGenerated(config, impl));
+    EngineConfig full = withGenerated(config, impl);
+    Engine engine = full.postgres() ? openPostgres(schema, full) : SqliteEngine.open(schema, full);
     try {
       return database.cast(impl.getConstructor(Engine.class).newInstance(engine));
     } catch (InvocationTargetException e) {
@@ -29,6 +30,20 @@ public final class DatabaseFactory {
       engine.close();
       throw new KeystoneException("Creating " + impl.getName() + " failed", e);
     }
+  }
+
+  private static Engine openPostgres(Schema schema, EngineConfig config) {
+    javax.sql.DataSource source = config.postgresDataSource();
+    AutoCloseable owned = null;
+    if (source == null) {
+      com.zaxxer.hikari.HikariDataSource pool =
+          keystone.engine.postgres.PgPool.open(
+              config.postgresUrl(), config.readers() + 1, config.acquireTimeout());
+      source = pool;
+      owned = pool;
+    }
+    return keystone.engine.postgres.PostgresEngine.open(
+        schema, source, owned, config.trace(), config.migrations());
   }
 
   /**
@@ -49,7 +64,7 @@ public final class DatabaseFactory {
     all.addAll(generated);
     return new EngineConfig(
         config.path(), config.readers(), config.acquireTimeout(), config.verifyOnOpen(), all,
-        config.database(), config.trace());
+        config.database(), config.trace(), config.postgresUrl(), config.postgresDataSource());
   }
 
   /** {@code p.Outer.Inner} is implemented by {@code p.Outer_Inner_Impl}. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import keystone.engine.Migration;
 
 /**
@@ -16,6 +17,8 @@ import keystone.engine.Migration;
  * @param migrations the builder's migrations; SQL files on the classpath are added at open
  * @param database the {@code @Database} type, whose simple name locates its SQL migrations
  * @param trace told the SQL of every statement a call prepares, or null
+ * @param postgresUrl a PostgreSQL JDBC URL to pool connections to, or null
+ * @param postgresDataSource a PostgreSQL DataSource to borrow connections from, or null
  */
 public record EngineConfig(
     Path path,
@@ -24,10 +27,17 @@ public record EngineConfig(
     boolean verifyOnOpen,
     List<Migration> migrations,
     Class<?> database,
-    Consumer<String> trace) {
+    Consumer<String> trace,
+    String postgresUrl,
+    DataSource postgresDataSource) {
+  /** Whether the database lives on PostgreSQL rather than in SQLite. */
+  public boolean postgres() {
+    return postgresUrl != null || postgresDataSource != null;
+  }
+
   public EngineConfig {
     migrations = List.copyOf(migrations);
-    if (path == null) {
+    if (path == null && postgresUrl == null && postgresDataSource == null) {
       // A private in-memory database lives in one connection; nothing else can see it.
       readers = 0;
     }

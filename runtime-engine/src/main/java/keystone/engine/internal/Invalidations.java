@@ -10,20 +10,20 @@ import java.util.function.Supplier;
 /**
  * Which tables the open transaction changed, and who is watching which tables. Marks are set by
  * the thread that holds the writer and handed to the observers only when the transaction
- * commits, so a rolled-back transaction emits nothing.
+ * commits, so a rolled-back transaction emits nothing. Shared by both engines.
  */
-final class Invalidations {
+public final class Invalidations {
   private final boolean[] marked;
   private boolean anyMarked;
   private final List<ObservedQuery<?>.Subscription> watchers = new CopyOnWriteArrayList<>();
   private ExecutorService executor;
 
-  Invalidations(int tables) {
+  public Invalidations(int tables) {
     this.marked = new boolean[tables];
   }
 
   /** Called by the writer's owner. */
-  void mark(int[] tables) {
+  public void mark(int[] tables) {
     for (int table : tables) {
       marked[table] = true;
     }
@@ -31,13 +31,13 @@ final class Invalidations {
   }
 
   /** Raw SQL could have changed any table. */
-  void markAll() {
+  public void markAll() {
     java.util.Arrays.fill(marked, true);
     anyMarked = true;
   }
 
   /** The outermost transaction ended; on commit its marks go out to the watchers. */
-  void transactionEnded(boolean committed) {
+  public void transactionEnded(boolean committed) {
     if (!anyMarked) {
       return;
     }
@@ -52,7 +52,7 @@ final class Invalidations {
     anyMarked = false;
   }
 
-  <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
+  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
     return new ObservedQuery<>(this, readTables, query);
   }
 
@@ -79,7 +79,7 @@ final class Invalidations {
   }
 
   /** The database closed: every subscriber completes. */
-  void close() {
+  public void close() {
     for (ObservedQuery<?>.Subscription watcher : watchers) {
       watcher.complete();
     }

@@ -1,0 +1,40 @@
+package keystone.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The operations ORM benchmarks publish, for every contender. Time per whole operation (10k rows,
+ * or 1k for the one-by-one cases); run.sh turns it into ops/s and ratios to hand JDBC.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public abstract class Core {
+  @Param({"jdbc", "keystone", "ormlite", "hibernate", "jdbi"})
+  public String contender;
+
+  Fixture fx;
+
+  void start(String tag) {
+    fx = new Fixture(contender, tag);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    fx.close();
+  }
+}

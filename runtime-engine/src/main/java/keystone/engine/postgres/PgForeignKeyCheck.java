@@ -1,0 +1,79 @@
+package keystone.engine.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.ForeignKeyInfo;
+import keystone.engine.spi.Schema;
+
+/**
+ * SQLite's {@code PRAGMA foreign_key_check} for PostgreSQL, which has none: one anti-join per
+ * key of the compiled schema. PostgreSQL reports only the first violation of a failed commit;
+ * this lists them all, so a refused commit can name every orphan.
+ */
+final class PgForeignKeyCheck {
+  private PgForeignKeyCheck() {}
+
+  static List<ForeignKeyViolation> check(Connection connection, Schema schema) {
+    List<ForeignKeyViolation> found = new ArrayList<>();
+    for (ForeignKeyInfo key : schema.foreignKeys()) {
+      try (PreparedStatement st = connection.prepareStatement(orphans(key));
+          ResultSet rows = st.executeQuery()) {
+        while (rows.next()) {
+          List<Object> values = new ArrayList<>();
+          for (int i = 1; i <= key.childColumns().size(); i++) {
+            Object value = rows.getObject(i);
+            values.add(value instanceof Number n && !(value instanceof Double) ? (Object) n.longValue() : value);
+          }
+          found.add(new ForeignKeyViolation(key.name(), key.childTable(), key.childColumns(),
+              key.parentTable(), key.parentColumns(), values,
+              ForeignKeyViolation.Kind.MISSING_PARENT));
+        }
+      } catch (SQLException e) {
+        throw new KeystoneException("Checking foreign key " + key.name() + " failed: " + e, e);
+      }
+    }
+    return found;
+  }
+
+  /** Whether the parent row a violation names exists (run after a rollback: then it was deleted). */
+  static boolean parentExists(Connection connection, ForeignKeyViolation v) {
+    StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(PgSql.quote(v.parentTable()));
+    for (int i = 0; i < v.parentColumns().size(); i++) {
+      sql.append(i == 0 ? " WHERE " : " AND ").append(PgSql.quote(v.parentColumns().get(i)))
+          .append(" = ?");
+    }
+    try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < v.key().size(); i++) {
+        st.setObject(i + 1, v.key().get(i));
+      }
+      try (ResultSet rows = st.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static String orphans(ForeignKeyInfo key) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < key.childColumns().size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("c.").append(PgSql.quote(key.childColumns().get(i)));
+    }
+    sql.append(" FROM ").append(PgSql.quote(key.childTable())).append(" c WHERE ");
+    for (String column : key.childColumns()) {
+      sql.append("c.").append(PgSql.quote(column)).append(" IS NOT NULL AND ");
+    }
+    sql.append("NOT EXISTS (SELECT 1 FROM ").append(PgSql.quote(key.parentTable())).append(" p WHERE ");
+    for (int i = 0; i < key.childColumns().size(); i++) {
+      sql.append(i == 0 ? "" : " AND ").append("p.").append(PgSql.quote(key.parentColumns().get(i)))
+          .append(" = c.").append(PgSql.quote(key.childColumns().get(i)));
+    }
+    return sql.append(")").toString();
+  }
+}

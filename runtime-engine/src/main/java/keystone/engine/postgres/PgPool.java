@@ -1,0 +1,20 @@
+package keystone.engine.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+
+/** A HikariCP pool for a JDBC URL; kept apart so SQLite-only applications never load HikariCP. */
+public final class PgPool {
+  private PgPool() {}
+
+  public static HikariDataSource open(String jdbcUrl, int size, Duration acquireTimeout) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(Math.max(2, size));
+    config.setConnectionTimeout(Math.max(250, acquireTimeout.toMillis()));
+    config.setPoolName("keystone");
+    config.setAutoCommit(true);
+    return new HikariDataSource(config);
+  }
+}

@@ -1,0 +1,92 @@
+package keystone.engine.postgres;
+
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.CallScope;
+
+/** One call on PostgreSQL: a transaction, a savepoint inside one, a snapshot, or a plain read. */
+final class PgScope implements CallScope {
+  enum Kind {
+    READ,
+    SNAPSHOT,
+    TRANSACTION,
+    SAVEPOINT
+  }
+
+  private final PostgresEngine engine;
+  private final PgSession session;
+  private final Kind kind;
+  private Savepoint savepoint;
+  private boolean done;
+
+  PgScope(PostgresEngine engine, PgSession session, Kind kind) {
+    this.engine = engine;
+    this.session = session;
+    this.kind = kind;
+    try {
+      switch (kind) {
+        case TRANSACTION -> {
+          session.connection.setAutoCommit(false);
+          session.transaction = true;
+        }
+        case SNAPSHOT -> {
+          session.connection.setAutoCommit(false);
+          session.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+        case SAVEPOINT -> savepoint = session.connection.setSavepoint();
+        default -> { }
+      }
+    } catch (SQLException e) {
+      throw new KeystoneException("Cannot start a call on PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  PgSession session() {
+    return session;
+  }
+
+  @Override
+  public PgStatement prepare(String sql) {
+    engine.trace(sql);
+    return session.statement(engine.adapt(sql), engine.errors());
+  }
+
+  @Override
+  public void succeed() {
+    try {
+      switch (kind) {
+        case TRANSACTION -> engine.commit(session);
+        case SNAPSHOT -> session.connection.commit();
+        case SAVEPOINT -> session.connection.releaseSavepoint(savepoint);
+        default -> { }
+      }
+      done = true;
+    } catch (SQLException e) {
+      throw engine.errors().translate(e, "COMMIT");
+    }
+  }
+
+  @Override
+  public void end() {
+    try {
+      if (!done) {
+        rollback();
+      }
+    } finally {
+      engine.exit(session, kind, done);
+    }
+  }
+
+  private void rollback() {
+    try {
+      if (kind == Kind.SAVEPOINT) {
+        session.connection.rollback(savepoint);
+      } else if (kind == Kind.TRANSACTION || kind == Kind.SNAPSHOT) {
+        session.connection.rollback();
+      }
+    } catch (SQLException alreadyEnded) {
+      // The error that ended the call is the one worth reporting.
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package keystone.engine.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.Schema;
+import keystone.engine.spi.TableInfo;
+
+/**
+ * Adapts the SQL the processor generates (SQLite's spelling) to PostgreSQL, once per distinct
+ * statement: conflict clauses, the rowid, auto-generated keys bound as NULL, empty IN lists.
+ * Anything it does not recognise passes unchanged, so portable SQL costs nothing.
+ */
+final class PgSql {
+  private static final Pattern INSERT =
+      Pattern.compile(
+          "(?is)^\\s*INSERT\\s+(?:OR\\s+(IGNORE|REPLACE|ABORT)\\s+)?INTO\\s+\"?(\\w+)\"?\\s*"
+              + "\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)(.*)$");
+  private static final Pattern IDENTITY =
+      Pattern.compile("(?i)\"?(\\w+)\"?\\s+BIGINT\\s+GENERATED\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
+  private static final Pattern CREATE =
+      Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+\"?(\\w+)\"?");
+
+  /** A statement in PostgreSQL's spelling, and the key column an INSERT can return. */
+  record Adapted(String sql, String returningKey, boolean returnsRows) {}
+
+  private final Schema schema;
+  private final Map<String, String> identityColumns;
+  private final Map<String, Adapted> cache = new ConcurrentHashMap<>();
+
+  PgSql(Schema schema) {
+    this.schema = schema;
+    this.identityColumns = identityColumns(schema.postgresStatements());
+  }
+
+  Adapted adapt(String sql) {
+    return cache.computeIfAbsent(sql, this::rewrite);
+  }
+
+  private Adapted rewrite(String sql) {
+    String out = sql.replaceAll("(?i)\\bIN\\s*\\(\\s*\\)", "IN (NULL)");
+    Matcher insert = INSERT.matcher(out);
+    if (!insert.matches()) {
+      return new Adapted(out, null, hasReturning(out));
+    }
+    String conflict = insert.group(1);
+    String table = insert.group(2);
+    List<String> columns = names(insert.group(3));
+    List<String> values = split(insert.group(4));
+    String rest = insert.group(5);
+    if ("REPLACE".equalsIgnoreCase(conflict)) {
+      throw new KeystoneException(
+          "INSERT OR REPLACE (OnConflict.REPLACE) is SQLite's delete-then-insert, which"
+              + " PostgreSQL has no statement for; use @Upsert, which behaves the same on both"
+              + " engines and never deletes: " + sql);
+    }
+    String identity = identityColumns.get(table.toLowerCase(Locale.ROOT));
+    if (identity != null) {
+      int at = columns.indexOf(identity);
+      if (at >= 0 && values.get(at).strip().equals("?")) {
+        // SQLite assigns a rowid to a NULL key; PostgreSQL's identity needs the sequence asked.
+        values.set(
+            at, "COALESCE(CAST(? AS BIGINT), nextval(pg_get_serial_sequence('" + table + "', '"
+                + identity + "')))");
+      }
+    }
+    TableInfo info = schema.table(table);
+    String key = info != null && info.primaryKey().size() == 1 ? quote(info.primaryKey().get(0)) : null;
+    rest = rest.replaceAll("(?i)\\bRETURNING\\s+rowid\\b", "RETURNING " + (key == null ? "0" : key));
+    String head = "INSERT INTO " + quote(table) + " (" + String.join(", ", quoteAll(columns))
+        + ") VALUES (" + String.join(", ", values) + ")";
+    if ("IGNORE".equalsIgnoreCase(conflict)) {
+      head += " ON CONFLICT DO NOTHING";
+    }
+    String adapted = head + rest;
+    return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted));
+  }
+
+  private static boolean hasReturning(String sql) {
+    return sql.toUpperCase(Locale.ROOT).contains(" RETURNING ");
+  }
+
+  private static Map<String, String> identityColumns(List<String> ddl) {
+    Map<String, String> identities = new java.util.HashMap<>();
+    for (String statement : ddl) {
+      Matcher create = CREATE.matcher(statement);
+      Matcher identity = IDENTITY.matcher(statement);
+      if (create.find() && identity.find()) {
+        identities.put(create.group(1).toLowerCase(Locale.ROOT), identity.group(1));
+      }
+    }
+    return identities;
+  }
+
+  private static List<String> names(String list) {
+    List<String> names = new ArrayList<>();
+    for (String name : list.split(",")) {
+      names.add(name.strip().replace("\"", ""));
+    }
+    return names;
+  }
+
+  private static List<String> quoteAll(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    for (String name : names) {
+      quoted.add(quote(name));
+    }
+    return quoted;
+  }
+
+  /** Splits a VALUES list at top-level commas. */
+  private static List<String> split(String values) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < values.length(); i++) {
+      char c = values.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(values.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(values.substring(start));
+    return parts;
+  }
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}

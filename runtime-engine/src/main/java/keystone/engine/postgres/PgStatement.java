@@ -1,0 +1,343 @@
+package keystone.engine.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import keystone.engine.KeystoneException;
+import keystone.engine.spi.SqlStatement;
+
+/**
+ * {@link SqlStatement} over the PostgreSQL JDBC driver. The SQL arrives in the generated
+ * (SQLite) spelling and is adapted once by {@link PgSql}; an INSERT that must return its new key
+ * is prepared a second time with {@code RETURNING}, on first use.
+ */
+final class PgStatement implements SqlStatement {
+  private final Connection connection;
+  private final PgSql.Adapted sql;
+  private final PgErrors errors;
+  private final PreparedStatement statement;
+  private PreparedStatement returning;
+  private ResultSet rows;
+  /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
+  private Object[] bound = new Object[8];
+
+  PgStatement(Connection connection, PgSql.Adapted sql, PgErrors errors) {
+    this.connection = connection;
+    this.sql = sql;
+    this.errors = errors;
+    try {
+      this.statement = connection.prepareStatement(sql.sql());
+    } catch (SQLException e) {
+      throw errors.translate(e, sql.sql());
+    }
+  }
+
+  @Override
+  public void bindNull(int index) {
+    remember(index, null);
+    try {
+      statement.setNull(index, Types.NULL);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindLong(int index, long value) {
+    remember(index, value);
+    try {
+      statement.setLong(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindDouble(int index, double value) {
+    remember(index, value);
+    try {
+      statement.setDouble(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindBoolean(int index, boolean value) {
+    remember(index, value);
+    try {
+      statement.setBoolean(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindText(int index, String value) {
+    remember(index, value);
+    try {
+      statement.setString(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindBlob(int index, byte[] value) {
+    remember(index, value);
+    try {
+      statement.setBytes(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Binds raw arguments from index 1: Long, Integer, Double, String, byte[], Boolean, enum, null. */
+  void bindAll(Object... args) {
+    for (int i = 0; i < args.length; i++) {
+      Object value = args[i];
+      int index = i + 1;
+      if (value == null) {
+        bindNull(index);
+      } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+          || value instanceof Byte) {
+        bindLong(index, ((Number) value).longValue());
+      } else if (value instanceof Double || value instanceof Float) {
+        bindDouble(index, ((Number) value).doubleValue());
+      } else if (value instanceof Boolean b) {
+        bindBoolean(index, b);
+      } else if (value instanceof String s) {
+        bindText(index, s);
+      } else if (value instanceof byte[] bytes) {
+        bindBlob(index, bytes);
+      } else if (value instanceof Enum<?> e) {
+        bindText(index, e.name());
+      } else {
+        throw new KeystoneException("Cannot bind a " + value.getClass().getName());
+      }
+    }
+  }
+
+  @Override
+  public void addBatch() {
+    try {
+      statement.addBatch();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public int executeBatch() {
+    try {
+      int changed = 0;
+      for (int count : statement.executeBatch()) {
+        changed += Math.max(count, 0);
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public int executeUpdate() {
+    try {
+      if (sql.returnsRows()) {
+        // INSERT ... ON CONFLICT DO UPDATE RETURNING: generated code steps through it instead.
+        return statement.execute() ? 1 : statement.getUpdateCount();
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Runs the INSERT with {@code RETURNING <key>}; -1 when ON CONFLICT DO NOTHING skipped it. */
+  @Override
+  public long executeInsert() {
+    try {
+      if (sql.returningKey() == null) {
+        return statement.executeUpdate() == 0 ? -1 : 0;
+      }
+      if (returning == null) {
+        returning = connection.prepareStatement(sql.sql() + " RETURNING " + sql.returningKey());
+      }
+      copyBindings();
+      try (ResultSet key = returning.executeQuery()) {
+        return key.next() ? key.getLong(1) : -1;
+      }
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  private void remember(int index, Object value) {
+    if (index > bound.length) {
+      bound = java.util.Arrays.copyOf(bound, Math.max(index, bound.length * 2));
+    }
+    bound[index - 1] = value;
+  }
+
+  private void copyBindings() throws SQLException {
+    int count = returning.getParameterMetaData().getParameterCount();
+    for (int i = 0; i < count; i++) {
+      Object value = bound[i];
+      if (value == null) {
+        returning.setNull(i + 1, Types.NULL);
+      } else {
+        returning.setObject(i + 1, value);
+      }
+    }
+  }
+
+  @Override
+  public boolean step() {
+    try {
+      if (rows == null) {
+        rows = statement.executeQuery();
+      }
+      return rows.next();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  int columnCount() {
+    try {
+      return rows.getMetaData().getColumnCount();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Runs any statement; true when it produced rows, now open for step(). */
+  boolean execute() {
+    try {
+      if (statement.execute()) {
+        rows = statement.getResultSet();
+        return true;
+      }
+      return false;
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  int updateCount() {
+    try {
+      return statement.getUpdateCount();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public boolean isNull(int column) {
+    try {
+      rows.getObject(column + 1);
+      return rows.wasNull();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public long columnLong(int column) {
+    try {
+      return rows.getLong(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public double columnDouble(int column) {
+    try {
+      return rows.getDouble(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public boolean columnBoolean(int column) {
+    try {
+      return rows.getBoolean(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public String columnText(int column) {
+    try {
+      return rows.getString(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public byte[] columnBlob(int column) {
+    try {
+      return rows.getBytes(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** The value as the raw API promises: Long, Double, String, byte[] or null. */
+  Object columnValue(int column) {
+    try {
+      Object value = rows.getObject(column + 1);
+      if (value instanceof Integer || value instanceof Short || value instanceof Long) {
+        return ((Number) value).longValue();
+      }
+      if (value instanceof Boolean b) {
+        return b ? 1L : 0L;
+      }
+      if (value instanceof Float || value instanceof Double || value instanceof java.math.BigDecimal) {
+        return ((Number) value).doubleValue();
+      }
+      if (value == null || value instanceof byte[] || value instanceof String) {
+        return value;
+      }
+      return value.toString();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void reset() {
+    ResultSet open = rows;
+    rows = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (SQLException e) {
+        throw fail(e);
+      }
+    }
+  }
+
+  void close() {
+    rows = null;
+    try {
+      statement.close();
+      if (returning != null) {
+        returning.close();
+      }
+    } catch (SQLException ignored) {
+      // The connection goes back to the pool either way.
+    }
+  }
+
+  private KeystoneException fail(SQLException e) {
+    rows = null;
+    return errors.translate(e, sql.sql());
+  }
+}

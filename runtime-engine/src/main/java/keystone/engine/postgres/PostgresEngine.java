@@ -1,0 +1,389 @@
+package keystone.engine.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import keystone.engine.DeletePlan;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolationException;
+import keystone.engine.KeystoneException;
+import keystone.engine.guard.SqlGuard.GuardedStatement;
+import keystone.engine.guard.StatementKind;
+import keystone.engine.internal.Invalidations;
+import keystone.engine.spi.CallScope;
+import keystone.engine.spi.Dialect;
+import keystone.engine.spi.Engine;
+import keystone.engine.spi.Schema;
+import keystone.engine.spi.TableInfo;
+
+/**
+ * The engine on PostgreSQL: connections from a pool, one per thread for the length of its
+ * outermost call, the same atomicity and the same exceptions as on SQLite. Where the two differ
+ * it is PostgreSQL's own semantics that hold: RESTRICT is never deferred, NO ACTION is checked at
+ * the end of each statement unless deferred, and a deferred key needs DEFERRABLE (which the
+ * processor declares on every key).
+ */
+public final class PostgresEngine implements Engine {
+  private final Schema schema;
+  private final DataSource dataSource;
+  private final AutoCloseable ownedPool;
+  private final Consumer<String> trace;
+  private final PgSql sql;
+  private final PgErrors errors;
+  private final Invalidations invalidations;
+  private final ThreadLocal<PgSession> current = new ThreadLocal<>();
+  private volatile boolean closed;
+
+  private PostgresEngine(
+      Schema schema, DataSource dataSource, AutoCloseable ownedPool, Consumer<String> trace) {
+    this.schema = schema;
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.trace = trace;
+    this.sql = new PgSql(schema);
+    this.errors = new PgErrors(schema);
+    this.invalidations = new Invalidations(schema.tables().size());
+  }
+
+  /** Opens the database on {@code dataSource}, creating or checking the schema. */
+  public static PostgresEngine open(
+      Schema schema, DataSource dataSource, AutoCloseable ownedPool, Consumer<String> trace,
+      List<keystone.engine.Migration> migrations) {
+    PostgresEngine engine = new PostgresEngine(schema, dataSource, ownedPool, trace);
+    try {
+      new PgSchemaInstaller(engine, schema).install(migrations);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  PgSql.Adapted adapt(String statement) {
+    return sql.adapt(statement);
+  }
+
+  PgErrors errors() {
+    return errors;
+  }
+
+  void trace(String statement) {
+    if (trace != null) {
+      trace.accept(statement);
+    }
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.POSTGRES;
+  }
+
+  @Override
+  public PgScope begin(boolean write) {
+    return begin(write ? PgScope.Kind.TRANSACTION : PgScope.Kind.READ);
+  }
+
+  @Override
+  public PgScope begin(int[] changedTables) {
+    PgScope scope = begin(true);
+    invalidations.mark(changedTables);
+    return scope;
+  }
+
+  @Override
+  public PgScope beginSnapshot() {
+    return begin(PgScope.Kind.SNAPSHOT);
+  }
+
+  private PgScope begin(PgScope.Kind wanted) {
+    if (closed) {
+      throw new KeystoneException("The database is closed");
+    }
+    PgSession session = current.get();
+    PgScope.Kind kind = wanted;
+    if (session == null) {
+      session = new PgSession(borrow());
+      current.set(session);
+    } else if (session.transaction) {
+      kind = PgScope.Kind.SAVEPOINT;
+    } else if (wanted != PgScope.Kind.TRANSACTION) {
+      kind = PgScope.Kind.READ;
+    }
+    session.depth++;
+    try {
+      return new PgScope(this, session, kind);
+    } catch (RuntimeException e) {
+      exit(session, PgScope.Kind.READ, false);
+      throw e;
+    }
+  }
+
+  private Connection borrow() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new KeystoneException("No PostgreSQL connection: " + e.getMessage(), e);
+    }
+  }
+
+  void exit(PgSession session, PgScope.Kind kind, boolean committed) {
+    session.depth--;
+    if (kind == PgScope.Kind.TRANSACTION) {
+      session.transaction = false;
+      session.deferred = false;
+      invalidations.transactionEnded(committed);
+      try {
+        session.connection.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // Released below or by the outer call.
+      }
+    }
+    if (session.depth == 0) {
+      current.remove();
+      session.release();
+    }
+  }
+
+  /**
+   * Commits; a transaction that deferred its keys is checked key by key first, so a refusal lists
+   * every violation (PostgreSQL's own COMMIT names only the first) and rolls back.
+   */
+  void commit(PgSession session) throws SQLException {
+    if (session.deferred) {
+      List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection, schema);
+      if (!found.isEmpty()) {
+        session.connection.rollback();
+        throw new ForeignKeyViolationException(classify(session.connection, found), null);
+      }
+    }
+    session.connection.commit();
+  }
+
+  private static List<ForeignKeyViolation> classify(Connection c, List<ForeignKeyViolation> found) {
+    List<ForeignKeyViolation> classified = new ArrayList<>();
+    for (ForeignKeyViolation v : found) {
+      boolean removed = PgForeignKeyCheck.parentExists(c, v);
+      classified.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
+          v.parentTable(), v.parentColumns(), v.key(),
+          removed ? ForeignKeyViolation.Kind.STILL_REFERENCED : v.kind()));
+    }
+    return classified;
+  }
+
+  @Override
+  public void runInTransaction(Runnable body) {
+    CallScope scope = begin(true);
+    try {
+      body.run();
+      scope.succeed();
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public <R> R callInTransaction(Callable<R> body) {
+    CallScope scope = begin(true);
+    try {
+      R result = body.call();
+      scope.succeed();
+      return result;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KeystoneException("The transaction's body threw " + e, e);
+    } finally {
+      scope.end();
+    }
+  }
+
+  private PgSession transactionOrThrow(String what) {
+    PgSession session = current.get();
+    if (session == null || !session.transaction) {
+      throw new IllegalStateException(
+          what + " works inside a transaction only: call it within runInTransaction(...)");
+    }
+    return session;
+  }
+
+  /** {@code SET CONSTRAINTS ALL DEFERRED}: every key is DEFERRABLE, RESTRICT stays immediate. */
+  @Override
+  public void deferForeignKeys() {
+    PgSession session = transactionOrThrow("deferForeignKeys()");
+    session.exec("SET CONSTRAINTS ALL DEFERRED");
+    session.deferred = true;
+  }
+
+  private void undeferForeignKeys() {
+    PgSession session = transactionOrThrow("SET CONSTRAINTS ALL IMMEDIATE");
+    List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection, schema);
+    if (!found.isEmpty()) {
+      throw new ForeignKeyViolationException(found, null);
+    }
+    session.exec("SET CONSTRAINTS ALL IMMEDIATE");
+  }
+
+  @Override
+  public List<ForeignKeyViolation> checkForeignKeys() {
+    PgScope scope = begin(false);
+    try {
+      List<ForeignKeyViolation> found =
+          PgForeignKeyCheck.check(scope.session().connection, schema);
+      scope.succeed();
+      return found;
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public DeletePlan previewDelete(Class<?> entity, Object... primaryKey) {
+    TableInfo table = schema.tableOf(entity);
+    if (table == null) {
+      throw new IllegalArgumentException(entity.getName() + " is not an entity of this database");
+    }
+    if (primaryKey.length != table.primaryKey().size()) {
+      throw new IllegalArgumentException(
+          table.name() + "'s primary key is " + table.primaryKey() + ": give "
+              + table.primaryKey().size() + " value(s), not " + primaryKey.length);
+    }
+    StringBuilder delete = new StringBuilder("DELETE FROM ").append(PgSql.quote(table.name()));
+    for (int i = 0; i < table.primaryKey().size(); i++) {
+      delete.append(i == 0 ? " WHERE " : " AND ")
+          .append(PgSql.quote(table.primaryKey().get(i))).append(" = ?");
+    }
+    return previewDelete(delete.toString(), primaryKey);
+  }
+
+  @Override
+  public DeletePlan previewDelete(String deleteSql, Object... args) {
+    List<GuardedStatement> statements = PgGuard.check(deleteSql);
+    if (statements.size() != 1
+        || !statements.get(0).sql().stripLeading().regionMatches(true, 0, "DELETE", 0, 6)) {
+      throw new IllegalArgumentException("previewDelete takes one DELETE statement: " + deleteSql);
+    }
+    PgScope scope = begin(true);
+    try {
+      DeletePlan plan = new PgDeletePreview(scope.session(), schema, errors).preview(deleteSql, args);
+      scope.succeed();
+      return plan;
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public int execute(String raw, Object... args) {
+    List<GuardedStatement> statements = PgGuard.check(raw);
+    if (statements.size() > 1 && args.length > 0) {
+      throw new KeystoneException(
+          "Arguments can be bound to a single statement only; this SQL has "
+              + statements.size() + " statements");
+    }
+    PgSession outer = current.get();
+    boolean mayDefer = (outer != null && outer.transaction) || statements.size() > 1;
+    PgScope scope = begin(true);
+    invalidations.markAll();
+    try {
+      int changes = 0;
+      for (GuardedStatement statement : statements) {
+        changes += run(scope, statement, mayDefer, args);
+      }
+      scope.succeed();
+      return changes;
+    } finally {
+      scope.end();
+    }
+  }
+
+  private int run(PgScope scope, GuardedStatement statement, boolean mayDefer, Object[] args) {
+    if (statement.kind() == StatementKind.DEFER_ON || statement.kind() == StatementKind.DEFER_OFF) {
+      if (!mayDefer) {
+        throw new IllegalStateException(
+            "Deferring keys works inside a transaction only: run it within runInTransaction(...)");
+      }
+      if (statement.kind() == StatementKind.DEFER_ON) {
+        deferForeignKeys();
+      } else {
+        undeferForeignKeys();
+      }
+      return 0;
+    }
+    PgStatement st = scope.prepare(statement.sql());
+    st.bindAll(args);
+    if (st.execute()) {
+      st.reset();
+      return 0;
+    }
+    return Math.max(0, st.updateCount());
+  }
+
+  @Override
+  public List<Object[]> query(String raw, Object... args) {
+    List<GuardedStatement> statements = PgGuard.check(raw);
+    if (statements.size() != 1) {
+      throw new KeystoneException("query() runs exactly one statement; got " + statements.size());
+    }
+    GuardedStatement statement = statements.get(0);
+    boolean write = statement.kind() != StatementKind.READ;
+    PgScope scope = begin(write);
+    if (write) {
+      invalidations.markAll();
+    }
+    try {
+      PgStatement st = scope.prepare(statement.sql());
+      st.bindAll(args);
+      List<Object[]> rows = new ArrayList<>();
+      try {
+        if (st.execute()) {
+          int columns = st.columnCount();
+          while (st.step()) {
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+              row[i] = st.columnValue(i);
+            }
+            rows.add(row);
+          }
+        }
+      } finally {
+        st.reset();
+      }
+      scope.succeed();
+      return rows;
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
+    return invalidations.publisher(readTables, query);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    invalidations.close();
+    PgSession open = current.get();
+    if (open != null) {
+      current.remove();
+      open.release();
+    }
+    if (ownedPool != null) {
+      try {
+        ownedPool.close();
+      } catch (Exception e) {
+        throw new KeystoneException("Closing the PostgreSQL pool failed: " + e.getMessage(), e);
+      }
+    }
+  }
+}

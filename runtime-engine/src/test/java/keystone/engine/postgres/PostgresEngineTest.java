@@ -1,0 +1,240 @@
+package keystone.engine.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import keystone.engine.CheckViolationException;
+import keystone.engine.DeletePlan;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolation.Kind;
+import keystone.engine.ForeignKeyViolationException;
+import keystone.engine.Keystone;
+import keystone.engine.KeystoneException;
+import keystone.engine.NotNullViolationException;
+import keystone.engine.UniqueViolationException;
+import keystone.engine.fixture.PgShopDb;
+import keystone.engine.fixture.ShopDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine on a real PostgreSQL server, started by the build on loopback. */
+class PostgresEngineTest {
+  static EmbeddedPostgres server;
+  PgShopDb db;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA public CASCADE");
+      st.execute("CREATE SCHEMA public");
+    }
+    db = Keystone.builder(PgShopDb.class).postgres(server.getJdbcUrl("postgres", "postgres")).build();
+    db.insertUser(1, "ada");
+    db.insertOrder(10, 1);
+    db.execute("INSERT INTO items (id, order_id) VALUES (100, 10), (101, 10)");
+    db.execute("INSERT INTO shipments (id, item_id) VALUES (1000, 101)");
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+
+  private long count(String table) {
+    return (Long) db.query("SELECT count(*) FROM " + table).get(0)[0];
+  }
+
+  private static ForeignKeyViolation only(ForeignKeyViolationException e) {
+    assertEquals(1, e.violations().size(), e.violations().toString());
+    return e.violations().get(0);
+  }
+
+  @Test
+  void orphanInsertSaysWhatSqliteSays() {
+    ForeignKeyViolationException e =
+        assertThrows(ForeignKeyViolationException.class, () -> db.insertOrder(11, 999));
+    assertEquals(
+        "FOREIGN KEY constraint failed: insert or update on table \"orders\" violates foreign key"
+            + " constraint \"fk_orders_user_id\": key (user_id)=(999) is not present in table"
+            + " \"users\"",
+        e.getMessage());
+    assertEquals(List.of(999L), only(e).key());
+    assertEquals(1, count("orders"));
+  }
+
+  @Test
+  void restrictAndCascadeIntoRestrict() {
+    ForeignKeyViolation user =
+        only(assertThrows(ForeignKeyViolationException.class, () -> db.deleteUser(1)));
+    assertEquals("fk_orders_user_id", user.constraint());
+    assertEquals(Kind.STILL_REFERENCED, user.kind());
+    assertEquals(List.of(1L), user.key());
+    ForeignKeyViolation order =
+        only(assertThrows(ForeignKeyViolationException.class, () -> db.deleteOrder(10)));
+    assertEquals("fk_shipments_item_id", order.constraint());
+    assertEquals(List.of(101L), order.key());
+    assertEquals(2, count("items"));
+  }
+
+  @Test
+  void failedCallInsideTransactionIsUndoneAloneAndTheTransactionGoesOn() {
+    db.runInTransaction(
+        () -> {
+          db.insertUser(2, "bob");
+          assertThrows(ForeignKeyViolationException.class, () -> db.insertOrder(12, 777));
+          db.insertOrder(12, 2);
+        });
+    assertEquals(2, count("orders"));
+  }
+
+  @Test
+  void deferredCommitListsEveryViolationAndKeepsNothing() {
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () ->
+                db.runInTransaction(
+                    () -> {
+                      db.deferForeignKeys();
+                      db.insertOrder(20, 5);
+                      db.insertOrder(21, 6);
+                      db.insertUser(5, "eve");
+                      db.insertOrder(22, 7);
+                    }));
+    assertEquals(2, e.violations().size());
+    assertEquals(1, count("orders"));
+    assertEquals(1, count("users"));
+  }
+
+  @Test
+  void deferredImportCommits() {
+    db.runInTransaction(
+        () -> {
+          db.deferForeignKeys();
+          db.insertOrder(20, 5);
+          db.insertUser(5, "eve");
+        });
+    assertEquals(2, count("orders"));
+  }
+
+  @Test
+  void restrictIsNeverDeferredOnPostgres() {
+    db.runInTransaction(
+        () -> {
+          db.deferForeignKeys();
+          assertThrows(ForeignKeyViolationException.class, () -> db.deleteUser(1));
+        });
+    assertEquals(1, count("users"));
+  }
+
+  @Test
+  void enforcementOffIsRefused() {
+    for (String sql :
+        List.of(
+            "SET session_replication_role = replica",
+            "set SESSION session_replication_role TO 'replica'",
+            "ALTER TABLE orders DISABLE TRIGGER ALL",
+            "PRAGMA foreign_keys = OFF",
+            "BEGIN",
+            "START TRANSACTION")) {
+      assertThrows(KeystoneException.class, () -> db.execute(sql), sql);
+    }
+    assertEquals(1, count("orders"));
+  }
+
+  @Test
+  void setConstraintsAndPragmaBothDefer() {
+    db.runInTransaction(
+        () -> {
+          db.execute("SET CONSTRAINTS ALL DEFERRED");
+          db.insertOrder(30, 8);
+          assertEquals(1, db.checkForeignKeys().size());
+          assertThrows(
+              ForeignKeyViolationException.class, () -> db.execute("SET CONSTRAINTS ALL IMMEDIATE"));
+          db.insertUser(8, "hal");
+          db.execute("PRAGMA defer_foreign_keys = ON");
+        });
+    assertEquals(2, count("orders"));
+  }
+
+  @Test
+  void typedConstraintErrors() {
+    UniqueViolationException u =
+        assertThrows(UniqueViolationException.class, () -> db.insertUser(1, "again"));
+    assertEquals("users", u.table());
+    assertEquals(List.of("id"), u.columns());
+    NotNullViolationException n =
+        assertThrows(
+            NotNullViolationException.class,
+            () -> db.execute("INSERT INTO users (id, name) VALUES (2, NULL)"));
+    assertEquals(List.of("name"), n.columns());
+    CheckViolationException c =
+        assertThrows(
+            CheckViolationException.class,
+            () -> db.execute("INSERT INTO items (id, order_id, qty) VALUES (5, 10, 0)"));
+    assertEquals("items", c.table());
+  }
+
+  @Test
+  void batchWithAnOrphanLeavesNothing() {
+    ForeignKeyViolationException e =
+        assertThrows(ForeignKeyViolationException.class, () -> db.insertOrders(404, 50, 51));
+    assertEquals(List.of(404L), e.violations().get(0).key());
+    assertThrows(UniqueViolationException.class, () -> db.insertOrders(1, 40, 41, 10));
+    assertEquals(1, count("orders"));
+    assertEquals(2, db.insertOrders(1, 60, 61));
+  }
+
+  @Test
+  void previewAgreesWithTheDelete() {
+    db.execute("DELETE FROM shipments");
+    db.execute("INSERT INTO reviews (id, user_id) VALUES (1, 1)");
+    DeletePlan blocked = db.previewDelete(ShopDb.User.class, 1L);
+    assertEquals("fk_orders_user_id", blocked.blockedBy().get(0).constraint());
+    DeletePlan order = db.previewDelete("DELETE FROM orders WHERE id = ?", 10L);
+    assertEquals(Map.of("orders", 1, "items", 2), order.deleted());
+    assertTrue(order.allowed());
+    assertEquals(2, count("items"));
+    db.deleteOrder(10);
+    assertEquals(0, count("items"));
+    DeletePlan user = db.previewDelete(ShopDb.User.class, 1L);
+    assertEquals(Map.of("users", 1, "reviews", 1), user.deleted());
+  }
+
+  @Test
+  void reopeningChecksTheSchema() throws Exception {
+    db.close();
+    String url = server.getJdbcUrl("postgres", "postgres");
+    try (PgShopDb again = Keystone.builder(PgShopDb.class).postgres(url).build()) {
+      assertEquals(1L, again.query("SELECT count(*) FROM users").get(0)[0]);
+    }
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE notes DROP CONSTRAINT fk_notes_user_id");
+    }
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.builder(PgShopDb.class).postgres(url).build());
+    assertTrue(e.getMessage().contains("foreign key fk_notes_user_id is missing"), e.getMessage());
+  }
+}
