@@ -13,7 +13,9 @@ final class Scope implements ConnectionScope {
   private enum Kind {
     NONE,
     TRANSACTION,
-    SAVEPOINT
+    SAVEPOINT,
+    /** One statement outside a transaction: SQLite's autocommit makes it atomic. */
+    AUTOCOMMIT
   }
 
   private final Transactions transactions;
@@ -28,6 +30,12 @@ final class Scope implements ConnectionScope {
     this.savepoint = "SAVEPOINT ks_" + level;
     this.release = "RELEASE ks_" + level;
     this.rollbackTo = "ROLLBACK TO ks_" + level;
+  }
+
+  /** A single statement that changes one table: atomic by itself in SQLite. */
+  void startStatement(boolean insideTransaction) {
+    done = false;
+    kind = insideTransaction ? Kind.NONE : Kind.AUTOCOMMIT;
   }
 
   void start(boolean write, boolean insideTransaction) {
@@ -75,7 +83,7 @@ final class Scope implements ConnectionScope {
         if (!done) {
           rollback();
         }
-        if (kind == Kind.TRANSACTION) {
+        if (kind == Kind.TRANSACTION || kind == Kind.AUTOCOMMIT) {
           transactions.transactionEnded(done);
         }
       }

@@ -149,6 +149,16 @@ public final class SqliteEngine implements Engine, FailureHandler {
     return scope;
   }
 
+  @Override
+  public ConnectionScope beginStatement(int[] changedTables) {
+    if (changedTables.length != 1) {
+      return begin(changedTables);
+    }
+    Scope scope = transactions.beginStatement();
+    invalidations.mark(changedTables);
+    return scope;
+  }
+
   /** Raw SQL may write any table, its cascades included. */
   void markAllChanged() {
     invalidations.markAll();

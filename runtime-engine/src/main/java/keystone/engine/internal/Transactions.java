@@ -80,6 +80,23 @@ final class Transactions {
     return lock.isHeldByCurrentThread();
   }
 
+  /** A scope for one statement that SQLite makes atomic by itself. */
+  Scope beginStatement() {
+    acquire();
+    try {
+      if (closed) {
+        throw new KeystoneException("The database is closed");
+      }
+      Scope scope = scopeAt(depth);
+      scope.startStatement(transactionOpen);
+      depth++;
+      return scope;
+    } catch (RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
+  }
+
   private Scope scopeAt(int level) {
     if (level == scopes.length) {
       scopes = Arrays.copyOf(scopes, level * 2);

@@ -96,6 +96,12 @@ public final class PostgresEngine implements Engine {
     return scope;
   }
 
+  /** PostgreSQL aborts a transaction on any error, so a statement gets the same scope as a call. */
+  @Override
+  public PgScope beginStatement(int[] changedTables) {
+    return begin(changedTables);
+  }
+
   @Override
   public PgScope beginSnapshot() {
     return begin(PgScope.Kind.SNAPSHOT);

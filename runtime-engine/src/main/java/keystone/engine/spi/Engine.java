@@ -35,6 +35,15 @@ public interface Engine extends KeystoneDatabase {
   CallScope begin(int[] changedTables);
 
   /**
+   * Like {@link #begin(int[])} for a call that runs exactly one statement, or one batch. When
+   * the statement reaches no other table through foreign-key actions ({@code changedTables} has
+   * one entry), SQLite's own statement atomicity is enough: no BEGIN/COMMIT outside a transaction,
+   * no savepoint inside one. A cascading statement still gets both, since one that fails deep in
+   * a cascade keeps the rows it had already changed.
+   */
+  CallScope beginStatement(int[] changedTables);
+
+  /**
    * A publisher that runs {@code query} for each subscriber now and again after every committed
    * transaction that changed one of {@code readTables} (indexes of {@link Schema#tables()}).
    * Values are conflated: a subscriber that has not requested more gets the latest result when
