@@ -17,6 +17,14 @@ public interface KeystoneDatabase extends AutoCloseable {
   void runInTransaction(Runnable body);
 
   /**
+   * Runs {@code body} as one transaction, and again, up to the policy's limit, when it fails for a
+   * reason a fresh attempt may not meet (a serialization failure on PostgreSQL and the distributed
+   * engines built on its protocol, a busy SQLite file). The body must be safe to run again: see
+   * {@link Retry}. Inside another transaction the body runs once, as a savepoint.
+   */
+  void runInTransaction(Retry retry, Runnable body);
+
+  /**
    * Runs {@code body} as one transaction and returns its result. A checked exception from the
    * body rolls back and comes out wrapped in a {@link KeystoneException}.
    */

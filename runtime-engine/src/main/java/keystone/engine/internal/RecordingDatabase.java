@@ -64,6 +64,11 @@ final class RecordingDatabase implements KeystoneDatabase {
   }
 
   @Override
+  public void runInTransaction(keystone.engine.Retry retry, Runnable body) {
+    engine.runInTransaction(retry, body);
+  }
+
+  @Override
   public <R> R callInTransaction(Callable<R> body) {
     return engine.callInTransaction(body);
   }

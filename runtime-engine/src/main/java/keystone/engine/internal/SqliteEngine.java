@@ -12,6 +12,7 @@ import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
+import keystone.engine.Retry;
 import keystone.engine.diagnosis.DeletePreview;
 import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.guard.SqlGuard;
@@ -182,6 +183,11 @@ public final class SqliteEngine implements Engine, FailureHandler {
     } finally {
       scope.end();
     }
+  }
+
+  @Override
+  public void runInTransaction(Retry retry, Runnable body) {
+    retry.run(transactions.inTransactionOnThisThread(), () -> runInTransaction(body));
   }
 
   @Override

@@ -13,6 +13,7 @@ import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
+import keystone.engine.Retry;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
 import keystone.engine.internal.Invalidations;
@@ -191,6 +192,12 @@ public final class PostgresEngine implements Engine {
     } finally {
       scope.end();
     }
+  }
+
+  @Override
+  public void runInTransaction(Retry retry, Runnable body) {
+    PgSession session = current.get();
+    retry.run(session != null && session.transaction, () -> runInTransaction(body));
   }
 
   @Override
