@@ -19,7 +19,21 @@ import java.lang.annotation.Target;
  * <p>A collection parameter expands inside {@code IN (:xs)}. Returns {@code void}/{@code int} for
  * DML; for SELECT an entity, a record or class whose fields match result columns by name, a scalar,
  * {@code Optional<T>} or {@code List<T>}; a single-row type gives null (or an empty Optional) when
- * there is no row.
+ * there is no row. A result type may carry {@link Embedded} and {@link Relation} properties: the
+ * related rows are loaded one query per relation level, in one read snapshot.
+ *
+ * <p>A SELECT may also return {@code java.util.concurrent.Flow.Publisher<List<T>>},
+ * {@code Publisher<Optional<T>>} or {@code Publisher<T>}: the query runs for each subscriber and
+ * again after every committed transaction that changed a table it reads, including tables that a
+ * foreign-key action (CASCADE, SET NULL, SET DEFAULT) changed; rolled-back transactions emit
+ * nothing. Values are conflated: a slow subscriber gets the latest result when it requests more,
+ * never a backlog, and never holds up a writer. Reactive Streams forbids null, so
+ * {@code Publisher<T>} emits nothing while there is no row; prefer {@code Publisher<Optional<T>>}
+ * to hear that a row went away.
+ *
+ * <pre>{@code
+ * @Query("SELECT * FROM users WHERE id = :id") Flow.Publisher<Optional<User>> watch(long id);
+ * }</pre>
  *
  * <p>Rules the processor enforces: every {@code :name} has a parameter and every parameter is used;
  * the SQL prepares against the generated schema; it does not switch foreign-key enforcement off.

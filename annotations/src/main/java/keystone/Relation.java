@@ -18,8 +18,15 @@ import java.lang.annotation.Target;
  *     List<Tag> tags) {}
  * }</pre>
  *
+ * <p>{@code parentColumn} is a result column of the parent row, {@code entityColumn} a column of
+ * the related entity: the element type itself, the one entity it embeds, or {@link #entity()}.
+ * A single {@code T} is null when no row matches. The element type may have relations of its
+ * own; each level is one more query (per 900 distinct keys), all in one read snapshot.
+ *
  * <p>Rules the processor enforces: both columns exist and have the same affinity; a junction
- * references both sides.
+ * has foreign keys from its two columns to the parent and to the entity; the field holds a
+ * {@code List}, {@code Set} or single entity or result type, is not inside an {@link Embedded}
+ * type, and does not nest its own type again.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -12,6 +12,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
+import keystone.processor.migration.AutoMigrations;
 import keystone.processor.model.DaoModel;
 import keystone.processor.model.DatabaseModel;
 import keystone.processor.model.DatabaseModel.DaoAccessor;
@@ -25,6 +26,7 @@ import keystone.processor.reading.ImplNames;
 import keystone.processor.sql.Ddl;
 import keystone.processor.sql.SchemaDatabase;
 import keystone.processor.sql.TableOrder;
+import keystone.processor.sql.TableReach;
 import keystone.processor.validation.EntityValidator;
 import keystone.processor.validation.SchemaValidator;
 import keystone.processor.writing.DaoWriter;
@@ -32,6 +34,7 @@ import keystone.processor.writing.DatabaseWriter;
 import keystone.processor.writing.GeneratedFiles;
 import keystone.processor.writing.SchemaFiles;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 
 /**
  * One database: read, validate everything (reporting all problems), and only when the report is
@@ -44,6 +47,7 @@ final class DatabaseStep {
   private final DaoReader daos;
   private final GeneratedFiles files;
   private final SchemaFiles schemas;
+  private final AutoMigrations autoMigrations;
   private final Set<String> written;
 
   DatabaseStep(
@@ -54,6 +58,8 @@ final class DatabaseStep {
     this.daos = new DaoReader(env);
     this.files = new GeneratedFiles(filer);
     this.schemas = schemas;
+    this.autoMigrations =
+        new AutoMigrations(env, schemas.location(), SchemaFiles.LOCATION_OPTION);
     this.written = written;
   }
 
@@ -91,7 +97,8 @@ final class DatabaseStep {
       if (schema != null) {
         schemaOk = createSchema(schema, ordered, report);
       }
-      DaoContext ctx = new DaoContext(name, byType, schemaOk ? schema : null);
+      DaoContext ctx =
+          new DaoContext(name, byType, schemaOk ? schema : null, new TableReach(ordered));
       List<DaoModel> daoModels = new ArrayList<>();
       List<DaoAccessor> accessors = new ArrayList<>();
       for (DatabaseReader.Accessor a : decl.accessors()) {
@@ -101,6 +108,8 @@ final class DatabaseStep {
         }
         accessors.add(new DaoAccessor(a.signature(), ImplNames.of(ClassName.get(a.dao()))));
       }
+      FieldSpec migrations =
+          schemaOk ? autoMigrations.plan(db, decl.version(), ordered, report) : null;
       if (report.hasErrors() || !schemaOk) {
         return report;
       }
@@ -118,7 +127,11 @@ final class DatabaseStep {
           db.getKind() == ElementKind.INTERFACE, decl.version(), ordered, ddl, accessors,
           decl.delegates(), origins);
       if (written.add(model.impl().canonicalName())) {
-        files.write(model.impl().packageName(), DatabaseWriter.write(model));
+        var impl = DatabaseWriter.write(model);
+        if (migrations != null) {
+          impl = impl.toBuilder().addField(migrations).build();
+        }
+        files.write(model.impl().packageName(), impl);
         if (decl.exportSchema()) {
           String failure = schemas.write(model);
           if (failure != null) {

@@ -8,20 +8,41 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DDL of a small schema, as the engine receives it. Regenerate the expected text with
- * {@code -Dkeystone.golden.update=true}.
+ * The DDL of a small schema, SQLite's and PostgreSQL's, as the engine receives it. Regenerate
+ * the expected text with {@code -Dkeystone.golden.update=true}.
  */
 class DdlGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/shop-ddl.sql");
+  private static final Path POSTGRES_GOLDEN =
+      Path.of("src/test/resources/golden/shop-postgres-ddl.sql");
 
   @Test
   void shopSchema() throws IOException {
+    String source = shop().generatedSourceFile("test.Db_Impl").orElseThrow()
+        .getCharContent(true).toString();
+    compareWithGolden(ddlOf(source), GOLDEN);
+  }
+
+  /** The same schema's {@code postgresStatements}, as the compiled {@code SCHEMA} holds them. */
+  @Test
+  void shopSchemaOnPostgres() throws IOException {
+    List<String> statements = GeneratedSchema.of(shop(), "test.Db_Impl").postgresStatements();
+    StringBuilder ddl = new StringBuilder();
+    for (String statement : statements) {
+      ddl.append(statement).append(";\n\n");
+    }
+    compareWithGolden(ddl.toString(), POSTGRES_GOLDEN);
+  }
+
+  /** The golden schema; also run on a real PostgreSQL by {@code PostgresSchemaTest}. */
+  static Compilation shop() {
     JavaFileObject item = Sources.of("test.OrderItem",
         "package test;",
         "import keystone.*;",
@@ -39,15 +60,15 @@ class DdlGoldenTest {
         "@keystone.Database(entities = {OrderItem.class, Order.class, User.class,"
             + " Category.class})",
         "public interface Db extends keystone.engine.KeystoneDatabase {}");
-    Compilation c = compile(item, Sources.USER, Sources.ORDER, Sources.CATEGORY, db);
-    String source = c.generatedSourceFile("test.Db_Impl").orElseThrow()
-        .getCharContent(true).toString();
-    String ddl = ddlOf(source);
+    return compile(item, Sources.USER, Sources.ORDER, Sources.CATEGORY, db);
+  }
+
+  private static void compareWithGolden(String ddl, Path golden) throws IOException {
     if (Boolean.getBoolean("keystone.golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, ddl, StandardCharsets.UTF_8);
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, ddl, StandardCharsets.UTF_8);
     }
-    assertThat(ddl).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    assertThat(ddl).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
   /** The statements of SCHEMA, unescaped, separated by ";\n\n". */

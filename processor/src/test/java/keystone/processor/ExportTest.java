@@ -59,6 +59,7 @@ class ExportTest {
     assertThat(m.find()).isTrue();
     String hash = m.group(1);
     assertThat(file(c, "1.sql")).startsWith("-- identityHash: " + hash + "\n");
+    assertThat(file(c, "1.postgres.sql")).startsWith("-- identityHash: " + hash + "\n");
     assertThat(file(c, "1.md")).contains("identity hash `" + hash + "`");
   }
 
@@ -154,7 +155,7 @@ class ExportTest {
         .compile(NODE, LEAF, NOTE, PIN,
             Rules.databaseWith("Node.class, Leaf.class, Note.class, Pin.class", "version = 4"));
     assertThat(c).succeededWithoutWarnings();
-    for (String name : List.of("4.json", "4.sql", "4.md")) {
+    for (String name : List.of("4.json", "4.sql", "4.postgres.sql", "4.md")) {
       Path written = dir.resolve("test.Db").resolve(name);
       assertThat(Files.readString(written, StandardCharsets.UTF_8)).isEqualTo(file(c, name));
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests of the schema export on the real samples: compiles the ShopFlow, blog and scores
- * sources of {@code samples/} and compares the three files of each database with the ones
+ * sources of {@code samples/} and compares the four files of each database with the ones
  * committed under {@code samples/schemas/}, so committed exports never go stale. After a
  * deliberate change, rewrite them with {@code -Dkeystone.golden.update=true} (or build samples,
  * which writes them through {@code -Akeystone.schemaLocation}) and review the diff like code.
@@ -44,9 +44,9 @@ class SampleSchemasTest {
   }
 
   private static void check(String pkg, String database) throws IOException {
-    Compilation c = compile(sources(SAMPLES.resolve(pkg)));
+    Compilation c = compile(sources(pkg));
     assertThat(c).succeededWithoutWarnings();
-    for (String ext : List.of("json", "sql", "md")) {
+    for (String ext : List.of("json", "sql", "postgres.sql", "md")) {
       String name = "1." + ext;
       String actual = c.generatedFile(StandardLocation.CLASS_OUTPUT, "",
               "keystone/schemas/" + database + "/" + name)
@@ -61,8 +61,9 @@ class SampleSchemasTest {
     }
   }
 
-  private static JavaFileObject[] sources(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
+  /** The sources of one sample package, such as {@code shopflow}. */
+  static JavaFileObject[] sources(String pkg) throws IOException {
+    try (Stream<Path> files = Files.list(SAMPLES.resolve(pkg))) {
       return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> {
         try {
           return JavaFileObjects.forResource(p.toUri().toURL());

@@ -6,7 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
@@ -14,15 +20,19 @@ import keystone.samples.shopflow.Category;
 import keystone.samples.shopflow.Order;
 import keystone.samples.shopflow.OrderItem;
 import keystone.samples.shopflow.OrderLine;
+import keystone.samples.shopflow.OrderWithItems;
 import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.ShopDatabase_Impl;
 import keystone.samples.shopflow.User;
 import keystone.samples.shopflow.UserProfile;
+import keystone.samples.shopflow.UserWithOrders;
 
 /**
- * Walks through what engine-enforced foreign keys do on the ShopFlow schema: RESTRICT, CASCADE,
- * SET NULL, a refused orphan, and deferred imports. Run it from the repository root with
+ * Walks through what engine-enforced foreign keys do on the ShopFlow schema: an object graph
+ * loaded one query per relation level, RESTRICT and CASCADE each previewed before the delete
+ * (and the cascade heard by an observer of the child table), SET NULL, a refused orphan, and
+ * deferred imports. Run it from the repository root with
  *
  * <pre>{@code mvn -q -DskipTests -pl samples -am package exec:java}</pre>
  *
@@ -56,6 +66,7 @@ public final class ShopFlowDemo {
   /** Runs every step in order. */
   public void run() {
     seed();
+    loadGraph();
     restrictKeepsUserWithOrders();
     cascadeRemovesOrderItems();
     setNullUncategorizesProducts();
@@ -85,8 +96,28 @@ public final class ShopFlowDemo {
     show("users", "user_profiles", "categories", "products", "orders", "order_items");
   }
 
+  /** Prints every user's graph, loaded in one query per relation level. */
+  List<UserWithOrders> loadGraph() {
+    step("2. Graph: users with profile, orders, items and products, one query per level");
+    List<UserWithOrders> users = db.users().usersWithOrders();
+    for (UserWithOrders u : users) {
+      out.println("  " + u.user().name() + ", profile "
+          + (u.profile() == null ? "none" : "'" + u.profile().bio + "'"));
+      for (OrderWithItems o : u.orders()) {
+        String items = o.items().stream()
+            .map(i -> i.product().getName() + " x" + i.item().quantity())
+            .collect(Collectors.joining(", "));
+        out.println("    order " + o.order().id() + " (" + o.order().status() + "): " + items);
+      }
+    }
+    return users;
+  }
+
   ForeignKeyViolationException restrictKeepsUserWithOrders() {
-    step("2. RESTRICT: delete Ada, who has an order");
+    step("3. RESTRICT: delete Ada, who has an order");
+    DeletePlan plan = db.previewDelete(User.class, 1L);
+    out.println("  preview: " + (plan.allowed() ? "allowed" : "blocked by "
+        + plan.blockedBy().stream().map(ForeignKeyViolation::constraint).distinct().toList()));
     User ada = db.users().findById(1).orElseThrow();
     ForeignKeyViolationException refused = null;
     try {
@@ -100,14 +131,24 @@ public final class ShopFlowDemo {
     return refused;
   }
 
+  /**
+   * Previews the delete, then deletes; an observer of {@code order_items} hears of the cascade
+   * although the statement only names {@code orders}.
+   */
   void cascadeRemovesOrderItems() {
-    step("3. CASCADE: delete order 1; its items go with it");
+    step("4. CASCADE: delete order 1; its items go with it");
+    DeletePlan plan = db.previewDelete("DELETE FROM orders WHERE id = ?", 1L);
+    out.println("  preview: deletes " + new TreeMap<>(plan.deleted()));
+    Latest<Long> items = new Latest<>(db.orders().observeItemCount());
+    Long before = items.next(null);
     db.orders().deleteById(1);
+    out.println("  observer of order_items: " + before + " rows, then " + items.next(before));
+    items.cancel();
     show("orders", "order_items");
   }
 
   void setNullUncategorizesProducts() {
-    step("4. SET NULL: delete category 'Accessories'; its products stay, uncategorized");
+    step("5. SET NULL: delete category 'Accessories'; its products stay, uncategorized");
     Category accessories =
         db.catalog().categories().stream()
             .filter(c -> c.slug.equals("accessories"))
@@ -118,7 +159,7 @@ public final class ShopFlowDemo {
   }
 
   ForeignKeyViolationException orphanInsertRefused() {
-    step("5. Orphan: an order for user 999, who does not exist");
+    step("6. Orphan: an order for user 999, who does not exist");
     try {
       db.orders().insert(new Order(0, 999, "pending"));
       out.println("  inserted?! the foreign key should have refused it");
@@ -136,7 +177,7 @@ public final class ShopFlowDemo {
   }
 
   void deferredImport() {
-    step("6. Deferred import: items, then their order, then its user, in one transaction");
+    step("7. Deferred import: items, then their order, then its user, in one transaction");
     db.runInTransaction(
         () -> {
           // Imports arrive in any order; the keys are checked once, at commit.
@@ -150,7 +191,7 @@ public final class ShopFlowDemo {
   }
 
   ForeignKeyViolationException deferredImportWithOrphan() {
-    step("7. Deferred import whose order names user 77, never imported");
+    step("8. Deferred import whose order names user 77, never imported");
     try {
       db.runInTransaction(
           () -> {
@@ -165,6 +206,52 @@ public final class ShopFlowDemo {
       show("orders", "order_items");
       return e;
     }
+  }
+
+  /** The values a publisher emits, taken one at a time; for a demo, not for production. */
+  private static final class Latest<T> implements Flow.Subscriber<T> {
+    private final BlockingQueue<T> values = new LinkedBlockingQueue<>();
+    private Flow.Subscription subscription;
+
+    Latest(Flow.Publisher<T> publisher) {
+      publisher.subscribe(this);
+    }
+
+    /** The first value emitted that differs from {@code previous}, waiting up to 5 s. */
+    T next(T previous) {
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        T v;
+        do {
+          v = values.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (v != null && v.equals(previous));
+        return v;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+
+    synchronized void cancel() {
+      subscription.cancel();
+    }
+
+    @Override
+    public synchronized void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(T item) {
+      values.add(item);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onComplete() {}
   }
 
   private void step(String title) {

@@ -14,6 +14,7 @@ import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
 import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
+import keystone.samples.shopflow.UserWithOrders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,10 @@ class ShopFlowDemoTest {
       assertEquals(2, db.users().count());
       assertEquals(2, db.orders().summaries().size());
       assertEquals(2, db.orders().itemsOf(1).size());
+
+      List<UserWithOrders> graph = demo.loadGraph();
+      assertEquals(2, graph.size());
+      assertEquals(2, graph.get(0).orders().get(0).items().size());
 
       ForeignKeyViolationException restrict = demo.restrictKeepsUserWithOrders();
       assertNotNull(restrict, "RESTRICT must refuse to delete a user with orders");
@@ -87,7 +92,11 @@ class ShopFlowDemoTest {
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     long lines = text.lines().count();
-    assertTrue(lines < 80, "the demo should stay short, printed " + lines + " lines:\n" + text);
+    assertTrue(lines < 100, "the demo should stay short, printed " + lines + " lines:\n" + text);
+    assertTrue(text.contains("preview: blocked by [fk_orders_user_id]"), text);
+    assertTrue(text.contains("preview: deletes {order_items=2, orders=1}"), text);
+    // The delete names orders only; order_items changed through ON DELETE CASCADE.
+    assertTrue(text.contains("observer of order_items: 3 rows, then 1"), text);
   }
 
   private static List<List<Object>> column(ShopDatabase db, String sql) {

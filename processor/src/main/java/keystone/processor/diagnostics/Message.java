@@ -154,6 +154,37 @@ public enum Message {
       "QueryResultMissingColumn",
       "%s.%s is NOT NULL but the query returns no column %s; result columns are: %s"),
 
+  EMBEDDED_TYPE(
+      "EmbeddedType",
+      "@Embedded %s has type %s, which has no columns to embed; embed a record or a class with a"
+          + " no-argument constructor"),
+  RELATION_FIELD_TYPE(
+      "RelationFieldType",
+      "@Relation %s has type %s, which cannot hold related rows; use List<T>, Set<T> or T, where"
+          + " T is an @Entity or a record or class that embeds one"),
+  RELATION_NOT_ALLOWED("RelationNotAllowed", "@Relation %s is not loaded: %s"),
+  RELATION_ENTITY_UNKNOWN(
+      "RelationEntityUnknown",
+      "@Relation %s: %s is not an @Entity and embeds none, so the table to load is unknown; name"
+          + " it with @Relation(entity = ...)"),
+  RELATION_ENTITY_NOT_IN_DATABASE(
+      "RelationEntityNotInDatabase",
+      "@Relation %s: %s is not an entity of database %s; add it to @Database(entities)"),
+  RELATION_PARENT_COLUMN_MISSING(
+      "RelationParentColumnMissing",
+      "@Relation %s: parentColumn %s is not a column of the parent row; columns are: %s"),
+  RELATION_ENTITY_COLUMN_MISSING(
+      "RelationEntityColumnMissing",
+      "@Relation %s: %s %s does not exist in %s; columns are: %s"),
+  RELATION_AFFINITY_MISMATCH(
+      "RelationAffinityMismatch",
+      "@Relation %s: %s is %s but %s is %s; keys of different types never match in SQLite,"
+          + " use the same type"),
+  RELATION_JUNCTION_NO_FOREIGN_KEY(
+      "RelationJunctionNoForeignKey",
+      "@Relation %s: junction %s has no foreign key from %s to %s(%s); add @ForeignKey to it so"
+          + " the engine keeps every link pointing at a row"),
+
   DATABASE_NOT_ABSTRACT(
       "DatabaseNotAbstract", "@Database must be on an interface or an abstract class"),
   DATABASE_NOT_KEYSTONE(
@@ -166,7 +197,53 @@ public enum Message {
   SCHEMA_EXPORT_FAILED(
       "SchemaExportFailed",
       "cannot write the schema export of %s to %s; fix -A%s or set @Database(exportSchema ="
-          + " false)");
+          + " false)"),
+
+  AUTO_MIGRATION_VERSIONS(
+      "AutoMigrationVersions",
+      "@AutoMigration(from = %d, to = %d) must go from a version >= 1 to a higher one, at most"
+          + " the database's version %d"),
+  AUTO_MIGRATION_DUPLICATE(
+      "AutoMigrationDuplicate",
+      "two @AutoMigration start from version %d; keep one (the engine takes the longest step)"),
+  AUTO_MIGRATION_NO_SCHEMA_LOCATION(
+      "AutoMigrationNoSchemaLocation",
+      "@AutoMigration(from = %d, to = %d) compares the schemas exported for earlier versions,"
+          + " but javac has no -A%s; pass -A%<s=DIR (in Maven: <compilerArgs><arg>-A%<s="
+          + "${project.basedir}/schemas</arg></compilerArgs>) and commit DIR"),
+  AUTO_MIGRATION_SCHEMA_MISSING(
+      "AutoMigrationSchemaMissing",
+      "@AutoMigration(from = %d, to = %d) needs the schema of version %d at %s, which does not"
+          + " exist; compile version %3$d of %s with -Akeystone.schemaLocation and commit the"
+          + " files it writes, or write this migration with Migration.of"),
+  AUTO_MIGRATION_SCHEMA_UNREADABLE(
+      "AutoMigrationSchemaUnreadable",
+      "@AutoMigration(from = %d, to = %d) cannot read %s: %s; restore the file from version"
+          + " control or export it again"),
+  AUTO_MIGRATION_TABLE_GONE(
+      "AutoMigrationTableGone",
+      "@AutoMigration(from = %d, to = %d): table %s is gone; declare @DeleteTable(table ="
+          + " \"%3$s\") or @RenameTable(from = \"%3$s\", to = ...) on its spec class"),
+  AUTO_MIGRATION_COLUMN_GONE(
+      "AutoMigrationColumnGone",
+      "@AutoMigration(from = %d, to = %d): column %s.%s is gone; declare @DeleteColumn(table ="
+          + " \"%3$s\", column = \"%4$s\") or @RenameColumn(table = \"%3$s\", from ="
+          + " \"%4$s\", to = ...) on its spec class"),
+  AUTO_MIGRATION_NOT_NULL_NO_DEFAULT(
+      "AutoMigrationNotNullNoDefault",
+      "@AutoMigration(from = %d, to = %d) adds NOT NULL column %s.%s without a default, which"
+          + " the rows already in %3$s cannot get; add @Column(defaultValue = ...), make it"
+          + " nullable, or write this migration with Migration.of"),
+  AUTO_MIGRATION_UNKNOWN_TABLE(
+      "AutoMigrationUnknownTable",
+      "@%s names table %s, which version %d does not have; its tables are: %s"),
+  AUTO_MIGRATION_UNKNOWN_COLUMN(
+      "AutoMigrationUnknownColumn",
+      "@%s names column %s.%s, which version %d does not have; its columns are: %s"),
+  AUTO_MIGRATION_STALE_DECLARATION(
+      "AutoMigrationStaleDeclaration",
+      "@%s: %s is still there in version %d, so nothing was %s; remove the declaration or fix"
+          + " the name");
 
   private final String key;
   private final String pattern;

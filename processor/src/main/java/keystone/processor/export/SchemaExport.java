@@ -1,14 +1,17 @@
 package keystone.processor.export;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import keystone.processor.model.DatabaseModel;
+import keystone.processor.sql.PostgresDdl;
 
 /**
- * The three files written for {@code @Database(exportSchema = true)}, under
+ * The four files written for {@code @Database(exportSchema = true)}, under
  * {@code keystone/schemas/<qualified database name>/}: {@code <version>.json} (the schema as
- * data), {@code <version>.sql} (the DDL as the engine runs it) and {@code <version>.md} (an
- * entity-relationship diagram and what a delete reaches). All three carry the same identity
+ * data), {@code <version>.sql} (the DDL as the engine runs it on SQLite),
+ * {@code <version>.postgres.sql} (the same on PostgreSQL) and {@code <version>.md} (an
+ * entity-relationship diagram and what a delete reaches). All four carry the same identity
  * hash, so a reader can tell at a glance whether two versions differ.
  */
 public final class SchemaExport {
@@ -25,18 +28,20 @@ public final class SchemaExport {
     String hash = IdentityHash.of(db.entities());
     Map<String, String> files = new LinkedHashMap<>();
     files.put(db.version() + ".json", SchemaJson.write(name, db.version(), db.entities(), hash));
-    files.put(db.version() + ".sql", sql(db, name, hash));
+    files.put(db.version() + ".sql", sql(db.ddl(), db, "as Keystone runs it", hash));
+    files.put(db.version() + ".postgres.sql", sql(PostgresDdl.statements(db.entities()), db,
+        "as Keystone runs it on PostgreSQL", hash));
     files.put(db.version() + ".md",
         SchemaMarkdown.write(name, db.version(), db.entities(), hash));
     return files;
   }
 
-  private static String sql(DatabaseModel db, String name, String hash) {
+  private static String sql(List<String> ddl, DatabaseModel db, String how, String hash) {
     StringBuilder sql = new StringBuilder()
         .append("-- identityHash: ").append(hash).append('\n')
-        .append("-- ").append(name).append(", version ").append(db.version())
-        .append(", as Keystone runs it\n");
-    for (String statement : db.ddl()) {
+        .append("-- ").append(db.type().canonicalName()).append(", version ")
+        .append(db.version()).append(", ").append(how).append('\n');
+    for (String statement : ddl) {
       sql.append('\n').append(statement).append(";\n");
     }
     return sql.toString();

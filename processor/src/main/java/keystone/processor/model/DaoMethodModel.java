@@ -1,6 +1,7 @@
 package keystone.processor.model;
 
 import com.palantir.javapoet.MethodSpec;
+import java.util.List;
 import keystone.OnConflict;
 
 /**
@@ -28,7 +29,10 @@ public sealed interface DaoMethodModel {
     LONG_LIST
   }
 
-  /** {@code @Insert} and {@code @Upsert}. */
+  /**
+   * {@code @Insert} and {@code @Upsert}. {@code changes} (here and in {@link UpdateOrDelete}) are
+   * the indexes of the tables the write may change, foreign-key actions included.
+   */
   record Insert(
       MethodSpec signature,
       EntityModel entity,
@@ -36,7 +40,8 @@ public sealed interface DaoMethodModel {
       Arity arity,
       Returns returns,
       OnConflict onConflict,
-      boolean upsert)
+      boolean upsert,
+      List<Integer> changes)
       implements DaoMethodModel {}
 
   /** {@code @Update} and {@code @Delete}. */
@@ -46,7 +51,8 @@ public sealed interface DaoMethodModel {
       String parameter,
       Arity arity,
       Returns returns,
-      boolean delete)
+      boolean delete,
+      List<Integer> changes)
       implements DaoMethodModel {}
 
   /** {@code @Query}. */

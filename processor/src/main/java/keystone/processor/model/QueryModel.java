@@ -9,8 +9,11 @@ import java.util.List;
  * @param bindings the parameter for each placeholder, in SQL order
  * @param write whether it runs in a write scope
  * @param columnCount result columns; 0 for DML
- * @param wrapper how rows become the return value
+ * @param wrapper how rows become the value (inside the {@code Publisher} when observed)
  * @param result what each row becomes, or null for DML
+ * @param tables indexes of {@code Schema.tables()}: for DML the tables it may change, its
+ *     foreign-key actions included; for a query the tables it and its relations read
+ * @param observed whether the method returns a {@code Flow.Publisher} of the value
  */
 public record QueryModel(
     String sql,
@@ -19,11 +22,14 @@ public record QueryModel(
     boolean write,
     int columnCount,
     Wrapper wrapper,
-    ResultModel result) {
+    ResultModel result,
+    List<Integer> tables,
+    boolean observed) {
 
   public QueryModel {
     fragments = List.copyOf(fragments);
     bindings = List.copyOf(bindings);
+    tables = List.copyOf(tables);
   }
 
   /** True when some parameter expands at run time, so the SQL text is built per call. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -25,16 +26,20 @@ import keystone.processor.model.QueryModel;
 import keystone.processor.model.QueryModel.Binding;
 import keystone.processor.model.QueryModel.Expansion;
 import keystone.processor.model.QueryModel.Wrapper;
+import keystone.processor.model.ResultModel;
+import keystone.processor.model.ResultModel.ResultProperty;
 import keystone.processor.sql.EnforcementGuard;
 import keystone.processor.sql.SchemaDatabase;
 import keystone.processor.sql.SqlParameters;
 import keystone.processor.sql.SqlParameters.Occurrence;
+import keystone.processor.sql.TableReach.Effect;
 
 /**
  * Reads a {@code @Query}: its parameters, then lets SQLite prepare it against the schema, which
  * both verifies it and tells the result columns, so rows are read by index in generated code.
  */
 final class QueryReader {
+  private static final String PUBLISHER = "java.util.concurrent.Flow.Publisher";
   private final Env env;
   private final Annotations annotations;
   private final ResultReader results;
@@ -104,14 +109,24 @@ final class QueryReader {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
-    return shape(m, at, sql, fragments, bindings, prepared.columns(), report)
+    return shape(m, at, sql, fragments, bindings, prepared.columns(), report, ctx)
         .map(q -> new DaoMethodModel.Query(signature, q));
   }
 
   private Optional<QueryModel> shape(
       ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
-      List<String> columns, Report report) {
+      List<String> columns, Report report, DaoContext ctx) {
     TypeMirror type = m.getReturnType();
+    String prepared = String.join("?", fragments);
+    boolean observed = env.types().erasure(type).toString().equals(PUBLISHER);
+    if (observed) {
+      type = WriteMethodReader.elementOf((DeclaredType) type);
+      if (type == null || columns.isEmpty()) {
+        report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(), type == null
+            ? "give the element type" : "only a query that returns rows can be observed");
+        return Optional.empty();
+      }
+    }
     if (columns.isEmpty()) {
       Wrapper w = switch (type.getKind()) {
         case VOID -> Wrapper.VOID;
@@ -124,7 +139,8 @@ final class QueryReader {
             "a statement without result columns returns void, int or long");
         return Optional.empty();
       }
-      return Optional.of(new QueryModel(sql, fragments, bindings, true, 0, w, null));
+      return Optional.of(new QueryModel(sql, fragments, bindings, true, 0, w, null,
+          changes(sql, prepared, ctx), false));
     }
     if (type.getKind() == TypeKind.VOID) {
       report.add(at, Message.QUERY_RETURN_TYPE, type, "the query returns rows");
@@ -145,8 +161,66 @@ final class QueryReader {
     }
     boolean write = !readOnly(sql);
     Wrapper w = wrapper;
-    return results.read(row, columns, at, report)
-        .map(r -> new QueryModel(sql, fragments, bindings, write, columns.size(), w, r));
+    Optional<ResultModel> result = results.read(row, columns, at, report, ctx);
+    if (result.isEmpty()) {
+      return Optional.empty();
+    }
+    if (result.get().hasRelations() && write) {
+      report.add(at, Message.QUERY_RETURN_TYPE, type,
+          "relations are loaded for a SELECT only, in one read snapshot");
+      return Optional.empty();
+    }
+    if (observed && write) {
+      report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(),
+          "only a SELECT can be observed; a statement that writes would run on every change");
+      return Optional.empty();
+    }
+    List<Integer> tables = write ? changes(sql, prepared, ctx) : reads(prepared, result.get(), ctx);
+    return Optional.of(new QueryModel(sql, fragments, bindings, write, columns.size(), w,
+        result.get(), tables, observed));
+  }
+
+  /**
+   * The tables a SELECT reads, by SQLite's plan; unknown ones count as all, so an observer never
+   * misses a change. A relation adds the tables it loads from.
+   */
+  private static List<Integer> reads(String sql, ResultModel result, DaoContext ctx) {
+    Set<String> opened = ctx.schema().tablesOpened(sql, false);
+    if (opened == null) {
+      return ctx.tables().all();
+    }
+    Set<Integer> out = new TreeSet<>();
+    for (String table : opened) {
+      int at = ctx.tables().indexOf(table);
+      if (at < 0) {
+        return ctx.tables().all();
+      }
+      out.add(at);
+    }
+    for (ResultProperty p : result.properties()) {
+      if (p.relation() != null) {
+        out.addAll(p.relation().tables());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * The tables a DML statement can change: the b-trees SQLite's plan writes, then what their
+   * foreign-key actions reach. The statement kind is told by its keywords, generously: a
+   * keyword inside a literal only adds tables, which costs an observer one extra run.
+   */
+  private static List<Integer> changes(String sql, String prepared, DaoContext ctx) {
+    Set<String> targets = ctx.schema().tablesOpened(prepared, true);
+    if (targets == null || targets.isEmpty()) {
+      return ctx.tables().all();
+    }
+    String upper = " " + sql.toUpperCase(Locale.ROOT).replaceAll("[^A-Z_]+", " ") + " ";
+    boolean deletes = upper.contains(" DELETE ") || upper.contains(" REPLACE ");
+    boolean updates = upper.contains(" UPDATE ");
+    Effect effect = deletes && updates ? Effect.ANY
+        : deletes ? Effect.DELETE : updates ? Effect.UPDATE : Effect.INSERT;
+    return ctx.tables().changes(targets, effect);
   }
 
   private Optional<Binding> binding(VariableElement p) {

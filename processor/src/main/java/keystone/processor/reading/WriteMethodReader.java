@@ -23,6 +23,7 @@ import keystone.processor.model.DaoMethodModel.Arity;
 import keystone.processor.model.DaoMethodModel.Returns;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
+import keystone.processor.sql.TableReach.Effect;
 
 /** Reads {@code @Insert}, {@code @Upsert}, {@code @Update} and {@code @Delete} methods. */
 final class WriteMethodReader {
@@ -77,16 +78,23 @@ final class WriteMethodReader {
     }
     String parameter = p.getSimpleName().toString();
     if (!insert) {
+      boolean delete = kind.equals("Delete");
       return Optional.of(new DaoMethodModel.UpdateOrDelete(
-          signature, entity, parameter, arity, returns.get(), kind.equals("Delete")));
+          signature, entity, parameter, arity, returns.get(), delete,
+          ctx.tables().changes(entity, delete ? Effect.DELETE : Effect.UPDATE)));
     }
     OnConflict onConflict = kind.equals("Insert")
         ? OnConflict.valueOf(annotations.enumName(a, "onConflict")) : OnConflict.ABORT;
     if (onConflict == OnConflict.REPLACE) {
       warnReplace(entity, ctx, at.withValue(Annotations.explicit(a, "onConflict")), report);
     }
+    boolean upsert = kind.equals("Upsert");
+    // An upsert's DO UPDATE rewrites the row in place; REPLACE deletes it first.
+    Effect effect = upsert ? Effect.UPDATE
+        : onConflict == OnConflict.REPLACE ? Effect.REPLACE : Effect.INSERT;
     return Optional.of(new DaoMethodModel.Insert(
-        signature, entity, parameter, arity, returns.get(), onConflict, kind.equals("Upsert")));
+        signature, entity, parameter, arity, returns.get(), onConflict, upsert,
+        ctx.tables().changes(entity, effect)));
   }
 
   /** REPLACE deletes first: https://www.sqlite.org/lang_conflict.html */

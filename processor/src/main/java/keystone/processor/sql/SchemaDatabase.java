@@ -2,12 +2,17 @@ package keystone.processor.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An in-memory SQLite holding the compiled schema, so that queries are checked by SQLite itself
@@ -48,6 +53,50 @@ public final class SchemaDatabase implements AutoCloseable {
       return new Prepared(null, columns(st));
     } catch (SQLException e) {
       return new Prepared(cleanMessage(e), List.of());
+    }
+  }
+
+  /**
+   * The tables {@code sql} opens, as SQLite's own plan says: each {@code OpenRead} (or
+   * {@code OpenWrite} when {@code write}) names a b-tree by its root page, which
+   * {@code sqlite_schema} maps to its table, index b-trees included
+   * (https://www.sqlite.org/opcode.html). Null when the plan cannot be read. Cascades run as
+   * trigger sub-programs that {@code EXPLAIN} does not list; {@link TableReach} adds them.
+   */
+  public Set<String> tablesOpened(String sql, boolean write) {
+    Map<Long, String> roots = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(
+            "SELECT rootpage, tbl_name FROM sqlite_schema WHERE rootpage > 0")) {
+      while (rs.next()) {
+        roots.put(rs.getLong(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      return null;
+    }
+    Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    try (PreparedStatement st = connection.prepareStatement("EXPLAIN " + sql)) {
+      for (int i = 1; i <= st.getParameterMetaData().getParameterCount(); i++) {
+        st.setNull(i, java.sql.Types.NULL);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String op = rs.getString("opcode");
+          boolean opens = write ? op.equals("OpenWrite")
+              : op.equals("OpenRead") || op.equals("ReopenIdx") || op.equals("OpenWrite");
+          // p3 is the database: 0 is main; temp tables are not the schema's.
+          if (opens && rs.getLong("p3") == 0) {
+            String table = roots.get(rs.getLong("p2"));
+            if (table == null) {
+              return null;
+            }
+            out.add(table);
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      return null;
     }
   }
 

@@ -4,9 +4,11 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import keystone.processor.model.DaoMethodModel;
@@ -31,7 +33,7 @@ public final class DaoWriter {
         .addParameter(GeneratedFiles.ENGINE, "engine")
         .addStatement("this.engine = engine")
         .build());
-    Constants constants = new Constants(type);
+    Constants constants = new Constants(type, dao);
     for (DaoMethodModel m : dao.methods()) {
       MethodSpec.Builder method = m.signature().toBuilder();
       type.addMethod(method.addCode(body(dao, m, constants)).build());
@@ -69,25 +71,85 @@ public final class DaoWriter {
     return b.nextControlFlow("finally").addStatement("scope.end()").endControlFlow().build();
   }
 
-  /** SQL text as {@code private static final String} constants, one per method. */
+  /**
+   * The members a DAO's methods share: SQL text and table sets as {@code private static final}
+   * constants, one per method, and private helper methods written once each.
+   */
   static final class Constants {
     private final TypeSpec.Builder type;
     private final Set<String> used = new HashSet<>();
+    private final Set<String> methodNames = new HashSet<>();
+    private final Map<Object, String> helpers = new HashMap<>();
 
-    Constants(TypeSpec.Builder type) {
+    Constants(TypeSpec.Builder type, DaoModel dao) {
       this.type = type;
+      dao.methods().forEach(m -> methodNames.add(m.signature().name()));
     }
 
     String add(String method, String sql) {
-      String base = "SQL_" + SqlNames.snakeCase(method).toUpperCase(Locale.ROOT);
-      String name = base;
-      for (int i = 2; !used.add(name); i++) {
-        name = base + "_" + i;
-      }
+      String name = field("SQL_", method);
       type.addField(FieldSpec.builder(String.class, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$S", sql)
           .build());
+      return name;
+    }
+
+    /**
+     * Table indexes of {@code Schema.tables()} as an {@code int[]} constant: {@code CHANGES_}
+     * for what a write may change, {@code READS_} for what an observed query reads.
+     */
+    String tables(String prefix, String method, List<Integer> tables, String why) {
+      String name = field(prefix, method);
+      CodeBlock values = CodeBlock.join(
+          tables.stream().map(t -> CodeBlock.of("$L", t)).toList(), ", ");
+      type.addField(FieldSpec.builder(int[].class, name,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("$L\n", why)
+          .initializer("{$L}", values)
+          .build());
+      return name;
+    }
+
+    /** The constant holding how many keys one relation query binds, declared on first use. */
+    String chunkConstant() {
+      String name = "KEYS_PER_QUERY";
+      if (used.add(name)) {
+        type.addField(GraphCode.chunkField(name));
+      }
+      return name;
+    }
+
+    /**
+     * A fresh private method name for {@code key}, or null when a method for an equal key was
+     * already written (then {@link #nameOf} gives its name).
+     */
+    String method(String base, Object key) {
+      if (helpers.containsKey(key)) {
+        return null;
+      }
+      String name = base;
+      for (int i = 2; !methodNames.add(name); i++) {
+        name = base + i;
+      }
+      helpers.put(key, name);
+      return name;
+    }
+
+    String nameOf(Object key) {
+      return helpers.get(key);
+    }
+
+    void addMethod(MethodSpec method) {
+      type.addMethod(method);
+    }
+
+    private String field(String prefix, String method) {
+      String base = prefix + SqlNames.snakeCase(method).toUpperCase(Locale.ROOT);
+      String name = base;
+      for (int i = 2; !used.add(name); i++) {
+        name = base + "_" + i;
+      }
       return name;
     }
   }

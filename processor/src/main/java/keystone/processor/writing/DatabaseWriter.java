@@ -13,6 +13,7 @@ import keystone.processor.model.DatabaseModel.DaoAccessor;
 import keystone.processor.model.DatabaseModel.Delegate;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
+import keystone.processor.sql.PostgresDdl;
 
 /** Renders {@code <Database>_Impl}: the schema constant, the DAOs and the engine forwarding. */
 public final class DatabaseWriter {
@@ -72,6 +73,10 @@ public final class DatabaseWriter {
     for (String ddl : db.ddl()) {
       statements.add(CodeBlock.of("$S", ddl));
     }
+    List<CodeBlock> postgres = new ArrayList<>();
+    for (String ddl : PostgresDdl.statements(db.entities())) {
+      postgres.add(CodeBlock.of("$S", ddl));
+    }
     List<CodeBlock> tables = new ArrayList<>();
     List<CodeBlock> keys = new ArrayList<>();
     for (EntityModel e : db.entities()) {
@@ -87,7 +92,8 @@ public final class DatabaseWriter {
     }
     return CodeBlock.builder()
         .add("new $T(\n$>$>$L,\n", SCHEMA, db.version())
-        .add("$L,\n$L,\n$L)$<$<", list(statements), list(tables), list(keys))
+        .add("$L,\n$L,\n$L,\n$L)$<$<", list(statements), list(tables), list(keys),
+            list(postgres))
         .build();
   }
 

@@ -2,19 +2,20 @@ package keystone.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javax.lang.model.element.Modifier;
 import keystone.processor.model.DaoMethodModel;
 import keystone.processor.model.QueryModel;
 import keystone.processor.model.QueryModel.Binding;
 import keystone.processor.model.QueryModel.Expansion;
 import keystone.processor.model.QueryModel.Wrapper;
 import keystone.processor.model.ResultModel;
-import keystone.processor.model.ResultModel.ResultProperty;
-import keystone.processor.model.Shape;
 
 /** Bodies of {@code @Query} methods. */
 final class QueryMethods {
@@ -28,8 +29,41 @@ final class QueryMethods {
 
   static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants) {
     QueryModel q = m.query();
+    if (!q.observed()) {
+      return body(m, q, constants);
+    }
+    // The query itself becomes a private method that the publisher re-runs after each commit
+    // touching a table it reads; the engine conflates, so a slow subscriber holds up no writer.
+    MethodSpec sig = m.signature();
+    TypeName value = ((ParameterizedTypeName) sig.returnType()).typeArguments().get(0);
+    if (value instanceof WildcardTypeName w) {
+      value = w.upperBounds().get(0);
+    }
+    String name = constants.method(sig.name() + "Now", m);
+    constants.addMethod(MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE)
+        .returns(value)
+        .addParameters(sig.parameters())
+        .addCode(body(m, q, constants))
+        .build());
+    String reads = constants.tables("READS_", sig.name(), q.tables(),
+        "Tables this query reads, relations included: indexes of SCHEMA.tables().");
+    String args = String.join(", ", sig.parameters().stream().map(p -> p.name()).toList());
+    return CodeBlock.builder()
+        .addStatement("return engine.publisher($L, () -> $L($L))", reads, name, args)
+        .build();
+  }
+
+  private static CodeBlock body(
+      DaoMethodModel.Query m, QueryModel q, DaoWriter.Constants constants) {
+    boolean graph = q.result() != null && q.result().hasRelations();
+    CodeBlock begin = q.write()
+        ? CodeBlock.of("engine.begin($L)",
+            WriteMethods.changes(m.signature().name(), q.tables(), constants))
+        // Every relation level is one more query: one snapshot keeps the graph consistent.
+        : graph ? CodeBlock.of("engine.beginSnapshot()") : CodeBlock.of("engine.begin(false)");
     CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("$T scope = engine.begin($L)", GeneratedFiles.CALL_SCOPE, q.write())
+        .addStatement("$T scope = $L", GeneratedFiles.CALL_SCOPE, begin)
         .beginControlFlow("try");
     if (q.dynamic()) {
       b.add(dynamicSql(m, q));
@@ -45,8 +79,52 @@ final class QueryMethods {
             CodeBlock.of("$L", binding.parameter())));
       }
     }
-    b.add(execute(m, q));
+    b.add(graph ? graph(m, q, constants) : execute(m, q));
     return WriteMethods.close(b);
+  }
+
+  /** Rows with relations: the parent rows, then one query per relation level and key chunk. */
+  private static CodeBlock graph(
+      DaoMethodModel.Query m, QueryModel q, DaoWriter.Constants constants) {
+    Names names = new Names(taken(m));
+    GraphCode.Level level = new GraphCode(constants).new Level(q.result(), names);
+    boolean list = q.wrapper() == Wrapper.LIST;
+    String result = names.fresh("result");
+    TypeName row = q.result().type();
+    CodeBlock.Builder b = CodeBlock.builder()
+        .add(level.declare())
+        .beginControlFlow("try")
+        .beginControlFlow(list ? "while (st.step())" : "if (st.step())")
+        .add(level.collect())
+        .endControlFlow()
+        .nextControlFlow("finally")
+        .addStatement("st.reset()")
+        .endControlFlow()
+        .addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(LIST, row), result,
+            ARRAY_LIST)
+        .add(level.build((item, i) -> CodeBlock.builder()
+            .addStatement("$L.add($L)", result, item).build()))
+        .addStatement("scope.succeed()");
+    return switch (q.wrapper()) {
+      case LIST -> b.addStatement("return $L", result).build();
+      case OPTIONAL -> b.addStatement("return $L.isEmpty() ? $T.empty() : $T.of($L.get(0))",
+          result, OPTIONAL, OPTIONAL, result).build();
+      default -> b.addStatement("return $L.isEmpty() ? null : $L.get(0)", result, result)
+          .build();
+    };
+  }
+
+  /** Names the method body already uses: parameters and the locals of the binding code. */
+  private static List<String> taken(DaoMethodModel m) {
+    List<String> out = new ArrayList<>(List.of("scope", "st"));
+    for (var p : m.signature().parameters()) {
+      out.add(p.name());
+      out.add(WriteMethods.local(m, p.name() + "Count"));
+    }
+    for (String local : List.of("sql", "index", "value", "ignored")) {
+      out.add(WriteMethods.local(m, local));
+    }
+    return out;
   }
 
   /** Collection parameters become one {@code ?} per element; {@code IN ()} is valid SQLite. */
@@ -161,29 +239,11 @@ final class QueryMethods {
     if (r.scalar() != null) {
       return CodeBlock.builder().addStatement(sink.apply(Values.read(r.scalar(), 0))).build();
     }
-    String item = WriteMethods.local(m, "row");
-    CodeBlock.Builder b = CodeBlock.builder();
-    if (r.shape() == Shape.RECORD) {
-      List<CodeBlock> args = new ArrayList<>();
-      for (ResultProperty p : r.properties()) {
-        args.add(p.column() < 0 ? CodeBlock.of("null") : Values.read(p.value(), p.column()));
-      }
-      b.addStatement("$T $L = new $T(\n$>$>$L$<$<)", r.type(), item, r.type(),
-          CodeBlock.join(args, ",\n"));
-    } else {
-      b.addStatement("$T $L = new $T()", r.type(), item, r.type());
-      for (ResultProperty p : r.properties()) {
-        if (p.column() < 0) {
-          continue;
-        }
-        CodeBlock value = Values.read(p.value(), p.column());
-        if (p.setter().field()) {
-          b.addStatement("$L.$L = $L", item, p.setter().name(), value);
-        } else {
-          b.addStatement("$L.$L($L)", item, p.setter().name(), value);
-        }
-      }
-    }
-    return b.addStatement(sink.apply(CodeBlock.of("$L", item))).build();
+    Names names = new Names(taken(m));
+    String item = names.fresh(WriteMethods.local(m, "row"));
+    return CodeBlock.builder()
+        .add(GraphCode.fromRow(r, item, names))
+        .addStatement(sink.apply(CodeBlock.of("$L", item)))
+        .build();
   }
 }

@@ -36,6 +36,11 @@ public final class SchemaFiles {
     this.location = location == null || location.isBlank() ? null : location;
   }
 
+  /** The directory of {@link #LOCATION_OPTION}, or null; auto migrations read from it. */
+  public String location() {
+    return location;
+  }
+
   /** Writes every file; returns where the first failure happened with why, or null. */
   public String write(DatabaseModel db) {
     String directory = SchemaExport.directory(db);

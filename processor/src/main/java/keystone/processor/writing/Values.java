@@ -37,7 +37,7 @@ final class Values {
 
   private static CodeBlock bindCall(JavaValue v, CodeBlock index, CodeBlock value) {
     return switch (v.columnType()) {
-      case BOOLEAN -> CodeBlock.of("st.bindLong($L, $L ? 1 : 0)", index, value);
+      case BOOLEAN -> CodeBlock.of("st.bindBoolean($L, $L)", index, value);
       case BYTE, SHORT, INT, LONG -> CodeBlock.of("st.bindLong($L, $L)", index, value);
       case FLOAT, DOUBLE -> CodeBlock.of("st.bindDouble($L, $L)", index, value);
       case STRING -> CodeBlock.of("st.bindText($L, $L)", index, value);
@@ -50,7 +50,7 @@ final class Values {
   /** An expression reading the 0-based {@code column} as {@code v}'s type. */
   static CodeBlock read(JavaValue v, int column) {
     CodeBlock plain = switch (v.columnType()) {
-      case BOOLEAN -> CodeBlock.of("st.columnLong($L) != 0", column);
+      case BOOLEAN -> CodeBlock.of("st.columnBoolean($L)", column);
       case BYTE -> CodeBlock.of("(byte) st.columnLong($L)", column);
       case SHORT -> CodeBlock.of("(short) st.columnLong($L)", column);
       case INT -> CodeBlock.of("(int) st.columnLong($L)", column);

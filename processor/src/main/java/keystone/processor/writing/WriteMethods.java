@@ -31,7 +31,7 @@ final class WriteMethods {
     CodeBlock id = returning
         ? CodeBlock.of("st.step() ? st.columnLong(0) : -1")
         : CodeBlock.of("st.executeInsert()");
-    CodeBlock.Builder b = open(constant);
+    CodeBlock.Builder b = open(constant, changes(m.signature().name(), m.changes(), constants));
     switch (m.returns()) {
       case VOID -> b.add(executeAll(m.arity(), m.parameter(), item, e, bind, null));
       case LONG -> {
@@ -104,7 +104,8 @@ final class WriteMethods {
     String constant = constants.add(m.signature().name(), sql);
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
     String count = m.returns() == Returns.INT ? local(m, "count") : null;
-    return close(open(constant).add(executeAll(
+    String changes = changes(m.signature().name(), m.changes(), constants);
+    return close(open(constant, changes).add(executeAll(
         m.arity(), m.parameter(), item, e, bindAll(e, bound, item, false), count)));
   }
 
@@ -179,9 +180,18 @@ final class WriteMethods {
     return b.build();
   }
 
-  static CodeBlock.Builder open(String sqlConstant) {
+  /**
+   * The constant naming the tables a write may change: observers of them re-run after the
+   * commit, including those of tables only a foreign-key action reaches.
+   */
+  static String changes(String method, List<Integer> tables, DaoWriter.Constants constants) {
+    return constants.tables("CHANGES_", method, tables,
+        "Tables this write may change, foreign-key actions included: indexes of SCHEMA.tables().");
+  }
+
+  static CodeBlock.Builder open(String sqlConstant, String changes) {
     return CodeBlock.builder()
-        .addStatement("$T scope = engine.begin(true)", GeneratedFiles.CALL_SCOPE)
+        .addStatement("$T scope = engine.begin($L)", GeneratedFiles.CALL_SCOPE, changes)
         .beginControlFlow("try")
         .addStatement("$T st = scope.prepare($L)", GeneratedFiles.SQL_STATEMENT, sqlConstant);
   }

@@ -36,4 +36,12 @@ public interface BlogDao {
       "SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id"
           + " WHERE pt.post_id = :postId ORDER BY t.name")
   List<String> tagsOf(long postId);
+
+  /** Every author with posts and tags: three queries, one per level. */
+  @Query("SELECT * FROM authors ORDER BY id")
+  List<AuthorWithPosts> authorsWithPosts();
+
+  /** Posts with their tags, by id. */
+  @Query("SELECT * FROM posts WHERE id IN (:ids) ORDER BY id")
+  List<PostWithTags> postsWithTags(List<Long> ids);
 }

@@ -1,6 +1,7 @@
 package keystone.samples.shopflow;
 
 import java.util.List;
+import java.util.concurrent.Flow;
 import keystone.Dao;
 import keystone.Insert;
 import keystone.Query;
@@ -23,6 +24,13 @@ public interface OrderDao {
 
   @Query("SELECT * FROM order_items WHERE order_id = :orderId ORDER BY id")
   List<OrderItem> itemsOf(long orderId);
+
+  /**
+   * How many order items there are, now and after every commit that changes
+   * {@code order_items}, including deletes that reach it through ON DELETE CASCADE.
+   */
+  @Query("SELECT COUNT(*) FROM order_items")
+  Flow.Publisher<Long> observeItemCount();
 
   @Query(
       "SELECT o.id AS order_id, u.name AS customer, COUNT(i.id) AS items,"

@@ -2,6 +2,7 @@ package keystone.samples.shopflow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 import keystone.Dao;
 import keystone.Delete;
 import keystone.Insert;
@@ -40,4 +41,19 @@ public interface UserDao {
 
   @Query("SELECT * FROM user_profiles WHERE user_id = :userId")
   Optional<UserProfile> profileOf(long userId);
+
+  /**
+   * Every user with profile, orders, items and products, in five queries (one per relation
+   * level) inside one read snapshot, never one query per user.
+   */
+  @Query("SELECT * FROM users ORDER BY id")
+  List<UserWithOrders> usersWithOrders();
+
+  /** One user's graph, or empty. */
+  @Query("SELECT * FROM users WHERE id = :id")
+  Optional<UserWithOrders> userWithOrders(long id);
+
+  /** Every user, now and after each commit that changes {@code users}. */
+  @Query("SELECT * FROM users ORDER BY id")
+  Flow.Publisher<List<User>> observeUsers();
 }

@@ -1,0 +1,26 @@
+package keystone.tests.migrations;
+
+import static keystone.ForeignKey.Action.CASCADE;
+
+import keystone.Database;
+import keystone.Entity;
+import keystone.ForeignKey;
+import keystone.NotNull;
+import keystone.PrimaryKey;
+import keystone.engine.KeystoneDatabase;
+
+/**
+ * Version 2 gives {@code books.author_id}, a plain column in version 1 (committed under
+ * {@code integration-tests/schemas/}), a foreign key: the change ALTER TABLE cannot make.
+ */
+@Database(entities = {Library.Author.class, Library.Book.class}, version = 2)
+public interface Library extends KeystoneDatabase {
+  @Entity(table = "authors")
+  record Author(@PrimaryKey long id, @NotNull String name) {}
+
+  @Entity(table = "books")
+  record Book(
+      @PrimaryKey long id,
+      @NotNull String title,
+      @ForeignKey(entity = Author.class, onDelete = CASCADE) long authorId) {}
+}

@@ -1,0 +1,23 @@
+package keystone.tests.migrations;
+
+import keystone.Database;
+import keystone.engine.KeystoneDatabase;
+import keystone.tests.migrations.ShopTables.Category;
+import keystone.tests.migrations.ShopTables.Order;
+import keystone.tests.migrations.ShopTables.OrderItem;
+import keystone.tests.migrations.ShopTables.Product;
+import keystone.tests.migrations.ShopTables.User;
+import keystone.tests.migrations.ShopTables.UserProfile;
+import keystone.tests.migrations.ShopTables.Wish;
+
+/**
+ * ShopFlow at version 3; its earlier exports are committed under
+ * {@code integration-tests/schemas/keystone.tests.migrations.ShopFlow/}.
+ */
+@Database(
+    entities = {
+      User.class, Category.class, Product.class, Order.class, OrderItem.class,
+      UserProfile.class, Wish.class
+    },
+    version = 3)
+public interface ShopFlow extends KeystoneDatabase {}

@@ -1,0 +1,112 @@
+package keystone.processor.migration;
+
+import com.palantir.javapoet.FieldSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import keystone.processor.diagnostics.Message;
+import keystone.processor.diagnostics.Report;
+import keystone.processor.model.EntityModel;
+import keystone.processor.reading.Env;
+
+/**
+ * {@code @Database(autoMigrations = ...)}: reads each declaration, loads the exported schemas of
+ * its two versions from {@code -Akeystone.schemaLocation} (the current version comes from the
+ * entities being compiled), plans the steps, and renders the {@code MIGRATIONS} constant of
+ * {@code <Database>_Impl}, which the engine adds to the builder's migrations.
+ */
+public final class AutoMigrations {
+  private final AutoMigrationReader reader;
+  private final String location;
+  private final String option;
+
+  /**
+   * @param location the directory of {@code -A<option>}, or null when javac has none
+   * @param option the option's name, for messages
+   */
+  public AutoMigrations(Env env, String location, String option) {
+    this.reader = new AutoMigrationReader(env);
+    this.location = location == null || location.isBlank() ? null : location;
+    this.option = option;
+  }
+
+  /**
+   * The {@code MIGRATIONS} field, or null when the database declares none or when a problem was
+   * reported. {@code entities} come parents first and have passed validation.
+   */
+  public FieldSpec plan(TypeElement db, int version, List<EntityModel> entities, Report report) {
+    List<AutoMigrationDeclaration> declared = reader.read(db);
+    if (declared.isEmpty()) {
+      return null;
+    }
+    String name = db.getQualifiedName().toString();
+    SchemaVersion current = SchemaVersion.of(version, entities);
+    List<PlannedMigration> planned = new ArrayList<>();
+    Set<Integer> starts = new HashSet<>();
+    boolean ok = true;
+    for (AutoMigrationDeclaration d : declared) {
+      if (d.from() < 1 || d.to() <= d.from() || d.to() > version) {
+        report.add(d.at(), Message.AUTO_MIGRATION_VERSIONS, d.from(), d.to(), version);
+        ok = false;
+        continue;
+      }
+      if (!starts.add(d.from())) {
+        report.add(d.at(), Message.AUTO_MIGRATION_DUPLICATE, d.from());
+        ok = false;
+        continue;
+      }
+      if (location == null) {
+        report.add(d.at(), Message.AUTO_MIGRATION_NO_SCHEMA_LOCATION, d.from(), d.to(), option);
+        ok = false;
+        continue;
+      }
+      SchemaVersion before = load(d, d.from(), name, report);
+      SchemaVersion after = d.to() == version ? current : load(d, d.to(), name, report);
+      if (before == null || after == null) {
+        ok = false;
+        continue;
+      }
+      PlannedMigration p = MigrationPlanner.plan(d, before, after, report);
+      ok &= p != null;
+      if (p != null) {
+        planned.add(p);
+      }
+    }
+    return ok ? MigrationWriter.field(name, planned) : null;
+  }
+
+  private SchemaVersion load(AutoMigrationDeclaration d, int version, String db, Report report) {
+    Path file;
+    try {
+      file = Path.of(location, db, version + ".json");
+    } catch (InvalidPathException e) {
+      report.add(d.at(), Message.AUTO_MIGRATION_SCHEMA_UNREADABLE, d.from(), d.to(),
+          location + "/" + db + "/" + version + ".json", e.getMessage());
+      return null;
+    }
+    if (!Files.isRegularFile(file)) {
+      report.add(d.at(), Message.AUTO_MIGRATION_SCHEMA_MISSING, d.from(), d.to(), version,
+          file, db);
+      return null;
+    }
+    try {
+      SchemaVersion v =
+          SchemaVersion.fromJson(JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8)));
+      if (v.version() != version) {
+        throw new IllegalArgumentException("it describes version " + v.version());
+      }
+      return v;
+    } catch (IOException | RuntimeException e) {
+      report.add(d.at(), Message.AUTO_MIGRATION_SCHEMA_UNREADABLE, d.from(), d.to(), file,
+          e.getMessage());
+      return null;
+    }
+  }
+}
