@@ -40,4 +40,10 @@ public @interface Database {
    * {@code <DIR>/<qualified name>/} when javac gets {@code -Akeystone.schemaLocation=DIR}.
    */
   boolean exportSchema() default true;
+
+  /**
+   * Migrations the processor writes by comparing the schema exported for an earlier version
+   * (under {@code -Akeystone.schemaLocation}) with this one; see {@link AutoMigration}.
+   */
+  AutoMigration[] autoMigrations() default {};
 }

@@ -306,7 +306,7 @@ class RelationRulesTest {
     assertThat(impl).contains("CHANGES_REPLACE = {" + sorted(tags, userTags) + "}");
     assertThat(impl).contains("CHANGES_SAVE = {" + tags + "}");
     assertThat(impl).contains("CHANGES_RETITLE = {" + tableIndex(db, "categories") + "}");
-    assertThat(impl).contains("CallScope scope = engine.begin(CHANGES_DELETE);");
+    assertThat(impl).contains("CallScope scope = engine.beginStatement(CHANGES_DELETE, true);");
   }
 
   private static int tableIndex(String dbImpl, String table) {

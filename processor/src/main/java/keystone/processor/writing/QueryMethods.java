@@ -58,7 +58,7 @@ final class QueryMethods {
       DaoMethodModel.Query m, QueryModel q, DaoWriter.Constants constants) {
     boolean graph = q.result() != null && q.result().hasRelations();
     CodeBlock begin = q.write()
-        ? CodeBlock.of("engine.begin($L)",
+        ? CodeBlock.of("engine.beginStatement($L, true)",
             WriteMethods.changes(m.signature().name(), q.tables(), constants))
         // Every relation level is one more query: one snapshot keeps the graph consistent.
         : graph ? CodeBlock.of("engine.beginSnapshot()") : CodeBlock.of("engine.begin(false)");

@@ -31,7 +31,14 @@ final class WriteMethods {
     CodeBlock id = returning
         ? CodeBlock.of("st.step() ? st.columnLong(0) : -1")
         : CodeBlock.of("st.executeInsert()");
-    CodeBlock.Builder b = open(constant, changes(m.signature().name(), m.changes(), constants));
+    // Several rows that each return an id run as several statements; anything else is one
+    // statement or one batch, which the engine may run without a savepoint.
+    boolean oneStatement = m.arity() == Arity.SINGLE || m.returns() == Returns.VOID;
+    // Only REPLACE (which deletes) and an upsert's DO UPDATE can fire foreign-key actions.
+    boolean runsActions = m.upsert() || m.onConflict() == keystone.OnConflict.REPLACE;
+    CodeBlock.Builder b =
+        open(constant, changes(m.signature().name(), m.changes(), constants), oneStatement,
+            runsActions);
     switch (m.returns()) {
       case VOID -> b.add(executeAll(m.arity(), m.parameter(), item, e, bind, null));
       case LONG -> {
@@ -105,7 +112,7 @@ final class WriteMethods {
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
     String count = m.returns() == Returns.INT ? local(m, "count") : null;
     String changes = changes(m.signature().name(), m.changes(), constants);
-    return close(open(constant, changes).add(executeAll(
+    return close(open(constant, changes, true, true).add(executeAll(
         m.arity(), m.parameter(), item, e, bindAll(e, bound, item, false), count)));
   }
 
@@ -189,9 +196,17 @@ final class WriteMethods {
         "Tables this write may change, foreign-key actions included: indexes of SCHEMA.tables().");
   }
 
-  static CodeBlock.Builder open(String sqlConstant, String changes) {
+  /**
+   * Opens the call's scope. {@code oneStatement}: the call runs one statement or one batch, so
+   * the engine may skip BEGIN/COMMIT or the savepoint when no foreign-key action reaches further.
+   */
+  static CodeBlock.Builder open(
+      String sqlConstant, String changes, boolean oneStatement, boolean runsActions) {
+    CodeBlock begin = oneStatement
+        ? CodeBlock.of("engine.beginStatement($L, $L)", changes, runsActions)
+        : CodeBlock.of("engine.begin($L)", changes);
     return CodeBlock.builder()
-        .addStatement("$T scope = engine.begin($L)", GeneratedFiles.CALL_SCOPE, changes)
+        .addStatement("$T scope = $L", GeneratedFiles.CALL_SCOPE, begin)
         .beginControlFlow("try")
         .addStatement("$T st = scope.prepare($L)", GeneratedFiles.SQL_STATEMENT, sqlConstant);
   }

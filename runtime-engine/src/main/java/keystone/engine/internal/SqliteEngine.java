@@ -36,6 +36,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
   private final RawSql raw;
   private final RestrictGuard restrictGuard;
   private final Invalidations invalidations;
+  /** Per table of the schema: whether a CASCADE, SET NULL or SET DEFAULT key points at it. */
+  private final boolean[] actionTargets;
   private Readers readers;
 
   private SqliteEngine(Schema schema, EngineConfig config) {
@@ -43,6 +45,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
     this.connection = SqliteConnection.open(config.path(), false, this);
     this.restrictGuard = new RestrictGuard(connection);
     this.invalidations = new Invalidations(schema.tables().size());
+    this.actionTargets = actionTargets(schema);
     this.transactions =
         new Transactions(
             connection,
@@ -151,13 +154,27 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   @Override
-  public ConnectionScope beginStatement(int[] changedTables) {
-    if (changedTables.length != 1) {
+  public ConnectionScope beginStatement(int[] changedTables, boolean runsActions) {
+    if (runsActions && (changedTables.length != 1 || actionTargets[changedTables[0]])) {
       return begin(changedTables);
     }
     Scope scope = transactions.beginStatement();
     invalidations.mark(changedTables);
     return scope;
+  }
+
+  private static boolean[] actionTargets(Schema schema) {
+    boolean[] targets = new boolean[schema.tables().size()];
+    for (keystone.engine.spi.ForeignKeyInfo key : schema.foreignKeys()) {
+      boolean acts = key.onDelete().ordinal() >= keystone.ForeignKey.Action.SET_NULL.ordinal()
+          || key.onUpdate().ordinal() >= keystone.ForeignKey.Action.SET_NULL.ordinal();
+      for (int i = 0; i < targets.length; i++) {
+        if (acts && schema.tables().get(i).name().equalsIgnoreCase(key.parentTable())) {
+          targets[i] = true;
+        }
+      }
+    }
+    return targets;
   }
 
   /** Raw SQL may write any table, its cascades included. */

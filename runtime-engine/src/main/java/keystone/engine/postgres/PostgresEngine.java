@@ -99,7 +99,7 @@ public final class PostgresEngine implements Engine {
 
   /** PostgreSQL aborts a transaction on any error, so a statement gets the same scope as a call. */
   @Override
-  public PgScope beginStatement(int[] changedTables) {
+  public PgScope beginStatement(int[] changedTables, boolean runsActions) {
     return begin(changedTables);
   }
 

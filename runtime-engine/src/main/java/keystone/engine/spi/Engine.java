@@ -35,13 +35,16 @@ public interface Engine extends KeystoneDatabase {
   CallScope begin(int[] changedTables);
 
   /**
-   * Like {@link #begin(int[])} for a call that runs exactly one statement, or one batch. When
-   * the statement reaches no other table through foreign-key actions ({@code changedTables} has
-   * one entry), SQLite's own statement atomicity is enough: no BEGIN/COMMIT outside a transaction,
-   * no savepoint inside one. A cascading statement still gets both, since one that fails deep in
-   * a cascade keeps the rows it had already changed.
+   * Like {@link #begin(int[])} for a call that runs exactly one statement, or one batch. When the
+   * statement cannot run a foreign-key action (a plain INSERT), or its table is the parent of no
+   * key with a CASCADE, SET NULL or SET DEFAULT action, SQLite's own statement atomicity is enough:
+   * no BEGIN/COMMIT outside a transaction, no savepoint inside one. A statement that can cascade
+   * keeps both, since one that fails deep in a cascade keeps the rows it had already changed.
+   *
+   * @param runsActions whether the statement can fire ON DELETE / ON UPDATE actions (a DELETE,
+   *     an UPDATE, an upsert's DO UPDATE, an INSERT OR REPLACE)
    */
-  CallScope beginStatement(int[] changedTables);
+  CallScope beginStatement(int[] changedTables, boolean runsActions);
 
   /**
    * A publisher that runs {@code query} for each subscriber now and again after every committed
