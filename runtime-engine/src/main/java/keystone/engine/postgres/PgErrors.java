@@ -32,6 +32,10 @@ final class PgErrors {
     this.schema = schema;
   }
 
+  Schema schema() {
+    return schema;
+  }
+
   KeystoneException translate(SQLException error, String sql) {
     SQLException e = withServerMessage(error);
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;

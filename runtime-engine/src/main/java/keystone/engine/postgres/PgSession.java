@@ -25,7 +25,7 @@ final class PgSession {
   PgStatement statement(PgSql.Adapted sql, PgErrors errors) {
     PgStatement cached = statements.get(sql.sql());
     if (cached == null) {
-      cached = new PgStatement(connection, sql, errors);
+      cached = new PgStatement(this, sql, errors);
       statements.put(sql.sql(), cached);
     }
     return cached;

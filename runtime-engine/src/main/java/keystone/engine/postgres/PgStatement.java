@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
+import java.util.List;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.spi.SqlStatement;
 
@@ -23,7 +27,17 @@ final class PgStatement implements SqlStatement {
   /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
   private Object[] bound = new Object[8];
 
-  PgStatement(Connection connection, PgSql.Adapted sql, PgErrors errors) {
+  /** A write the statement runs, again if the diagnosis needs to. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private final PgSession session;
+
+  PgStatement(PgSession session, PgSql.Adapted sql, PgErrors errors) {
+    this.session = session;
+    Connection connection = session.connection;
     this.connection = connection;
     this.sql = sql;
     this.errors = errors;
@@ -131,47 +145,85 @@ final class PgStatement implements SqlStatement {
 
   @Override
   public int executeBatch() {
+    // The driver forgets a failed batch's rows, so it cannot be re-run: its error names one key.
+    return write(
+        () -> {
+          int changed = 0;
+          for (int count : statement.executeBatch()) {
+            changed += Math.max(count, 0);
+          }
+          return changed;
+        },
+        false);
+  }
+
+  @Override
+  public int executeUpdate() {
+    return write(
+        () -> {
+          if (sql.returnsRows()) {
+            // INSERT ... ON CONFLICT DO UPDATE RETURNING: generated code steps through it instead.
+            return statement.execute() ? 1 : statement.getUpdateCount();
+          }
+          return statement.executeUpdate();
+        },
+        true);
+  }
+
+  /**
+   * Runs a write inside a savepoint when a transaction is open: PostgreSQL would otherwise abort
+   * the whole transaction on its failure. A foreign-key failure is then re-run with every key
+   * deferred, as on SQLite, so it lists every key the row breaks, not only the first the server
+   * met.
+   */
+  private <T> T write(Work<T> work, boolean rerunnable) {
     try {
-      int changed = 0;
-      for (int count : statement.executeBatch()) {
-        changed += Math.max(count, 0);
+      if (connection.getAutoCommit()) {
+        return work.run();
       }
-      return changed;
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        T result = work.run();
+        connection.releaseSavepoint(savepoint);
+        return result;
+      } catch (SQLException e) {
+        connection.rollback(savepoint);
+        KeystoneException failure = errors.translate(e, sql.sql());
+        if (rerunnable && failure instanceof ForeignKeyViolationException) {
+          List<ForeignKeyViolation> all = PgDiagnosis.rerun(session, errors.schema(), work::run);
+          if (!all.isEmpty()) {
+            return throwing(new ForeignKeyViolationException(all, e));
+          }
+        }
+        throw failure;
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
   }
 
-  @Override
-  public int executeUpdate() {
-    try {
-      if (sql.returnsRows()) {
-        // INSERT ... ON CONFLICT DO UPDATE RETURNING: generated code steps through it instead.
-        return statement.execute() ? 1 : statement.getUpdateCount();
-      }
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+  private static <T> T throwing(KeystoneException e) {
+    throw e;
   }
 
   /** Runs the INSERT with {@code RETURNING <key>}; -1 when ON CONFLICT DO NOTHING skipped it. */
   @Override
   public long executeInsert() {
-    try {
-      if (sql.returningKey() == null) {
-        return statement.executeUpdate() == 0 ? -1 : 0;
-      }
-      if (returning == null) {
-        returning = connection.prepareStatement(sql.sql() + " RETURNING " + sql.returningKey());
-      }
-      copyBindings();
-      try (ResultSet key = returning.executeQuery()) {
-        return key.next() ? key.getLong(1) : -1;
-      }
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return write(
+        () -> {
+          if (sql.returningKey() == null) {
+            return statement.executeUpdate() == 0 ? -1L : 0L;
+          }
+          if (returning == null) {
+            returning =
+                connection.prepareStatement(sql.sql() + " RETURNING " + sql.returningKey());
+          }
+          copyBindings();
+          try (ResultSet key = returning.executeQuery()) {
+            return key.next() ? key.getLong(1) : -1L;
+          }
+        },
+        true);
   }
 
   private void remember(int index, Object value) {
