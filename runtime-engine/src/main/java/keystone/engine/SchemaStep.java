@@ -30,8 +30,40 @@ public sealed interface SchemaStep {
     return new Rebuild(table, createTable, Map.of(), List.of(indexes));
   }
 
+  /**
+   * Adds the foreign key {@code constraint}, declared in {@code createTable} (the table's new
+   * CREATE TABLE), to an existing, filled table. SQLite rebuilds the table; PostgreSQL adds the
+   * key {@code NOT VALID} in one transaction, which holds its table lock only for a moment, and
+   * then validates the existing rows in another (seed 003's recipe); orphans fail the migration,
+   * the key is dropped again and the database stays at the old version.
+   */
+  static SchemaStep addForeignKey(
+      String table, String constraint, String createTable, String... indexes) {
+    return new AddForeignKey(table, constraint, createTable, List.of(indexes));
+  }
+
   /** DDL applied as written. */
   record Sql(String ddl) implements SchemaStep {}
+
+  /**
+   * A foreign key added to an existing table.
+   *
+   * @param table the child table
+   * @param constraint the key's name, as declared in {@code createTable}
+   * @param createTable the table's CREATE TABLE with the key
+   * @param indexes CREATE INDEX statements to run with it (the key's child index)
+   */
+  record AddForeignKey(String table, String constraint, String createTable, List<String> indexes)
+      implements SchemaStep {
+    public AddForeignKey {
+      indexes = List.copyOf(indexes);
+    }
+
+    /** The same change as SQLite makes it: a rebuild. */
+    public Rebuild asRebuild() {
+      return new Rebuild(table, createTable, Map.of(), indexes);
+    }
+  }
 
   /**
    * A table rebuild.

@@ -91,6 +91,8 @@ final class MigrationRunner {
         for (SchemaStep step : migration.steps()) {
           if (step instanceof SchemaStep.Rebuild rebuild) {
             rebuilder.rebuild(rebuild);
+          } else if (step instanceof SchemaStep.AddForeignKey key) {
+            rebuilder.rebuild(key.asRebuild());
           } else {
             String ddl = ((SchemaStep.Sql) step).ddl();
             connection.execUncached(ddl);

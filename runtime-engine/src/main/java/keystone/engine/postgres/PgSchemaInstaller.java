@@ -39,12 +39,13 @@ final class PgSchemaInstaller {
           "This database was compiled without PostgreSQL DDL; rebuild it with a keystone-processor"
               + " that writes Schema.postgresStatements()");
     }
+    int version;
     PgScope scope = engine.begin(true);
     try {
       Connection c = scope.session().connection;
-      // One opener at a time creates or migrates: a transaction-scoped advisory lock.
+      // One opener at a time creates the schema: a transaction-scoped advisory lock.
       scope.session().exec("SELECT pg_advisory_xact_lock(7072697)");
-      int version = version(c);
+      version = version(c);
       if (version == 0) {
         create(scope.session());
         version = schema.version();
@@ -54,11 +55,12 @@ final class PgSchemaInstaller {
                 + " build's version " + schema.version() + "; it is left untouched");
       }
       scope.succeed();
-      if (version < schema.version()) {
-        migrate(version, migrations);
-      }
     } finally {
       scope.end();
+    }
+    // Each migration is its own transaction (a schema migration two), outside the one above.
+    if (version < schema.version()) {
+      migrate(version, migrations);
     }
     verify();
   }
@@ -113,17 +115,21 @@ final class PgSchemaInstaller {
     while (at < schema.version()) {
       Migration next = null;
       for (Migration m : migrations) {
-        if (m.from() == at && m.to() <= schema.version() && m.body() != null
-            && (next == null || m.to() > next.to())) {
+        if (m.from() == at && m.to() <= schema.version() && (next == null || m.to() > next.to())) {
           next = m;
         }
       }
       if (next == null) {
         throw new KeystoneException(
-            "The PostgreSQL database is at schema version " + at + " and no Java migration leads"
+            "The PostgreSQL database is at schema version " + at + " and no migration leads"
                 + " on to " + schema.version() + "; it is left untouched");
       }
       Migration migration = next;
+      if (migration.body() == null) {
+        new PgSchemaMigration(engine, migration, VERSION_TABLE).run();
+        at = migration.to();
+        continue;
+      }
       try {
         engine.runInTransaction(
             () -> {

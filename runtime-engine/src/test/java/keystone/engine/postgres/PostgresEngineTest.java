@@ -16,9 +16,11 @@ import keystone.engine.ForeignKeyViolation.Kind;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
+import keystone.engine.MigrationException;
 import keystone.engine.NotNullViolationException;
 import keystone.engine.UniqueViolationException;
 import keystone.engine.fixture.PgShopDb;
+import keystone.engine.fixture.PgShopDbV2;
 import keystone.engine.fixture.ShopDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +59,9 @@ class PostgresEngineTest {
 
   @AfterEach
   void close() {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
 
@@ -220,6 +224,45 @@ class PostgresEngineTest {
     assertEquals(0, count("items"));
     DeletePlan user = db.previewDelete(ShopDb.User.class, 1L);
     assertEquals(Map.of("users", 1, "reviews", 1), user.deleted());
+  }
+
+  /** Seed 003's recipe: NOT VALID, then VALIDATE; orphans roll the version back and drop the key. */
+  @Test
+  void addingAKeyToAFilledTableValidatesSeparately() throws Exception {
+    db.execute("INSERT INTO likes (id, user_id) VALUES (1, 1), (2, 404)");
+    db.close();
+    String url = server.getJdbcUrl("postgres", "postgres");
+    MigrationException e =
+        assertThrows(
+            MigrationException.class,
+            () ->
+                Keystone.builder(PgShopDbV2.class)
+                    .postgres(url)
+                    .migrations(PgShopDbV2.fromV1())
+                    .build());
+    assertEquals("fk_likes_user_id", e.violations().get(0).constraint());
+    assertEquals(List.of(404L), e.violations().get(0).key());
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      var version = st.executeQuery("SELECT version FROM keystone_schema");
+      version.next();
+      assertEquals(1, version.getInt(1));
+      var key = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE conname = 'fk_likes_user_id'");
+      key.next();
+      assertEquals(0, key.getInt(1));
+      st.execute("DELETE FROM likes WHERE id = 2");
+    }
+    try (PgShopDbV2 v2 =
+        Keystone.builder(PgShopDbV2.class).postgres(url).migrations(PgShopDbV2.fromV1()).build()) {
+      assertThrows(
+          ForeignKeyViolationException.class,
+          () -> v2.execute("INSERT INTO likes (id, user_id) VALUES (3, 405)"));
+      assertEquals(
+          List.of(true),
+          v2.query("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_likes_user_id'")
+              .stream().map(row -> ((Long) row[0]) == 1L).toList());
+    }
+    db = null;
   }
 
   @Test
