@@ -35,8 +35,26 @@ import java.lang.annotation.Target;
  * @Query("SELECT * FROM users WHERE id = :id") Flow.Publisher<Optional<User>> watch(long id);
  * }</pre>
  *
+ * <p>SQL that is portable is written once and runs on SQLite and on PostgreSQL alike. Where it is
+ * not, {@link #postgres} gives the statement PostgreSQL runs instead; the database picks one of the
+ * two once, when it opens:
+ *
+ * <pre>{@code
+ * @Query(value = "SELECT strftime('%Y-%m', placed_at) AS month, group_concat(status, ',') AS"
+ *     + " statuses FROM orders WHERE user_id = :userId AND id IN (:ids) GROUP BY month",
+ *     postgres = "SELECT to_char(placed_at, 'YYYY-MM') AS month, string_agg(status, ',') AS"
+ *     + " statuses FROM orders WHERE user_id = :userId AND id IN (:ids) GROUP BY month")
+ * List<MonthStatuses> months(long userId, List<Long> ids);
+ * }</pre>
+ *
  * <p>Rules the processor enforces: every {@code :name} has a parameter and every parameter is used;
  * the SQL prepares against the generated schema; it does not switch foreign-key enforcement off.
+ * A {@code postgres} variant uses the same parameters in the same order as {@link #value} (so one
+ * binding serves both, a collection expanding inside {@code IN (:xs)} in each), both statements
+ * read or both write, and the variant does not switch enforcement off either
+ * ({@code SET session_replication_role}, {@code DISABLE TRIGGER}). It cannot be prepared at
+ * compile time: that it runs, and returns the columns {@link #value} returns, by name and in
+ * order, is for a test against PostgreSQL to show.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -44,4 +62,11 @@ import java.lang.annotation.Target;
 public @interface Query {
   /** The SQL, with {@code :name} parameters. */
   String value();
+
+  /**
+   * The statement to run on PostgreSQL instead of {@link #value}, with the same {@code :name}
+   * parameters in the same order; empty (the default) when {@link #value} is portable. A
+   * {@code ::type} cast is not a parameter.
+   */
+  String postgres() default "";
 }

@@ -202,4 +202,88 @@ class DaoRulesTest {
             + " cannot return long; it may return void, long[] or List<Long>")
         .inFile(dao).onLineContaining("addAll");
   }
+
+  @Test
+  void postgresVariantWithUnknownParameter() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT * FROM users WHERE id = :id\",",
+        "      postgres = \"SELECT * FROM users WHERE id = :uid\")",
+        "  User one(long id);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryUnknownParameter] @Query uses"
+            + " :uid but the method has no parameter uid")
+        .inFile(dao).onLineContaining("postgres =");
+  }
+
+  @Test
+  void postgresVariantMissingAParameter() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT * FROM users WHERE id = :id AND age > :age\",",
+        "      postgres = \"SELECT * FROM users WHERE id = :id\")",
+        "  User one(long id, int age);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryPostgresParameters]"
+            + " @Query(postgres) binds :id but the SQLite statement binds :id, :age")
+        .inFile(dao).onLineContaining("postgres =");
+  }
+
+  /** One binding serves both statements, so the order is part of the contract. */
+  @Test
+  void postgresVariantWithParametersInAnotherOrder() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT * FROM users WHERE id IN (:ids) AND age > :age\",",
+        "      postgres = \"SELECT * FROM users WHERE age > :age AND id IN (:ids)\")",
+        "  List<User> some(List<Long> ids, int age);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryPostgresParameters]"
+            + " @Query(postgres) binds :age, :ids but the SQLite statement binds :ids, :age")
+        .inFile(dao).onLineContaining("postgres =");
+  }
+
+  @Test
+  void postgresVariantOfAnotherKind() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT count(*) FROM users WHERE id = :id\",",
+        "      postgres = \"DELETE FROM users WHERE id = :id\")",
+        "  int count(long id);");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryPostgresKind] @Query(postgres)"
+            + " writes but the SQLite statement reads")
+        .inFile(dao).onLineContaining("postgres =");
+  }
+
+  @Test
+  void blankPostgresVariant() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT count(*) FROM users\",",
+        "      postgres = \" \")",
+        "  int count();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryPostgresKind] @Query(postgres)"
+            + " is empty")
+        .inFile(dao).onLineContaining("postgres =");
+  }
+
+  @Test
+  void postgresVariantSwitchingEnforcementOff() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"DELETE FROM users\",",
+        "      postgres = \"SET session_replication_role = replica\")",
+        "  void off();");
+    assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryDisablesEnforcement] @Query runs"
+            + " SET session_replication_role")
+        .inFile(dao).onLineContaining("session_replication_role");
+  }
+
+  /**
+   * The variant is not prepared: SQLite would reject {@code ::} and {@code to_char}. Casts, dollar
+   * quotes and a parameter used twice are read the PostgreSQL way.
+   */
+  @Test
+  void postgresVariantIsReadInItsOwnLexis() {
+    JavaFileObject dao = dao(
+        "  @Query(value = \"SELECT id FROM users WHERE email IN (:emails) AND age > :age"
+            + " AND strftime('%Y', 'now') <> ':x' OR age = :age\",",
+        "      postgres = \"SELECT id FROM users WHERE email IN (:emails) AND age > :age::int"
+            + " AND to_char(now(), 'YYYY') <> $$:x$$ OR age = :age\")",
+        "  List<Long> some(Set<String> emails, int age);",
+        "  @Query(value = \"DELETE FROM users WHERE id = :id\", postgres = \"\")",
+        "  void portable(long id);");
+    assertThat(withDao(dao)).succeededWithoutWarnings();
+  }
 }

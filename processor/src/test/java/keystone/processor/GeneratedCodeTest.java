@@ -72,7 +72,45 @@ class GeneratedCodeTest {
       assertThat(body(impl, method)).doesNotContain(".add(");
       assertThat(body(impl, method)).doesNotContain("Batch");
     }
-    assertThat(body(impl, "one")).contains("long id = st.executeInsert();");
+    assertThat(body(impl, "one")).contains("long id = st.step() ? st.columnLong(0) : -1;");
+    assertThat(impl).contains("RETURNING rowid");
+  }
+
+  /**
+   * A PostgreSQL variant is a second constant; the constructor picks one into a final field, so
+   * a call pays no branch. Dynamic SQL picks its fragments the same way. Portable SQL is as before.
+   */
+  @Test
+  void postgresVariantIsChosenOnceAtConstruction() {
+    JavaFileObject dao = Rules.dao(
+        "  @Query(value = \"SELECT group_concat(email, ',') FROM users WHERE age > :age\",",
+        "      postgres = \"SELECT string_agg(email, ',') FROM users WHERE age > :age\")",
+        "  String emails(int age);",
+        "  @Query(value = \"SELECT strftime('%Y', 'now') || email FROM users WHERE id IN (:ids)\","
+            + " postgres = \"SELECT to_char(now(), 'YYYY') || email FROM users"
+            + " WHERE id IN (:ids)\")",
+        "  List<String> stamped(List<Long> ids);",
+        "  @Query(\"SELECT email FROM users WHERE id = :id\") String email(long id);");
+    String impl = generatedDao(dao);
+    assertThat(impl).contains("private static final String SQL_EMAILS ="
+        + " \"SELECT group_concat(email, ',') FROM users WHERE age > ?\";");
+    assertThat(impl).contains("private static final String SQL_EMAILS_POSTGRES ="
+        + " \"SELECT string_agg(email, ',') FROM users WHERE age > ?\";");
+    assertThat(impl).contains("private final String sqlEmails;");
+    assertThat(impl).contains("this.sqlEmails = engine.dialect() == Dialect.POSTGRES"
+        + " ? SQL_EMAILS_POSTGRES : SQL_EMAILS;");
+    assertThat(body(impl, "emails")).contains("SqlStatement st = scope.prepare(this.sqlEmails);");
+    assertThat(body(impl, "emails")).doesNotContain("dialect");
+
+    assertThat(impl).contains("private static final String[] SQL_STAMPED_POSTGRES ="
+        + " {\"SELECT to_char(now(), 'YYYY') || email FROM users WHERE id IN (\", \")\"};");
+    assertThat(impl).contains("private final String[] sqlStamped;");
+    assertThat(body(impl, "stamped"))
+        .contains("StringBuilder sql = new StringBuilder(this.sqlStamped[0]);");
+    assertThat(body(impl, "stamped")).contains("sql.append(this.sqlStamped[1]);");
+
+    assertThat(body(impl, "email")).contains("scope.prepare(SQL_EMAIL)");
+    assertThat(impl).doesNotContain("SQL_EMAIL_POSTGRES");
   }
 
   private static String generatedDao(JavaFileObject dao) {

@@ -32,6 +32,31 @@ class SqlTextTest {
     assertThat(names).containsExactly("a", "b_2").inOrder();
   }
 
+  /** PostgreSQL's casts, dollar quotes, E-strings and subscripts hold no parameter. */
+  @Test
+  void postgresParametersSkipItsOwnLexis() {
+    List<String> names = SqlParameters.findPostgres(
+            "SELECT :a::text, $$:no$$, $t$ :no $t$, E'\\' :no', tags[:i], x::int FROM t"
+                + " WHERE v = :b")
+        .stream().map(SqlParameters.Occurrence::name).toList();
+    assertThat(names).containsExactly("a", "i", "b").inOrder();
+    assertThat(SqlParameters.find("SELECT [:no], :a::text").stream()
+        .map(SqlParameters.Occurrence::name).toList()).containsExactly("a");
+  }
+
+  @Test
+  void postgresEnforcementGuard() {
+    assertThat(EnforcementGuard.offendingOnPostgres("SET session_replication_role = replica"))
+        .hasValue("SET session_replication_role");
+    assertThat(EnforcementGuard.offendingOnPostgres("set local SESSION_REPLICATION_ROLE to 1"))
+        .isPresent();
+    assertThat(EnforcementGuard.offendingOnPostgres("ALTER TABLE orders DISABLE TRIGGER ALL"))
+        .hasValue("ALTER TABLE orders DISABLE TRIGGER");
+    assertThat(EnforcementGuard.offendingOnPostgres("PRAGMA foreign_keys = OFF")).isPresent();
+    assertThat(EnforcementGuard.offendingOnPostgres("SET CONSTRAINTS ALL DEFERRED")).isEmpty();
+    assertThat(EnforcementGuard.offendingOnPostgres("SELECT session_replication_role")).isEmpty();
+  }
+
   @Test
   void enforcementGuard() {
     assertThat(EnforcementGuard.offending("PRAGMA foreign_keys = OFF")).isPresent();

@@ -153,6 +153,14 @@ public enum Message {
   QUERY_RESULT_MISSING_COLUMN(
       "QueryResultMissingColumn",
       "%s.%s is NOT NULL but the query returns no column %s; result columns are: %s"),
+  QUERY_POSTGRES_PARAMETERS(
+      "QueryPostgresParameters",
+      "@Query(postgres) binds %s but the SQLite statement binds %s; use the same parameters in"
+          + " the same order, so that one binding serves both"),
+  QUERY_POSTGRES_KIND(
+      "QueryPostgresKind",
+      "@Query(postgres) %s but the SQLite statement %s; both must read or both must write, since"
+          + " the call's transaction is chosen at compile time for both"),
 
   EMBEDDED_TYPE(
       "EmbeddedType",

@@ -14,6 +14,8 @@ import java.util.List;
  * @param tables indexes of {@code Schema.tables()}: for DML the tables it may change, its
  *     foreign-key actions included; for a query the tables it and its relations read
  * @param observed whether the method returns a {@code Flow.Publisher} of the value
+ * @param postgresFragments {@code @Query(postgres)} cut the same way, with the same bindings;
+ *     empty when {@code sql} runs on PostgreSQL too
  */
 public record QueryModel(
     String sql,
@@ -24,12 +26,32 @@ public record QueryModel(
     Wrapper wrapper,
     ResultModel result,
     List<Integer> tables,
-    boolean observed) {
+    boolean observed,
+    List<String> postgresFragments) {
 
   public QueryModel {
     fragments = List.copyOf(fragments);
     bindings = List.copyOf(bindings);
     tables = List.copyOf(tables);
+    postgresFragments = List.copyOf(postgresFragments);
+  }
+
+  /** A query whose SQL runs on both dialects. */
+  public QueryModel(
+      String sql, List<String> fragments, List<Binding> bindings, boolean write, int columnCount,
+      Wrapper wrapper, ResultModel result, List<Integer> tables, boolean observed) {
+    this(sql, fragments, bindings, write, columnCount, wrapper, result, tables, observed,
+        List.of());
+  }
+
+  public QueryModel withPostgres(List<String> postgres) {
+    return new QueryModel(sql, fragments, bindings, write, columnCount, wrapper, result, tables,
+        observed, postgres);
+  }
+
+  /** True when PostgreSQL runs a statement of its own. */
+  public boolean hasPostgres() {
+    return !postgresFragments.isEmpty();
   }
 
   /** True when some parameter expands at run time, so the SQL text is built per call. */

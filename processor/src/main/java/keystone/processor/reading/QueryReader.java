@@ -94,22 +94,22 @@ final class QueryReader {
         ok = false;
       }
     }
+    String postgres = annotations.string(a, "postgres");
+    Optional<List<String>> variant = postgres.isEmpty() ? Optional.of(List.of())
+        : PostgresVariant.read(postgres, sql, occurrences, params.keySet(),
+            new Source(m, a, Annotations.explicit(a, "postgres")), report);
+    ok &= variant.isPresent();
     if (!ok || ctx.schema() == null) {
       return Optional.empty();
     }
-    List<String> fragments = new ArrayList<>();
-    int from = 0;
-    for (Occurrence o : occurrences) {
-      fragments.add(sql.substring(from, o.start()));
-      from = o.end();
-    }
-    fragments.add(sql.substring(from));
+    List<String> fragments = SqlParameters.fragments(sql, occurrences);
     SchemaDatabase.Prepared prepared = ctx.schema().prepare(String.join("?", fragments));
     if (prepared.error() != null) {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
     return shape(m, at, sql, fragments, bindings, prepared.columns(), report, ctx)
+        .map(q -> q.withPostgres(variant.get()))
         .map(q -> new DaoMethodModel.Query(signature, q));
   }
 
@@ -243,7 +243,7 @@ final class QueryReader {
   }
 
   /** Statements that only read run outside a write transaction. */
-  private static boolean readOnly(String sql) {
+  static boolean readOnly(String sql) {
     String s = sql.stripLeading().toUpperCase(Locale.ROOT);
     return s.startsWith("SELECT") || s.startsWith("VALUES")
         || (s.startsWith("WITH") && !s.matches("(?s).*\\b(INSERT|UPDATE|DELETE|REPLACE)\\b.*"));

@@ -15,8 +15,24 @@ public final class EnforcementGuard {
           "\\bPRAGMA\\s+(?:[A-Za-z_][A-Za-z0-9_]*\\s*\\.\\s*)?([A-Za-z_]+)\\s*"
               + "(?:=\\s*|\\(\\s*)?['\"]?([A-Za-z0-9_]*)",
           Pattern.CASE_INSENSITIVE);
+  /**
+   * PostgreSQL's ways around foreign keys, which the engine refuses in raw SQL: replica mode skips
+   * the triggers that enforce keys, and a disabled trigger is a disabled key.
+   * https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SESSION-REPLICATION-ROLE
+   */
+  private static final Pattern POSTGRES =
+      Pattern.compile(
+          "\\b(?:SET|RESET)\\s+(?:SESSION\\s+|LOCAL\\s+)?session_replication_role\\b"
+              + "|\\bALTER\\s+TABLE\\b[^;]*?\\bDISABLE\\s+TRIGGER\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private EnforcementGuard() {}
+
+  /** Like {@link #offending} for a statement that runs on PostgreSQL. */
+  public static Optional<String> offendingOnPostgres(String sql) {
+    Matcher m = POSTGRES.matcher(sql);
+    return m.find() ? Optional.of(m.group().replaceAll("\\s+", " ").trim()) : offending(sql);
+  }
 
   /** The offending pragma as written, or empty. */
   public static Optional<String> offending(String sql) {

@@ -3,6 +3,7 @@ package keystone.processor.writing;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,16 +29,17 @@ public final class DaoWriter {
       type.superclass(dao.type());
     }
     type.addField(GeneratedFiles.ENGINE, "engine", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(GeneratedFiles.ENGINE, "engine")
-        .addStatement("this.engine = engine")
-        .build());
     Constants constants = new Constants(type, dao);
     for (DaoMethodModel m : dao.methods()) {
       MethodSpec.Builder method = m.signature().toBuilder();
       type.addMethod(method.addCode(body(dao, m, constants)).build());
     }
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(GeneratedFiles.ENGINE, "engine")
+        .addStatement("this.engine = engine")
+        .addCode(constants.constructor.build())
+        .build());
     return type.build();
   }
 
@@ -80,6 +82,7 @@ public final class DaoWriter {
     private final Set<String> used = new HashSet<>();
     private final Set<String> methodNames = new HashSet<>();
     private final Map<Object, String> helpers = new HashMap<>();
+    private final CodeBlock.Builder constructor = CodeBlock.builder();
 
     Constants(TypeSpec.Builder type, DaoModel dao) {
       this.type = type;
@@ -88,10 +91,28 @@ public final class DaoWriter {
 
     String add(String method, String sql) {
       String name = field("SQL_", method);
-      type.addField(FieldSpec.builder(String.class, name,
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$S", sql)
-          .build());
+      constant(TypeName.get(String.class), name, CodeBlock.of("$S", sql));
+      return name;
+    }
+
+    /**
+     * SQL that differs by dialect, as a {@code String} or a {@code String[]} of fragments: a
+     * constant for each dialect, and a final field that the constructor sets once from the
+     * engine's dialect, so that a call pays no branch. Returns the field's name.
+     */
+    String byDialect(String method, TypeName javaType, CodeBlock sqlite, CodeBlock postgres) {
+      String constant = field("SQL_", method);
+      String pgConstant = field("SQL_", method + "Postgres");
+      constant(javaType, constant, sqlite);
+      constant(javaType, pgConstant, postgres);
+      String base = "sql" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+      String name = base;
+      for (int i = 2; !used.add(name); i++) {
+        name = base + i;
+      }
+      type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addStatement("this.$L = engine.dialect() == $T.POSTGRES ? $L : $L", name,
+          GeneratedFiles.DIALECT, pgConstant, constant);
       return name;
     }
 
@@ -142,6 +163,13 @@ public final class DaoWriter {
 
     void addMethod(MethodSpec method) {
       type.addMethod(method);
+    }
+
+    private void constant(TypeName javaType, String name, CodeBlock value) {
+      type.addField(FieldSpec.builder(javaType, name,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(value)
+          .build());
     }
 
     private String field(String prefix, String method) {

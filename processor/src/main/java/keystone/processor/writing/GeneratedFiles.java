@@ -17,6 +17,7 @@ import javax.lang.model.element.Element;
 public final class GeneratedFiles {
   static final ClassName ENGINE = ClassName.get("keystone.engine.spi", "Engine");
   static final ClassName CALL_SCOPE = ClassName.get("keystone.engine.spi", "CallScope");
+  static final ClassName DIALECT = ClassName.get("keystone.engine.spi", "Dialect");
   static final ClassName SQL_STATEMENT = ClassName.get("keystone.engine.spi", "SqlStatement");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");

@@ -66,13 +66,13 @@ final class QueryMethods {
         .addStatement("$T scope = $L", GeneratedFiles.CALL_SCOPE, begin)
         .beginControlFlow("try");
     if (q.dynamic()) {
-      b.add(dynamicSql(m, q));
+      b.add(dynamicSql(m, q, QuerySql.fragments(m, constants)));
       b.addStatement("$T st = scope.prepare($L.toString())", GeneratedFiles.SQL_STATEMENT,
           WriteMethods.local(m, "sql"));
       b.add(dynamicBindings(m, q));
     } else {
-      String constant = constants.add(m.signature().name(), String.join("?", q.fragments()));
-      b.addStatement("$T st = scope.prepare($L)", GeneratedFiles.SQL_STATEMENT, constant);
+      b.addStatement("$T st = scope.prepare($L)", GeneratedFiles.SQL_STATEMENT,
+          QuerySql.statement(m, constants));
       int index = 1;
       for (Binding binding : q.bindings()) {
         b.add(Values.bind(binding.value(), CodeBlock.of("$L", index++),
@@ -127,12 +127,15 @@ final class QueryMethods {
     return out;
   }
 
-  /** Collection parameters become one {@code ?} per element; {@code IN ()} is valid SQLite. */
-  private static CodeBlock dynamicSql(DaoMethodModel m, QueryModel q) {
+  /**
+   * Collection parameters become one {@code ?} per element; {@code IN ()} is valid SQLite, and the
+   * PostgreSQL engine rewrites it. {@code fragments} come from {@link QuerySql#fragments}.
+   */
+  private static CodeBlock dynamicSql(DaoMethodModel m, QueryModel q, List<CodeBlock> fragments) {
     String sql = WriteMethods.local(m, "sql");
     CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("$T $L = new $T($S)", StringBuilder.class, sql, StringBuilder.class,
-            q.fragments().get(0));
+        .addStatement("$T $L = new $T($L)", StringBuilder.class, sql, StringBuilder.class,
+            fragments.get(0) == null ? CodeBlock.of("") : fragments.get(0));
     for (int i = 0; i < q.bindings().size(); i++) {
       Binding binding = q.bindings().get(i);
       switch (binding.expansion()) {
@@ -150,8 +153,8 @@ final class QueryMethods {
         }
         default -> throw new IllegalStateException();
       }
-      if (!q.fragments().get(i + 1).isEmpty()) {
-        b.addStatement("$L.append($S)", sql, q.fragments().get(i + 1));
+      if (fragments.get(i + 1) != null) {
+        b.addStatement("$L.append($L)", sql, fragments.get(i + 1));
       }
     }
     return b.build();

@@ -22,12 +22,15 @@ final class WriteMethods {
 
   static CodeBlock insert(DaoMethodModel.Insert m, DaoWriter.Constants constants) {
     EntityModel e = m.entity();
-    boolean returning = m.upsert() && m.returns() != Returns.VOID;
-    String sql = m.upsert() ? EntitySql.upsert(e, returning) : EntitySql.insert(e, m.onConflict());
+    // An insert that returns ids reads them with RETURNING in the same step: no second
+    // statement for last_insert_rowid(), which an upsert's update path would not even set.
+    boolean returning = m.returns() != Returns.VOID;
+    String sql = m.upsert()
+        ? EntitySql.upsert(e, returning)
+        : EntitySql.insert(e, m.onConflict()) + (returning ? " RETURNING rowid" : "");
     String constant = constants.add(m.signature().name(), sql);
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
     CodeBlock bind = bindAll(e, e.columns(), item, true);
-    // last_insert_rowid() is not set on an upsert's update path, hence RETURNING there.
     CodeBlock id = returning
         ? CodeBlock.of("st.step() ? st.columnLong(0) : -1")
         : CodeBlock.of("st.executeInsert()");

@@ -43,7 +43,10 @@ final class PgSql {
   }
 
   private Adapted rewrite(String sql) {
-    String out = sql.replaceAll("(?i)\\bIN\\s*\\(\\s*\\)", "IN (NULL)");
+    // SQLite accepts an empty list: IN () matches nothing, NOT IN () everything, NULLs included.
+    String out =
+        sql.replaceAll("(?i)\\bNOT\\s+IN\\s*\\(\\s*\\)", "<> ALL ('{}')")
+            .replaceAll("(?i)\\bIN\\s*\\(\\s*\\)", "= ANY ('{}')");
     Matcher insert = INSERT.matcher(out);
     if (!insert.matches()) {
       return new Adapted(out, null, hasReturning(out));

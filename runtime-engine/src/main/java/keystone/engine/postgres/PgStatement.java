@@ -249,7 +249,8 @@ final class PgStatement implements SqlStatement {
   public boolean step() {
     try {
       if (rows == null) {
-        rows = statement.executeQuery();
+        // A write with RETURNING makes its changes here, so it gets a write's savepoint.
+        rows = sql.returnsRows() ? write(statement::executeQuery, true) : statement.executeQuery();
       }
       return rows.next();
     } catch (SQLException e) {

@@ -182,6 +182,15 @@ class PostgresEngineTest {
     assertEquals(2, count("orders"));
   }
 
+  /** SQLite accepts empty lists; the generated SQL for an empty collection writes them. */
+  @Test
+  void emptyInListsMeanWhatTheyMeanInSqlite() {
+    db.execute("INSERT INTO notes (id, user_id) VALUES (1, NULL), (2, 1)");
+    assertEquals(0L, db.query("SELECT count(*) FROM notes WHERE id IN ()").get(0)[0]);
+    assertEquals(2L, db.query("SELECT count(*) FROM notes WHERE id NOT IN ()").get(0)[0]);
+    assertEquals(2L, db.query("SELECT count(*) FROM notes WHERE user_id NOT IN ( )").get(0)[0]);
+  }
+
   @Test
   void typedConstraintErrors() {
     UniqueViolationException u =

@@ -1,0 +1,3 @@
+package keystone.tests.postgres;
+
+public record MonthTotal(String month, String items, long cents) {}
