@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import keystone.engine.DeletePlan;
@@ -12,7 +11,6 @@ import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
-import keystone.engine.Retry;
 import keystone.engine.diagnosis.DeletePreview;
 import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.guard.SqlGuard;
@@ -21,7 +19,6 @@ import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
 import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.sqlite.SqliteConnection;
-import keystone.engine.spi.CallScope;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
@@ -192,35 +189,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   @Override
-  public void runInTransaction(Runnable body) {
-    CallScope scope = begin(true);
-    try {
-      body.run();
-      scope.succeed();
-    } finally {
-      scope.end();
-    }
-  }
-
-  @Override
-  public void runInTransaction(Retry retry, Runnable body) {
-    retry.run(transactions.inTransactionOnThisThread(), () -> runInTransaction(body));
-  }
-
-  @Override
-  public <R> R callInTransaction(Callable<R> body) {
-    CallScope scope = begin(true);
-    try {
-      R result = body.call();
-      scope.succeed();
-      return result;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KeystoneException("The transaction's body threw " + e, e);
-    } finally {
-      scope.end();
-    }
+  public boolean inTransaction() {
+    return transactions.inTransactionOnThisThread();
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,11 +12,9 @@ import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
-import keystone.engine.Retry;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
 import keystone.engine.internal.Invalidations;
-import keystone.engine.spi.CallScope;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
@@ -184,36 +181,8 @@ public final class PostgresEngine implements Engine {
   }
 
   @Override
-  public void runInTransaction(Runnable body) {
-    CallScope scope = begin(true);
-    try {
-      body.run();
-      scope.succeed();
-    } finally {
-      scope.end();
-    }
-  }
-
-  @Override
-  public void runInTransaction(Retry retry, Runnable body) {
-    PgSession session = current.get();
-    retry.run(session != null && session.transaction, () -> runInTransaction(body));
-  }
-
-  @Override
-  public <R> R callInTransaction(Callable<R> body) {
-    CallScope scope = begin(true);
-    try {
-      R result = body.call();
-      scope.succeed();
-      return result;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new KeystoneException("The transaction's body threw " + e, e);
-    } finally {
-      scope.end();
-    }
+  public boolean inTransaction() {
+    return current.get() != null && current.get().transaction;
   }
 
   private PgSession transactionOrThrow(String what) {

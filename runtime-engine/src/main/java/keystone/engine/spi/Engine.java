@@ -2,13 +2,52 @@ package keystone.engine.spi;
 
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import keystone.engine.KeystoneDatabase;
+import keystone.engine.KeystoneException;
+import keystone.engine.Retry;
 
 /**
  * What a generated {@code <Database>_Impl} and its DAOs are given: the public database API plus
  * the atomic call scopes that generated methods run in.
  */
 public interface Engine extends KeystoneDatabase {
+  /** Whether the calling thread is inside a transaction of this engine. */
+  boolean inTransaction();
+
+  @Override
+  default void runInTransaction(Runnable body) {
+    CallScope scope = begin(true);
+    try {
+      body.run();
+      scope.succeed();
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  default <R> R callInTransaction(Callable<R> body) {
+    CallScope scope = begin(true);
+    try {
+      R result = body.call();
+      scope.succeed();
+      return result;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KeystoneException("The transaction's body threw " + e, e);
+    } finally {
+      scope.end();
+    }
+  }
+
+  /** Only an outermost transaction is retried: inside another, the outer one must start again. */
+  @Override
+  default void runInTransaction(Retry retry, Runnable body) {
+    retry.run(inTransaction(), () -> runInTransaction(body));
+  }
+
   /**
    * Starts an atomic unit on the calling thread: a transaction when none is open, else a
    * savepoint inside the caller's. Always pair with {@link CallScope#end()} in a {@code finally}.
