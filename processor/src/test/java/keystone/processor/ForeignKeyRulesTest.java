@@ -167,6 +167,25 @@ class ForeignKeyRulesTest {
   }
 
   @Test
+  void constraintNameLongerThanPostgresAllows() {
+    String longName = "fk_" + "x".repeat(61);
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @ForeignKey(entity = User.class, name = \"" + longName + "\") long userId;");
+    assertThat(withUserAndCategory(child))
+        .hadErrorContaining("[Keystone/NameTooLong] constraint name " + longName + " is 64 bytes")
+        .inFile(child).onLineContaining("@ForeignKey(entity = User.class");
+  }
+
+  @Test
+  void constraintNameOfExactly63BytesIsAccepted() {
+    JavaFileObject child = entity("Item", CHILD,
+        "  @PrimaryKey long id;",
+        "  @ForeignKey(entity = User.class, name = \"fk_" + "x".repeat(60) + "\") long userId;");
+    assertThat(withUserAndCategory(child)).succeeded();
+  }
+
+  @Test
   void keyWithoutIndexWarns() {
     JavaFileObject child = entity("Item", CHILD,
         "  @PrimaryKey long id;",

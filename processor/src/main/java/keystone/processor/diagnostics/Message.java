@@ -95,6 +95,10 @@ public enum Message {
       "DuplicateName",
       "%s name %s is used twice in database %s (also by table %s); give one of them another"
           + " name"),
+  NAME_TOO_LONG(
+      "NameTooLong",
+      "%s name %s is %d bytes long; PostgreSQL cuts names at 63 bytes, so the same annotations"
+          + " would not run there (and two long names could collide); give it a shorter name"),
   DUPLICATE_TABLE(
       "DuplicateTable",
       "table %s is mapped by both %s and %s in database %s; give one of them another"

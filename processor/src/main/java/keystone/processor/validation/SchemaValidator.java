@@ -52,6 +52,7 @@ public final class SchemaValidator {
     Map<String, String> schemaObjects = new HashMap<>();
     for (EntityModel e : entities) {
       schemaObjects.putIfAbsent(e.table().toLowerCase(Locale.ROOT), e.table());
+      checkLength("table", e.table(), e.source().attribute("table"), report);
     }
     for (EntityModel e : entities) {
       for (ForeignKeyModel fk : e.foreignKeys()) {
@@ -69,6 +70,15 @@ public final class SchemaValidator {
     String other = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), table);
     if (other != null) {
       report.add(at, Message.DUPLICATE_NAME, what, name, database, other);
+    }
+    checkLength(what, name, at, report);
+  }
+
+  /** PostgreSQL's NAMEDATALEN is 64: longer names are silently truncated there. */
+  private static void checkLength(String what, String name, Source at, Report report) {
+    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > 63) {
+      report.add(at, Message.NAME_TOO_LONG, what, name, bytes);
     }
   }
 }
