@@ -108,7 +108,7 @@ final class MigrationRunner {
         throw failed(migration, e.getMessage(), List.of(), e);
       } finally {
         if (!committed) {
-          Scope.rollbackQuietly(connection, "ROLLBACK");
+          Scope.execQuietly(connection, "ROLLBACK");
         }
         restoreEnforcement();
       }

@@ -43,7 +43,7 @@ final class ReaderScope implements ConnectionScope {
     try {
       if (snapshot) {
         snapshot = false;
-        Scope.rollbackQuietly(connection, "COMMIT");
+        Scope.execQuietly(connection, "COMMIT");
       }
     } finally {
       readers.release(this);

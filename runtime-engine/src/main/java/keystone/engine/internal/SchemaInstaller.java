@@ -34,7 +34,7 @@ final class SchemaInstaller {
       connection.exec("COMMIT");
       return version;
     } catch (RuntimeException e) {
-      Scope.rollbackQuietly(connection, "ROLLBACK");
+      Scope.execQuietly(connection, "ROLLBACK");
       throw e;
     }
   }

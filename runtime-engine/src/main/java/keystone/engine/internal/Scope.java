@@ -32,16 +32,20 @@ final class Scope implements ConnectionScope {
     this.rollbackTo = "ROLLBACK TO ks_" + level;
   }
 
-  /** A single statement that changes one table: atomic by itself in SQLite. */
-  void startStatement(boolean insideTransaction) {
-    done = false;
-    kind = insideTransaction ? Kind.NONE : Kind.AUTOCOMMIT;
+  /** What the caller will do in the scope. */
+  enum Mode {
+    READ,
+    WRITE,
+    /** One statement (or batch) that cannot cascade: atomic by itself in SQLite. */
+    STATEMENT
   }
 
-  void start(boolean write, boolean insideTransaction) {
+  void start(Mode mode, boolean insideTransaction) {
     done = false;
-    if (!write) {
+    if (mode == Mode.READ) {
       kind = Kind.NONE;
+    } else if (mode == Mode.STATEMENT) {
+      kind = insideTransaction ? Kind.NONE : Kind.AUTOCOMMIT;
     } else if (insideTransaction) {
       transactions.connection().exec(savepoint);
       kind = Kind.SAVEPOINT;
@@ -94,19 +98,19 @@ final class Scope implements ConnectionScope {
 
   private void rollback() {
     if (kind == Kind.SAVEPOINT) {
-      rollbackQuietly(transactions.connection(), rollbackTo);
-      rollbackQuietly(transactions.connection(), release);
+      execQuietly(transactions.connection(), rollbackTo);
+      execQuietly(transactions.connection(), release);
       transactions.savepointRolledBack();
     } else if (kind == Kind.TRANSACTION) {
-      rollbackQuietly(transactions.connection(), "ROLLBACK");
+      execQuietly(transactions.connection(), "ROLLBACK");
     }
   }
 
   /**
-   * Rolls back, keeping the error that caused the rollback as the one reported: SQLite may have
-   * ended the transaction itself already (https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+   * Ends a transaction (usually rolls it back), keeping the error that caused it as the one
+   * reported: SQLite may have ended the transaction itself already (https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
    */
-  static void rollbackQuietly(SqliteConnection connection, String sql) {
+  static void execQuietly(SqliteConnection connection, String sql) {
     try {
       connection.exec(sql);
     } catch (KeystoneException alreadyEnded) {

@@ -14,6 +14,9 @@ import keystone.engine.Migration;
 import keystone.engine.diagnosis.DeletePreview;
 import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.guard.SqlGuard;
+import keystone.engine.guard.SqlGuard.GuardedStatement;
+import keystone.engine.raw.RawSql;
+import keystone.engine.spi.CallScope;
 import keystone.engine.diagnosis.ViolationFinder;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
@@ -66,7 +69,39 @@ public final class SqliteEngine implements Engine, FailureHandler {
               }
             });
     this.finder = new ViolationFinder(connection, schema);
-    this.raw = new RawSql(this);
+    this.raw =
+        new RawSql(
+            new RawSql.Host() {
+              @Override
+              public List<GuardedStatement> check(String sql) {
+                return SqlGuard.check(sql);
+              }
+
+              @Override
+              public boolean inTransaction() {
+                return SqliteEngine.this.inTransaction();
+              }
+
+              @Override
+              public CallScope begin(boolean write) {
+                return SqliteEngine.this.begin(write);
+              }
+
+              @Override
+              public void markAllChanged() {
+                invalidations.markAll();
+              }
+
+              @Override
+              public void deferForeignKeys() {
+                SqliteEngine.this.deferForeignKeys();
+              }
+
+              @Override
+              public void undeferForeignKeys() {
+                SqliteEngine.this.undeferForeignKeys();
+              }
+            });
   }
 
   static SqliteEngine open(Schema schema, EngineConfig config) {
@@ -172,11 +207,6 @@ public final class SqliteEngine implements Engine, FailureHandler {
       }
     }
     return targets;
-  }
-
-  /** Raw SQL may write any table, its cascades included. */
-  void markAllChanged() {
-    invalidations.markAll();
   }
 
   @Override
@@ -318,7 +348,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   private ForeignKeyViolationException rollBackWith(List<PendingViolation> pending, Throwable cause) {
-    Scope.rollbackQuietly(connection, "ROLLBACK");
+    Scope.execQuietly(connection, "ROLLBACK");
     // Classified against the state before the transaction: parents it deleted exist again.
     return new ForeignKeyViolationException(finder.classify(pending), cause);
   }

@@ -46,13 +46,22 @@ final class Transactions {
   }
 
   Scope begin(boolean write) {
+    return enter(write ? Scope.Mode.WRITE : Scope.Mode.READ);
+  }
+
+  /** A scope for one statement that SQLite makes atomic by itself. */
+  Scope beginStatement() {
+    return enter(Scope.Mode.STATEMENT);
+  }
+
+  private Scope enter(Scope.Mode mode) {
     acquire();
     try {
       if (closed) {
         throw new KeystoneException("The database is closed");
       }
       Scope scope = scopeAt(depth);
-      scope.start(write, transactionOpen);
+      scope.start(mode, transactionOpen);
       depth++;
       return scope;
     } catch (RuntimeException e) {
@@ -78,23 +87,6 @@ final class Transactions {
   /** Whether the calling thread holds the writer, so its reads must go through it too. */
   boolean heldByCurrentThread() {
     return lock.isHeldByCurrentThread();
-  }
-
-  /** A scope for one statement that SQLite makes atomic by itself. */
-  Scope beginStatement() {
-    acquire();
-    try {
-      if (closed) {
-        throw new KeystoneException("The database is closed");
-      }
-      Scope scope = scopeAt(depth);
-      scope.startStatement(transactionOpen);
-      depth++;
-      return scope;
-    } catch (RuntimeException e) {
-      lock.unlock();
-      throw e;
-    }
   }
 
   private Scope scopeAt(int level) {
@@ -163,7 +155,7 @@ final class Transactions {
       }
       closed = true;
       if (transactionOpen) {
-        Scope.rollbackQuietly(connection, "ROLLBACK");
+        Scope.execQuietly(connection, "ROLLBACK");
         transactionOpen = false;
       }
       connection.close();

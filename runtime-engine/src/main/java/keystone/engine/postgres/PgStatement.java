@@ -10,14 +10,15 @@ import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
-import keystone.engine.spi.SqlStatement;
+import keystone.engine.spi.Arguments;
+import keystone.engine.raw.RawStatement;
 
 /**
  * {@link SqlStatement} over the PostgreSQL JDBC driver. The SQL arrives in the generated
  * (SQLite) spelling and is adapted once by {@link PgSql}; an INSERT that must return its new key
  * is prepared a second time with {@code RETURNING}, on first use.
  */
-final class PgStatement implements SqlStatement {
+final class PgStatement implements RawStatement {
   private final Connection connection;
   private final PgSql.Adapted sql;
   private final PgErrors errors;
@@ -108,31 +109,12 @@ final class PgStatement implements SqlStatement {
     }
   }
 
-  /** Binds raw arguments from index 1: Long, Integer, Double, String, byte[], Boolean, enum, null. */
-  void bindAll(Object... args) {
-    for (int i = 0; i < args.length; i++) {
-      Object value = args[i];
-      int index = i + 1;
-      if (value == null) {
-        bindNull(index);
-      } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-          || value instanceof Byte) {
-        bindLong(index, ((Number) value).longValue());
-      } else if (value instanceof Double || value instanceof Float) {
-        bindDouble(index, ((Number) value).doubleValue());
-      } else if (value instanceof Boolean b) {
-        bindBoolean(index, b);
-      } else if (value instanceof String s) {
-        bindText(index, s);
-      } else if (value instanceof byte[] bytes) {
-        bindBlob(index, bytes);
-      } else if (value instanceof Enum<?> e) {
-        bindText(index, e.name());
-      } else {
-        throw new KeystoneException("Cannot bind a " + value.getClass().getName());
-      }
-    }
+  /** Binds raw arguments from index 1. */
+  @Override
+  public void bindAll(Object... args) {
+    Arguments.bind(this, args);
   }
+
 
   @Override
   public void addBatch() {
@@ -258,7 +240,8 @@ final class PgStatement implements SqlStatement {
     }
   }
 
-  int columnCount() {
+  @Override
+  public int columnCount() {
     try {
       return rows.getMetaData().getColumnCount();
     } catch (SQLException e) {
@@ -267,7 +250,8 @@ final class PgStatement implements SqlStatement {
   }
 
   /** Runs any statement; true when it produced rows, now open for step(). */
-  boolean execute() {
+  @Override
+  public boolean execute() {
     try {
       if (statement.execute()) {
         rows = statement.getResultSet();
@@ -279,7 +263,8 @@ final class PgStatement implements SqlStatement {
     }
   }
 
-  int updateCount() {
+  @Override
+  public int updateCount() {
     try {
       return statement.getUpdateCount();
     } catch (SQLException e) {
@@ -343,7 +328,8 @@ final class PgStatement implements SqlStatement {
   }
 
   /** The value as the raw API promises: Long, Double, String, byte[] or null. */
-  Object columnValue(int column) {
+  @Override
+  public Object columnValue(int column) {
     try {
       Object value = rows.getObject(column + 1);
       if (value instanceof Integer || value instanceof Short || value instanceof Long) {

@@ -13,8 +13,9 @@ import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
-import keystone.engine.guard.StatementKind;
 import keystone.engine.internal.Invalidations;
+import keystone.engine.raw.RawSql;
+import keystone.engine.spi.CallScope;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
@@ -36,6 +37,39 @@ public final class PostgresEngine implements Engine {
   private final PgErrors errors;
   private final Invalidations invalidations;
   private final ThreadLocal<PgSession> current = new ThreadLocal<>();
+  private final RawSql raw =
+      new RawSql(
+          new RawSql.Host() {
+            @Override
+            public List<GuardedStatement> check(String sql) {
+              return PgGuard.check(sql);
+            }
+
+            @Override
+            public boolean inTransaction() {
+              return PostgresEngine.this.inTransaction();
+            }
+
+            @Override
+            public CallScope begin(boolean write) {
+              return PostgresEngine.this.begin(write);
+            }
+
+            @Override
+            public void markAllChanged() {
+              invalidations.markAll();
+            }
+
+            @Override
+            public void deferForeignKeys() {
+              PostgresEngine.this.deferForeignKeys();
+            }
+
+            @Override
+            public void undeferForeignKeys() {
+              PostgresEngine.this.undeferForeignKeys();
+            }
+          });
   private volatile boolean closed;
 
   private PostgresEngine(
@@ -262,85 +296,12 @@ public final class PostgresEngine implements Engine {
 
   @Override
   public int execute(String raw, Object... args) {
-    List<GuardedStatement> statements = PgGuard.check(raw);
-    if (statements.size() > 1 && args.length > 0) {
-      throw new KeystoneException(
-          "Arguments can be bound to a single statement only; this SQL has "
-              + statements.size() + " statements");
-    }
-    PgSession outer = current.get();
-    boolean mayDefer = (outer != null && outer.transaction) || statements.size() > 1;
-    PgScope scope = begin(true);
-    invalidations.markAll();
-    try {
-      int changes = 0;
-      for (GuardedStatement statement : statements) {
-        changes += run(scope, statement, mayDefer, args);
-      }
-      scope.succeed();
-      return changes;
-    } finally {
-      scope.end();
-    }
-  }
-
-  private int run(PgScope scope, GuardedStatement statement, boolean mayDefer, Object[] args) {
-    if (statement.kind() == StatementKind.DEFER_ON || statement.kind() == StatementKind.DEFER_OFF) {
-      if (!mayDefer) {
-        throw new IllegalStateException(
-            "Deferring keys works inside a transaction only: run it within runInTransaction(...)");
-      }
-      if (statement.kind() == StatementKind.DEFER_ON) {
-        deferForeignKeys();
-      } else {
-        undeferForeignKeys();
-      }
-      return 0;
-    }
-    PgStatement st = scope.prepare(statement.sql());
-    st.bindAll(args);
-    if (st.execute()) {
-      st.reset();
-      return 0;
-    }
-    return Math.max(0, st.updateCount());
+    return this.raw.execute(raw, args);
   }
 
   @Override
   public List<Object[]> query(String raw, Object... args) {
-    List<GuardedStatement> statements = PgGuard.check(raw);
-    if (statements.size() != 1) {
-      throw new KeystoneException("query() runs exactly one statement; got " + statements.size());
-    }
-    GuardedStatement statement = statements.get(0);
-    boolean write = statement.kind() != StatementKind.READ;
-    PgScope scope = begin(write);
-    if (write) {
-      invalidations.markAll();
-    }
-    try {
-      PgStatement st = scope.prepare(statement.sql());
-      st.bindAll(args);
-      List<Object[]> rows = new ArrayList<>();
-      try {
-        if (st.execute()) {
-          int columns = st.columnCount();
-          while (st.step()) {
-            Object[] row = new Object[columns];
-            for (int i = 0; i < columns; i++) {
-              row[i] = st.columnValue(i);
-            }
-            rows.add(row);
-          }
-        }
-      } finally {
-        st.reset();
-      }
-      scope.succeed();
-      return rows;
-    } finally {
-      scope.end();
-    }
+    return this.raw.query(raw, args);
   }
 
   @Override

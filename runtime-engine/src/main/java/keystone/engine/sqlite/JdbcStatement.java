@@ -4,10 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import keystone.engine.KeystoneException;
-import keystone.engine.spi.SqlStatement;
+import keystone.engine.spi.Arguments;
+import keystone.engine.raw.RawStatement;
 
 /** {@link SqlStatement} over a sqlite-jdbc prepared statement. Not thread-safe, like its connection. */
-public final class JdbcStatement implements SqlStatement {
+public final class JdbcStatement implements RawStatement {
   private final SqliteConnection connection;
   private final PreparedStatement statement;
   private final String sql;
@@ -107,40 +108,17 @@ public final class JdbcStatement implements SqlStatement {
     }
   }
 
-  /** Binds raw arguments (Long/Integer/.../Double/String/byte[]/Boolean/Enum/null) from index 1. */
+  /** Binds raw arguments from index 1, clearing whatever an earlier use left bound. */
+  @Override
   public void bindAll(Object... args) {
     try {
       statement.clearParameters();
     } catch (SQLException e) {
       throw fail(e);
     }
-    for (int i = 0; i < args.length; i++) {
-      bindObject(i + 1, args[i]);
-    }
+    Arguments.bind(this, args);
   }
 
-  private void bindObject(int index, Object value) {
-    if (value == null) {
-      bindNull(index);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte) {
-      bindLong(index, ((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      bindDouble(index, ((Number) value).doubleValue());
-    } else if (value instanceof Boolean b) {
-      bindLong(index, b ? 1 : 0);
-    } else if (value instanceof String s) {
-      bindText(index, s);
-    } else if (value instanceof byte[] bytes) {
-      bindBlob(index, bytes);
-    } else if (value instanceof Enum<?> e) {
-      bindText(index, e.name());
-    } else {
-      throw new KeystoneException(
-          "Cannot bind a " + value.getClass().getName() + " (parameter " + index + ") to SQLite;"
-              + " use Long, Double, String, byte[], Boolean, an enum or null");
-    }
-  }
 
   @Override
   public void addBatch() {
@@ -231,6 +209,7 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   /** Runs a statement of any kind; returns whether it produced rows (now open for step()). */
+  @Override
   public boolean execute() {
     try {
       if (statement.execute()) {
@@ -244,6 +223,7 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   /** Rows changed by the last {@link #execute()}, or -1 when it produced rows. */
+  @Override
   public int updateCount() {
     try {
       return statement.getUpdateCount();
@@ -265,6 +245,7 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   /** Column count of the open result. */
+  @Override
   public int columnCount() {
     try {
       return rows.getMetaData().getColumnCount();
@@ -325,6 +306,7 @@ public final class JdbcStatement implements SqlStatement {
   }
 
   /** The current row's value as Long, Double, String, byte[] or null. */
+  @Override
   public Object columnValue(int column) {
     try {
       return SqliteConnection.value(rows, column + 1);

@@ -1,34 +1,52 @@
-package keystone.engine.internal;
+package keystone.engine.raw;
 
 import java.util.ArrayList;
 import java.util.List;
 import keystone.engine.KeystoneException;
-import keystone.engine.guard.SqlGuard;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
-import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.spi.CallScope;
 
-/** {@code execute} and {@code query}: user SQL, guarded, and atomic like any DAO call. */
-final class RawSql {
-  private final SqliteEngine engine;
+/**
+ * {@code execute} and {@code query}: user SQL, guarded, and atomic like any DAO call. The same
+ * rules on both engines; each engine supplies its guard and its way to defer keys.
+ */
+public final class RawSql {
+  /** What an engine lends raw SQL. */
+  public interface Host {
+    /** Splits and classifies {@code sql}, refusing what would switch enforcement off. */
+    List<GuardedStatement> check(String sql);
 
-  RawSql(SqliteEngine engine) {
-    this.engine = engine;
+    boolean inTransaction();
+
+    CallScope begin(boolean write);
+
+    /** Raw SQL may write any table, its cascades included. */
+    void markAllChanged();
+
+    void deferForeignKeys();
+
+    /** Switches deferral off, refusing while a deferred violation is outstanding. */
+    void undeferForeignKeys();
   }
 
-  int execute(String sql, Object... args) {
-    List<GuardedStatement> statements = SqlGuard.check(sql);
+  private final Host host;
+
+  public RawSql(Host host) {
+    this.host = host;
+  }
+
+  public int execute(String sql, Object... args) {
+    List<GuardedStatement> statements = host.check(sql);
     if (statements.size() > 1 && args.length > 0) {
       throw new KeystoneException(
           "Arguments can be bound to a single statement only; this SQL has "
               + statements.size() + " statements");
     }
     // Several statements are one transaction of their own, so they may defer keys within it.
-    boolean mayDefer =
-        engine.transactions().inTransactionOnThisThread() || statements.size() > 1;
-    CallScope scope = engine.begin(true);
-    engine.markAllChanged();
+    boolean mayDefer = host.inTransaction() || statements.size() > 1;
+    CallScope scope = host.begin(true);
+    host.markAllChanged();
     try {
       int changes = 0;
       for (GuardedStatement statement : statements) {
@@ -45,17 +63,17 @@ final class RawSql {
     if (statement.kind() == StatementKind.DEFER_ON || statement.kind() == StatementKind.DEFER_OFF) {
       if (!mayDefer) {
         throw new IllegalStateException(
-            "PRAGMA defer_foreign_keys works inside a transaction only: run it within"
-                + " runInTransaction(...) or deferForeignKeys()");
+            "Deferring keys (" + statement.sql() + ") works inside a transaction only: run it"
+                + " within runInTransaction(...), or call deferForeignKeys() there");
       }
       if (statement.kind() == StatementKind.DEFER_ON) {
-        engine.deferForeignKeys();
+        host.deferForeignKeys();
       } else {
-        engine.undeferForeignKeys();
+        host.undeferForeignKeys();
       }
       return 0;
     }
-    JdbcStatement st = (JdbcStatement) scope.prepare(statement.sql());
+    RawStatement st = (RawStatement) scope.prepare(statement.sql());
     st.bindAll(args);
     if (st.execute()) {
       st.reset();
@@ -64,8 +82,8 @@ final class RawSql {
     return Math.max(0, st.updateCount());
   }
 
-  List<Object[]> query(String sql, Object... args) {
-    List<GuardedStatement> statements = SqlGuard.check(sql);
+  public List<Object[]> query(String sql, Object... args) {
+    List<GuardedStatement> statements = host.check(sql);
     if (statements.size() != 1) {
       throw new KeystoneException("query() runs exactly one statement; got " + statements.size());
     }
@@ -74,12 +92,12 @@ final class RawSql {
       throw new KeystoneException("Use execute() or deferForeignKeys() for " + statement.sql());
     }
     boolean write = statement.kind() != StatementKind.READ;
-    CallScope scope = engine.begin(write);
+    CallScope scope = host.begin(write);
     if (write) {
-      engine.markAllChanged();
+      host.markAllChanged();
     }
     try {
-      JdbcStatement st = (JdbcStatement) scope.prepare(statement.sql());
+      RawStatement st = (RawStatement) scope.prepare(statement.sql());
       st.bindAll(args);
       List<Object[]> rows = new ArrayList<>();
       try {
