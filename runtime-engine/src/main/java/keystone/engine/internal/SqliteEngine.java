@@ -16,7 +16,6 @@ import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.guard.SqlGuard;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.raw.RawSql;
-import keystone.engine.spi.CallScope;
 import keystone.engine.diagnosis.ViolationFinder;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
@@ -70,38 +69,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
             });
     this.finder = new ViolationFinder(connection, schema);
     this.raw =
-        new RawSql(
-            new RawSql.Host() {
-              @Override
-              public List<GuardedStatement> check(String sql) {
-                return SqlGuard.check(sql);
-              }
-
-              @Override
-              public boolean inTransaction() {
-                return SqliteEngine.this.inTransaction();
-              }
-
-              @Override
-              public CallScope begin(boolean write) {
-                return SqliteEngine.this.begin(write);
-              }
-
-              @Override
-              public void markAllChanged() {
-                invalidations.markAll();
-              }
-
-              @Override
-              public void deferForeignKeys() {
-                SqliteEngine.this.deferForeignKeys();
-              }
-
-              @Override
-              public void undeferForeignKeys() {
-                SqliteEngine.this.undeferForeignKeys();
-              }
-            });
+        new RawSql(this, SqlGuard::check, invalidations::markAll, this::undeferForeignKeys);
   }
 
   static SqliteEngine open(Schema schema, EngineConfig config) {

@@ -15,7 +15,6 @@ import keystone.engine.KeystoneException;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.internal.Invalidations;
 import keystone.engine.raw.RawSql;
-import keystone.engine.spi.CallScope;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
@@ -37,39 +36,7 @@ public final class PostgresEngine implements Engine {
   private final PgErrors errors;
   private final Invalidations invalidations;
   private final ThreadLocal<PgSession> current = new ThreadLocal<>();
-  private final RawSql raw =
-      new RawSql(
-          new RawSql.Host() {
-            @Override
-            public List<GuardedStatement> check(String sql) {
-              return PgGuard.check(sql);
-            }
-
-            @Override
-            public boolean inTransaction() {
-              return PostgresEngine.this.inTransaction();
-            }
-
-            @Override
-            public CallScope begin(boolean write) {
-              return PostgresEngine.this.begin(write);
-            }
-
-            @Override
-            public void markAllChanged() {
-              invalidations.markAll();
-            }
-
-            @Override
-            public void deferForeignKeys() {
-              PostgresEngine.this.deferForeignKeys();
-            }
-
-            @Override
-            public void undeferForeignKeys() {
-              PostgresEngine.this.undeferForeignKeys();
-            }
-          });
+  private final RawSql raw;
   private volatile boolean closed;
 
   private PostgresEngine(
@@ -81,6 +48,7 @@ public final class PostgresEngine implements Engine {
     this.sql = new PgSql(schema);
     this.errors = new PgErrors(schema);
     this.invalidations = new Invalidations(schema.tables().size());
+    this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys);
   }
 
   /** Opens the database on {@code dataSource}, creating or checking the schema. */

@@ -2,51 +2,50 @@ package keystone.engine.raw;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import keystone.engine.KeystoneException;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
 import keystone.engine.spi.CallScope;
+import keystone.engine.spi.Engine;
 
 /**
  * {@code execute} and {@code query}: user SQL, guarded, and atomic like any DAO call. The same
- * rules on both engines; each engine supplies its guard and its way to defer keys.
+ * rules on both engines; each engine supplies its guard and its bookkeeping.
  */
 public final class RawSql {
-  /** What an engine lends raw SQL. */
-  public interface Host {
-    /** Splits and classifies {@code sql}, refusing what would switch enforcement off. */
-    List<GuardedStatement> check(String sql);
+  private final Engine engine;
+  private final Function<String, List<GuardedStatement>> guard;
+  private final Runnable markAllChanged;
+  private final Runnable undeferForeignKeys;
 
-    boolean inTransaction();
-
-    CallScope begin(boolean write);
-
-    /** Raw SQL may write any table, its cascades included. */
-    void markAllChanged();
-
-    void deferForeignKeys();
-
-    /** Switches deferral off, refusing while a deferred violation is outstanding. */
-    void undeferForeignKeys();
-  }
-
-  private final Host host;
-
-  public RawSql(Host host) {
-    this.host = host;
+  /**
+   * @param guard splits and classifies SQL, refusing what would switch enforcement off
+   * @param markAllChanged notes that any table may have changed, cascades included
+   * @param undeferForeignKeys switches deferral off, refusing while a violation is outstanding
+   */
+  public RawSql(
+      Engine engine,
+      Function<String, List<GuardedStatement>> guard,
+      Runnable markAllChanged,
+      Runnable undeferForeignKeys) {
+    this.engine = engine;
+    this.guard = guard;
+    this.markAllChanged = markAllChanged;
+    this.undeferForeignKeys = undeferForeignKeys;
   }
 
   public int execute(String sql, Object... args) {
-    List<GuardedStatement> statements = host.check(sql);
+    List<GuardedStatement> statements = guard.apply(sql);
     if (statements.size() > 1 && args.length > 0) {
       throw new KeystoneException(
           "Arguments can be bound to a single statement only; this SQL has "
               + statements.size() + " statements");
     }
     // Several statements are one transaction of their own, so they may defer keys within it.
-    boolean mayDefer = host.inTransaction() || statements.size() > 1;
-    CallScope scope = host.begin(true);
-    host.markAllChanged();
+    boolean mayDefer = engine.inTransaction() || statements.size() > 1;
+    CallScope scope = engine.begin(true);
+    markAllChanged.run();
     try {
       int changes = 0;
       for (GuardedStatement statement : statements) {
@@ -67,9 +66,9 @@ public final class RawSql {
                 + " within runInTransaction(...), or call deferForeignKeys() there");
       }
       if (statement.kind() == StatementKind.DEFER_ON) {
-        host.deferForeignKeys();
+        engine.deferForeignKeys();
       } else {
-        host.undeferForeignKeys();
+        undeferForeignKeys.run();
       }
       return 0;
     }
@@ -83,7 +82,7 @@ public final class RawSql {
   }
 
   public List<Object[]> query(String sql, Object... args) {
-    List<GuardedStatement> statements = host.check(sql);
+    List<GuardedStatement> statements = guard.apply(sql);
     if (statements.size() != 1) {
       throw new KeystoneException("query() runs exactly one statement; got " + statements.size());
     }
@@ -92,9 +91,9 @@ public final class RawSql {
       throw new KeystoneException("Use execute() or deferForeignKeys() for " + statement.sql());
     }
     boolean write = statement.kind() != StatementKind.READ;
-    CallScope scope = host.begin(write);
+    CallScope scope = engine.begin(write);
     if (write) {
-      host.markAllChanged();
+      markAllChanged.run();
     }
     try {
       RawStatement st = (RawStatement) scope.prepare(statement.sql());
