@@ -31,6 +31,9 @@ final class RestrictProbe {
     for (String trigger : triggers) {
       connection.execUncached(trigger);
     }
+    // REPLACE deletes the rows it collides with silently unless recursive triggers are on.
+    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
+    connection.execUncached("PRAGMA recursive_triggers = ON");
     try {
       failed.rerun();
       return List.of();
@@ -40,6 +43,7 @@ final class RestrictProbe {
       return found == null ? List.of() : List.of(found);
     } finally {
       failed.reset();
+      connection.execUncached("PRAGMA recursive_triggers = " + recursive);
     }
   }
 }

@@ -24,6 +24,9 @@ final class RestrictGuard {
   void install(List<ForeignKeyInfo> keys) {
     if (guarded.isEmpty()) {
       guarded = keys;
+      // The rows REPLACE deletes fire delete triggers only with recursive triggers on; ours only
+      // RAISE, so nothing can recurse.
+      connection.execUncached("PRAGMA recursive_triggers = ON");
     }
     reinstall();
   }
@@ -43,6 +46,7 @@ final class RestrictGuard {
     for (String ddl : RestrictTriggers.drop(PREFIX, guarded)) {
       connection.execUncached(ddl);
     }
+    connection.execUncached("PRAGMA recursive_triggers = OFF");
     guarded = List.of();
   }
 }
