@@ -16,6 +16,7 @@ import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
+import keystone.engine.spi.TableInfo;
 import keystone.samples.shopflow.Category;
 import keystone.samples.shopflow.Order;
 import keystone.samples.shopflow.OrderItem;
@@ -261,8 +262,11 @@ public final class ShopFlowDemo {
 
   private void show(String... tables) {
     for (String table : tables) {
-      List<String> columns = ShopDatabase_Impl.SCHEMA.table(table).columns();
-      List<Object[]> rows = db.query("SELECT * FROM " + table + " ORDER BY rowid");
+      TableInfo info = ShopDatabase_Impl.SCHEMA.table(table);
+      List<String> columns = info.columns();
+      // By primary key, not SQLite's rowid, so the demo reads the same on PostgreSQL.
+      List<Object[]> rows = db.query("SELECT * FROM " + table + " ORDER BY "
+          + String.join(", ", info.primaryKey()));
       out.println("  " + table + " (" + String.join(", ", columns) + ")"
           + (rows.isEmpty() ? ": empty" : ":"));
       for (Object[] row : rows) {

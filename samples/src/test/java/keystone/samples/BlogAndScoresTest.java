@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
 import keystone.samples.blog.Author;
 import keystone.samples.blog.BlogDao;
 import keystone.samples.blog.BlogDatabase;
@@ -17,16 +16,23 @@ import keystone.samples.scores.Player;
 import keystone.samples.scores.Score;
 import keystone.samples.scores.ScoresDao;
 import keystone.samples.scores.ScoresDatabase;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The blog and D1 scores samples cascade the way their documentation says. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class BlogAndScoresTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
 
   @Test
   void blogCascadesFromAuthorsAndFromTags() {
-    try (BlogDatabase db = Keystone.open(BlogDatabase.class, dir.resolve("blog.db"))) {
+    try (BlogDatabase db = engine.open(BlogDatabase.class, dir)) {
       BlogDao blog = db.blog();
       long ada = blog.insertAuthor(new Author(0, "Ada"));
       long grace = blog.insertAuthor(new Author(0, "Grace"));
@@ -52,7 +58,7 @@ class BlogAndScoresTest {
 
   @Test
   void deletingAPlayerDeletesTheirScores() {
-    try (ScoresDatabase db = Keystone.open(ScoresDatabase.class, dir.resolve("scores.db"))) {
+    try (ScoresDatabase db = engine.open(ScoresDatabase.class, dir)) {
       ScoresDao scores = db.scores();
       long p1 = scores.insertPlayer(new Player(0, "p1@example.com", "P1", null));
       long p2 = scores.insertPlayer(new Player(0, "p2@example.com", "P2", "{}"));

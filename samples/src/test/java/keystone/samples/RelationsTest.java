@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import keystone.engine.DeletePlan;
-import keystone.engine.Keystone;
 import keystone.samples.blog.Author;
 import keystone.samples.blog.AuthorWithPosts;
 import keystone.samples.blog.BlogDao;
@@ -22,11 +21,18 @@ import keystone.samples.blog.PostWithTags;
 import keystone.samples.blog.Tag;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.UserWithOrders;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The samples' graphs load in a fixed number of queries, and previews match the deletes. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class RelationsTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private final List<String> traced = new CopyOnWriteArrayList<>();
 
@@ -38,8 +44,7 @@ class RelationsTest {
 
   @Test
   void shopFlowGraphLoadsInFiveQueries() {
-    try (ShopDatabase db = Keystone.builder(ShopDatabase.class)
-        .path(dir.resolve("shop.db")).traceSql(traced::add).build()) {
+    try (ShopDatabase db = engine.builder(ShopDatabase.class, dir).traceSql(traced::add).build()) {
       new ShopFlowDemo(db, new PrintStream(OutputStream.nullOutputStream())).seed();
       traced.clear();
       List<UserWithOrders> users = db.users().usersWithOrders();
@@ -62,8 +67,7 @@ class RelationsTest {
 
   @Test
   void blogGraphLoadsInThreeQueriesAndThePreviewMatchesTheDelete() {
-    try (BlogDatabase db = Keystone.builder(BlogDatabase.class)
-        .path(dir.resolve("blog.db")).traceSql(traced::add).build()) {
+    try (BlogDatabase db = engine.builder(BlogDatabase.class, dir).traceSql(traced::add).build()) {
       BlogDao blog = db.blog();
       long ada = blog.insertAuthor(new Author(0, "Ada"));
       long bob = blog.insertAuthor(new Author(0, "Bob"));

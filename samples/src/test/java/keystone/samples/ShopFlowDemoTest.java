@@ -11,22 +11,28 @@ import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
 import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.UserWithOrders;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Runs the demo's steps on a fresh file and checks what each one left behind. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ShopFlowDemoTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
 
   @Test
   void everyStepDoesWhatItNarrates() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (ShopDatabase db = Keystone.open(ShopDatabase.class, dir.resolve("shopflow.db"))) {
+    try (ShopDatabase db = engine.open(ShopDatabase.class, dir)) {
       ShopFlowDemo demo = new ShopFlowDemo(db, out);
 
       demo.seed();

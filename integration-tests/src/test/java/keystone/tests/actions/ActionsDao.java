@@ -4,6 +4,7 @@ import java.util.List;
 import keystone.Dao;
 import keystone.Delete;
 import keystone.Insert;
+import keystone.OnConflict;
 import keystone.Query;
 import keystone.Update;
 
@@ -29,6 +30,10 @@ public interface ActionsDao {
 
   @Insert
   void insertCode(CodeChild child);
+
+  /** SQLite's delete-then-insert: the old row's ON DELETE actions run. */
+  @Insert(onConflict = OnConflict.REPLACE)
+  void replace(Parent parent);
 
   @Delete
   int delete(Parent parent);

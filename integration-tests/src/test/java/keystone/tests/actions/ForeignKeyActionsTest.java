@@ -9,27 +9,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each of the five actions, on delete (through {@code @Delete}) and on update of the parent key
  * (through {@code @Query}, and through {@code @Update} for a key on a unique non-primary column).
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ForeignKeyActionsTest {
   private static final Parent P1 = new Parent(1, "p1");
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private ActionsDatabase db;
   private ActionsDao dao;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(ActionsDatabase.class, dir.resolve("actions.db"));
+    db = engine.open(ActionsDatabase.class, dir);
     dao = db.dao();
     // Parent 0 is the SET DEFAULT target.
     dao.insertParents(new Parent(0, "p0"), P1, new Parent(2, "p2"));
@@ -86,6 +92,45 @@ class ForeignKeyActionsTest {
     assertEquals(1, dao.update(new Parent(1, "p1-renamed")));
     assertEquals(1, dao.changeId(1, 1));
     assertEquals(List.of(row(10L, 1L)), rows(db, "SELECT * FROM restrict_children"));
+  }
+
+  // REPLACE deletes the old row, so its actions run as for a delete.
+
+  @Test
+  void restrictRefusesReplacingAReferencedParent() {
+    dao.insertRestrict(new RestrictChild(10, 1L));
+    assertStillReferenced("restrict_children", () -> dao.replace(new Parent(1, "p1-new")));
+    assertEquals(List.of(row(10L, 1L)), rows(db, "SELECT * FROM restrict_children"));
+  }
+
+  @Test
+  void restrictRefusesAReplacementWhileKeysAreDeferred() {
+    dao.insertRestrict(new RestrictChild(10, 1L));
+    // RESTRICT is never deferred: the same key coming back at commit does not excuse it.
+    assertStillReferenced(
+        "restrict_children",
+        () -> db.runInTransaction(() -> {
+          db.deferForeignKeys();
+          dao.replace(new Parent(1, "p1-new"));
+        }));
+    assertEquals(List.of(row(10L, 1L)), rows(db, "SELECT * FROM restrict_children"));
+  }
+
+  @Test
+  void noActionAcceptsAReplacementUnderTheSameKey() {
+    dao.insertNoAction(new NoActionChild(10, 1L));
+    dao.replace(new Parent(1, "p1-new"));
+    assertEquals(
+        List.of(new Parent(0, "p0"), new Parent(1, "p1-new"), new Parent(2, "p2")),
+        dao.parents());
+    assertEquals(List.of(row(10L, 1L)), rows(db, "SELECT * FROM no_action_children"));
+  }
+
+  @Test
+  void setNullRunsWhenAParentIsReplaced() {
+    dao.insertSetNull(new SetNullChild(10, 1L));
+    dao.replace(new Parent(1, "p1-new"));
+    assertEquals(List.of(new SetNullChild(10, null)), dao.setNullChildren());
   }
 
   // SET NULL

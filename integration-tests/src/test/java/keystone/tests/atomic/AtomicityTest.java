@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import keystone.tests.deferred.Account;
 import keystone.tests.deferred.LedgerDao;
 import keystone.tests.deferred.LedgerDatabase;
@@ -18,16 +18,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every call is atomic; inside a transaction a failed call is undone alone. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class AtomicityTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private LedgerDatabase db;
   private LedgerDao ledger;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(LedgerDatabase.class, dir.resolve("atomic.db"));
+    db = engine.open(LedgerDatabase.class, dir);
     ledger = db.ledger();
     ledger.insertAccount(new Account(1, "main"));
   }

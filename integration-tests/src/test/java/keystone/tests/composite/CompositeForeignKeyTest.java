@@ -8,25 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Foreign keys over two columns: every column must match, and a NULL in any exempts the row. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class CompositeForeignKeyTest {
   private static final Warehouse EU1 = new Warehouse("eu", 1, "Dublin");
   private static final Warehouse EU2 = new Warehouse("eu", 2, "Lyon");
   private static final Warehouse US1 = new Warehouse("us", 1, "Reno");
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private CompositeDatabase db;
   private CompositeDao dao;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(CompositeDatabase.class, dir.resolve("composite.db"));
+    db = engine.open(CompositeDatabase.class, dir);
     dao = db.dao();
     dao.insertWarehouses(List.of(EU1, EU2, US1));
   }

@@ -8,25 +8,31 @@ import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.CheckViolationException;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
 import keystone.engine.NotNullViolationException;
 import keystone.engine.UniqueViolationException;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code @Insert} conflict strategies against {@code @Upsert}, and the typed constraint errors. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ConflictAndConstraintTest {
   private static final Team RED = new Team(1, "red");
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private ConstraintsDatabase db;
   private ConstraintsDao dao;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(ConstraintsDatabase.class, dir.resolve("constraints.db"));
+    db = engine.open(ConstraintsDatabase.class, dir);
     dao = db.dao();
     assertEquals(1, dao.insert(RED));
     dao.insertMember(new Member(10, 1));
@@ -75,6 +81,23 @@ class ConflictAndConstraintTest {
     assertEquals(1, dao.insertOrReplace(new Team(1, "crimson")));
     assertEquals(List.of(new Team(1, "crimson")), dao.teams());
     assertEquals(List.of(), dao.members());
+  }
+
+  @Test
+  void replaceDeletesEveryRowItCollidesWithOnAnyUniqueKey() {
+    dao.insert(new Team(2, "blue"));
+    dao.insertMember(new Member(20, 2));
+    // Collides with team 2 on the primary key and with team 1 on the unique name.
+    assertEquals(2, dao.insertOrReplace(new Team(2, "red")));
+    assertEquals(List.of(new Team(2, "red")), dao.teams());
+    assertEquals(List.of(), dao.members());
+  }
+
+  @Test
+  void replaceWithoutACollisionIsAPlainInsert() {
+    assertEquals(2, dao.insertOrReplace(new Team(2, "blue")));
+    assertEquals(List.of(RED, new Team(2, "blue")), dao.teams());
+    assertEquals(List.of(new Member(10, 1)), dao.members());
   }
 
   @Test

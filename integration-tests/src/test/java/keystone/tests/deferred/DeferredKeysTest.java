@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.Set;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * When keys are checked: immediate keys at each statement, deferred ones (and every key after
  * {@code deferForeignKeys()}) at commit, RESTRICT always at once.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class DeferredKeysTest {
   private static final ForeignKeyViolation NOTE_TO_8 = missing("notes", 8L);
   private static final ForeignKeyViolation ENTRY_TO_9 = missing("entries", 9L);
@@ -30,13 +35,14 @@ class DeferredKeysTest {
       stillReferenced(
           "fk_holds_account_id", "holds", List.of("account_id"), "accounts", List.of("id"), 1L);
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private LedgerDatabase db;
   private LedgerDao ledger;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(LedgerDatabase.class, dir.resolve("ledger.db"));
+    db = engine.open(LedgerDatabase.class, dir);
     ledger = db.ledger();
   }
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import keystone.tests.relations.Customer;
 import keystone.tests.relations.CustomerGraph;
 import keystone.tests.relations.Item;
@@ -20,12 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Observed queries re-run after every committed transaction that changed a table they read,
  * including tables only a foreign-key action reached.
  */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ObserverTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private ObserveDatabase db;
   private ObserveDao dao;
@@ -34,7 +40,7 @@ class ObserverTest {
 
   @BeforeEach
   void open() {
-    db = Keystone.open(ObserveDatabase.class, dir.resolve("observe.db"));
+    db = engine.open(ObserveDatabase.class, dir);
     dao = db.dao();
     ada = dao.insert(new Customer(0, "Ada"));
     product = dao.insert(new Product(0, "p"));

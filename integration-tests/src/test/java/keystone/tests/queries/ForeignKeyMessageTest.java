@@ -8,17 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The PostgreSQL-shaped messages and structured violations a user sees. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ForeignKeyMessageTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
 
   @Test
   void orphanInsertAndRestrictedDelete() {
-    try (QueryDatabase db = Keystone.open(QueryDatabase.class, dir.resolve("messages.db"))) {
+    try (QueryDatabase db = engine.open(QueryDatabase.class, dir)) {
       QueryDao dao = db.dao();
       User ada = new User(1, "Ada", null);
       dao.insertUser(ada);

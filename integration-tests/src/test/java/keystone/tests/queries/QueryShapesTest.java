@@ -9,25 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What {@code @Query} and {@code @Insert} methods return. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class QueryShapesTest {
   private static final User ADA = new User(1, "Ada", "ada@example.com");
   private static final User GRACE = new User(2, "Grace", null);
   private static final User LINUS = new User(3, "Linus", "linus@example.com");
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private QueryDatabase db;
   private QueryDao dao;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(QueryDatabase.class, dir.resolve("queries.db"));
+    db = engine.open(QueryDatabase.class, dir);
     dao = db.dao();
   }
 
@@ -57,6 +63,9 @@ class QueryShapesTest {
     // A key that is not 0 is kept as given.
     assertEquals(10L, dao.insertUser(new User(10, "Ten", null)));
     assertEquals(11L, dao.insertUser(new User(0, "Eleven", null)));
+    // A smaller explicit key leaves the next generated one where it was.
+    assertEquals(5L, dao.insertUser(new User(5, "Five", null)));
+    assertEquals(12L, dao.insertUser(new User(0, "Twelve", null)));
     assertEquals(42L, dao.insertOrder(new Order(42L, 10, "paid", 1)));
     assertEquals(43L, dao.insertOrder(new Order(null, 10, "paid", 1)));
   }

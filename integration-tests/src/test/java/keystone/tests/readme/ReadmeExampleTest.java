@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import keystone.tests.readme.ReadmeExample.Order;
 import keystone.tests.readme.ReadmeExample.Shop;
 import keystone.tests.readme.ReadmeExample.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class ReadmeExampleTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
 
   @Test
   void doesWhatTheReadmeSays() {
-    try (Shop db = Keystone.open(Shop.class, dir.resolve("shop.db"))) {
+    try (Shop db = engine.open(Shop.class, dir)) {
       long ada = db.orders().insert(new User(0, "ada@example.com"));
       db.orders().insert(new Order(0, ada, "pending"));
       ForeignKeyViolationException orphan =

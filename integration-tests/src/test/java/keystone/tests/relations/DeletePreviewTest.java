@@ -12,25 +12,31 @@ import java.util.Map;
 import java.util.function.Supplier;
 import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import keystone.tests.Db;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A delete preview changes nothing and agrees with what the delete then does. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class DeletePreviewTest {
   private static final List<String> TABLES = List.of("users", "profiles", "products", "orders",
       "order_items", "posts", "tags", "post_tags", "nodes", "staff");
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private GraphDatabase db;
   private GraphDao graph;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(GraphDatabase.class, dir.resolve("preview.db"));
+    db = engine.open(GraphDatabase.class, dir);
     graph = db.graph();
   }
 

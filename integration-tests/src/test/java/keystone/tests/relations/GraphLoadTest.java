@@ -12,14 +12,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Object graphs load one query per relation level and chunk of keys, never one per parent. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class GraphLoadTest {
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private final List<String> traced = new CopyOnWriteArrayList<>();
   private GraphDatabase db;
@@ -27,8 +33,7 @@ class GraphLoadTest {
 
   @BeforeEach
   void open() {
-    db = Keystone.builder(GraphDatabase.class)
-        .path(dir.resolve("graph.db"))
+    db = engine.builder(GraphDatabase.class, dir)
         .traceSql(traced::add)
         .build();
     graph = db.graph();

@@ -9,24 +9,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A table whose key references itself. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class SelfReferenceTest {
   private static final int DEPTH = 3000;
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private TreeDatabase db;
   private TreeDao tree;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(TreeDatabase.class, dir.resolve("tree.db"));
+    db = engine.open(TreeDatabase.class, dir);
     tree = db.tree();
   }
 

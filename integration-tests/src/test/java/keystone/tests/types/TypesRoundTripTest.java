@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import keystone.engine.Keystone;
+import keystone.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Records, field classes and JavaBeans store and read back every supported type exactly. */
+@ParameterizedClass
+@EnumSource(TestEngine.class)
 class TypesRoundTripTest {
   private static final byte[] BLOB = {0, -1, 127, -128, 10};
 
@@ -45,13 +50,14 @@ class TypesRoundTripTest {
           2L, 0, (short) 0, (byte) 0, false, 0.0, 0.0f, null, null, null, null, null, null, null,
           null, null, null);
 
+  @Parameter TestEngine engine;
   @TempDir Path dir;
   private TypesDatabase db;
   private TypesDao dao;
 
   @BeforeEach
   void open() {
-    db = Keystone.open(TypesDatabase.class, dir.resolve("types.db"));
+    db = engine.open(TypesDatabase.class, dir);
     dao = db.dao();
   }
 

@@ -13,7 +13,8 @@ import keystone.engine.spi.TableInfo;
 
 /**
  * Adapts the SQL the processor generates (SQLite's spelling) to PostgreSQL, once per distinct
- * statement: conflict clauses, the rowid, auto-generated keys bound as NULL, empty IN lists.
+ * statement: conflict clauses (REPLACE through {@link PgReplace}), the rowid, generated keys,
+ * empty IN lists.
  * Anything it does not recognise passes unchanged, so portable SQL costs nothing.
  */
 final class PgSql {
@@ -32,6 +33,7 @@ final class PgSql {
   private final Schema schema;
   private final Map<String, String> identityColumns;
   private final Map<String, Adapted> cache = new ConcurrentHashMap<>();
+  private volatile Map<String, PgReplace.Table> tables;
 
   PgSql(Schema schema) {
     this.schema = schema;
@@ -56,25 +58,20 @@ final class PgSql {
     List<String> columns = names(insert.group(3));
     List<String> values = split(insert.group(4));
     String rest = insert.group(5);
-    if ("REPLACE".equalsIgnoreCase(conflict)) {
-      throw new KeystoneException(
-          "INSERT OR REPLACE (OnConflict.REPLACE) is SQLite's delete-then-insert, which"
-              + " PostgreSQL has no statement for; use @Upsert, which behaves the same on both"
-              + " engines and never deletes: " + sql);
-    }
     String identity = identityColumns.get(table.toLowerCase(Locale.ROOT));
     if (identity != null) {
       int at = columns.indexOf(identity);
       if (at >= 0 && values.get(at).strip().equals("?")) {
-        // SQLite assigns a rowid to a NULL key; PostgreSQL's identity needs the sequence asked.
-        values.set(
-            at, "COALESCE(CAST(? AS BIGINT), nextval(pg_get_serial_sequence('" + table + "', '"
-                + identity + "')))");
+        values.set(at, identityValue(table, identity));
       }
     }
     TableInfo info = schema.table(table);
     String key = info != null && info.primaryKey().size() == 1 ? quote(info.primaryKey().get(0)) : null;
     rest = rest.replaceAll("(?i)\\bRETURNING\\s+rowid\\b", "RETURNING " + (key == null ? "0" : key));
+    if ("REPLACE".equalsIgnoreCase(conflict)) {
+      String replacing = PgReplace.statement(table, columns, values, replaceShape(table, sql), rest);
+      return new Adapted(replacing, hasReturning(replacing) ? null : key, hasReturning(replacing));
+    }
     String head = "INSERT INTO " + quote(table) + " (" + String.join(", ", quoteAll(columns))
         + ") VALUES (" + String.join(", ", values) + ")";
     if ("IGNORE".equalsIgnoreCase(conflict)) {
@@ -82,6 +79,36 @@ final class PgSql {
     }
     String adapted = head + rest;
     return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted));
+  }
+
+  /**
+   * The key column's value: the sequence's next value for NULL (SQLite gives a NULL rowid key the
+   * next one), the given value otherwise, moving the sequence past it so that later generated
+   * keys follow it as SQLite's max(rowid) + 1 does instead of colliding with it. The parameter
+   * appears once, so binding stays positional. Two transactions inserting explicit keys at the
+   * same moment may leave the sequence at the lower of the two (setval is not transactional);
+   * the next generated key then fails as a UniqueViolationException, which nothing hides.
+   */
+  private static String identityValue(String table, String column) {
+    return "(SELECT CASE WHEN p.v IS NULL THEN nextval(p.s) ELSE (SELECT p.v FROM"
+        + " setval(p.s, GREATEST(p.v, COALESCE(pg_sequence_last_value(p.s), 0))) AS moved) END"
+        + " FROM (SELECT CAST(? AS BIGINT) AS v, CAST(pg_get_serial_sequence('" + table + "', '"
+        + column + "') AS regclass) AS s) AS p)";
+  }
+
+  private PgReplace.Table replaceShape(String table, String sql) {
+    Map<String, PgReplace.Table> known = tables;
+    PgReplace.Table shape = known == null ? null : known.get(table.toLowerCase(Locale.ROOT));
+    if (shape == null) {
+      throw new KeystoneException("INSERT OR REPLACE into " + table + ", a table this PostgreSQL"
+          + " database does not have: " + sql);
+    }
+    return shape;
+  }
+
+  /** The tables as the catalog has them, once the schema is in place. */
+  void learn(Map<String, PgReplace.Table> catalog) {
+    this.tables = Map.copyOf(catalog);
   }
 
   private static boolean hasReturning(String sql) {

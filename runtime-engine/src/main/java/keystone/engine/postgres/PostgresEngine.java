@@ -58,11 +58,21 @@ public final class PostgresEngine implements Engine {
     PostgresEngine engine = new PostgresEngine(schema, dataSource, ownedPool, trace);
     try {
       new PgSchemaInstaller(engine, schema).install(migrations);
+      engine.learnTables();
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
     return engine;
+  }
+
+  /** What REPLACE needs to know of each table, read once the schema is in place. */
+  private void learnTables() {
+    try (Connection c = borrow()) {
+      sql.learn(PgReplace.read(c));
+    } catch (SQLException e) {
+      throw errors.translate(e, "reading the catalog");
+    }
   }
 
   PgSql.Adapted adapt(String statement) {

@@ -37,7 +37,7 @@ public interface OrderDao {
           + " COALESCE(SUM(i.quantity * i.price_at_purchase_cents), 0) AS total_cents"
           + " FROM orders o JOIN users u ON u.id = o.user_id"
           + " LEFT JOIN order_items i ON i.order_id = o.id"
-          + " GROUP BY o.id ORDER BY o.id")
+          + " GROUP BY o.id, u.name ORDER BY o.id")
   List<OrderSummary> summaries();
 
   /**

