@@ -45,6 +45,11 @@ public final class SqlGuard {
     return SqlSplitter.split(sql);
   }
 
+  /** The statements of {@code sql}, split where PostgreSQL would end each. */
+  public static List<String> splitPostgres(String sql) {
+    return SqlSplitter.split(sql, true);
+  }
+
   /** Classifies one statement; throws a KeystoneException if Keystone refuses it. */
   public static StatementKind classify(String statement) {
     String text = stripComments(statement).strip();

@@ -13,6 +13,14 @@ final class SqlSplitter {
   private SqlSplitter() {}
 
   static List<String> split(String sql) {
+    return split(sql, false);
+  }
+
+  /**
+   * As {@link #split(String)}; with {@code postgres}, also PostgreSQL's dollar-quoted bodies and
+   * E'...' escape strings, whose semicolons and quotes SQLite would read differently.
+   */
+  static List<String> split(String sql, boolean postgres) {
     List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     List<String> words = new ArrayList<>();
@@ -20,7 +28,7 @@ final class SqlSplitter {
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
-      int end = skipQuotedOrComment(sql, i);
+      int end = skipQuotedOrComment(sql, i, postgres);
       if (end > i) {
         current.append(sql, i, end);
         i = end;
@@ -48,11 +56,23 @@ final class SqlSplitter {
 
   /** Index just past a quoted string, identifier or comment starting at {@code i}, else {@code i}. */
   static int skipQuotedOrComment(String sql, int i) {
+    return skipQuotedOrComment(sql, i, false);
+  }
+
+  private static int skipQuotedOrComment(String sql, int i, boolean postgres) {
     char c = sql.charAt(i);
     int n = sql.length();
+    if (postgres && c == '$') {
+      return skipDollarQuoted(sql, i);
+    }
     if (c == '\'' || c == '"' || c == '`') {
+      boolean backslashEscapes = postgres && c == '\'' && isEscapeStringPrefix(sql, i);
       int j = i + 1;
       while (j < n) {
+        if (backslashEscapes && sql.charAt(j) == '\\') {
+          j += 2;
+          continue;
+        }
         if (sql.charAt(j) == c) {
           if (j + 1 < n && sql.charAt(j + 1) == c) {
             j += 2;
@@ -77,6 +97,34 @@ final class SqlSplitter {
       return close < 0 ? n : close + 2;
     }
     return i;
+  }
+
+  /**
+   * PostgreSQL's {@code $tag$ ... $tag$} string (a DO block's or a function's body), or {@code i}
+   * when no closing tag follows.
+   */
+  private static int skipDollarQuoted(String sql, int i) {
+    int j = i + 1;
+    while (j < sql.length()
+        && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_'
+            || (j > i + 1 && Character.isDigit(sql.charAt(j))))) {
+      j++;
+    }
+    if (j >= sql.length() || sql.charAt(j) != '$') {
+      return i;
+    }
+    String tag = sql.substring(i, j + 1);
+    int close = sql.indexOf(tag, j + 1);
+    return close < 0 ? i : close + tag.length();
+  }
+
+  /** PostgreSQL's E'...' strings take backslash escapes, so \' does not end them. */
+  private static boolean isEscapeStringPrefix(String sql, int quote) {
+    if (quote == 0 || Character.toUpperCase(sql.charAt(quote - 1)) != 'E') {
+      return false;
+    }
+    return quote == 1 || !(Character.isLetterOrDigit(sql.charAt(quote - 2))
+        || sql.charAt(quote - 2) == '_');
   }
 
   /** A trigger body's semicolons end statements inside it; only the one after END ends it. */

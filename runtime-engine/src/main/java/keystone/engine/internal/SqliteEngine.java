@@ -69,7 +69,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
             });
     this.finder = new ViolationFinder(connection, schema);
     this.raw =
-        new RawSql(this, SqlGuard::check, invalidations::markAll, this::undeferForeignKeys);
+        new RawSql(this, SqlGuard::check, invalidations::markAll, this::undeferForeignKeys,
+            () -> { });
   }
 
   static SqliteEngine open(Schema schema, EngineConfig config) {

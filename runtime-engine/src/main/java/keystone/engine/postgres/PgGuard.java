@@ -1,5 +1,9 @@
 package keystone.engine.postgres;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +19,26 @@ import keystone.engine.guard.StatementKind;
  * and SQLite's {@code PRAGMA defer_foreign_keys} both mean deferral, so portable code keeps working.
  */
 final class PgGuard {
+  // Anywhere in the text, string literals included: set_config('session_replication_role', ...),
+  // an UPDATE of pg_settings, ALTER ROLE ... SET, or either inside a DO block.
   private static final Pattern REPLICATION_ROLE =
-      Pattern.compile("(?is)^\\s*(SET|RESET)\\s+(SESSION\\s+|LOCAL\\s+)?session_replication_role\\b.*");
+      Pattern.compile("(?is).*\\bsession_replication_role\\b.*");
   private static final Pattern DISABLE_TRIGGER =
-      Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\b.*\\bDISABLE\\s+TRIGGER\\b.*");
+      Pattern.compile("(?is).*\\b(DISABLE|ENABLE\\s+REPLICA)\\s+TRIGGER\\b.*");
+  /**
+   * What the text cannot show (a name built by concatenation inside a DO block or a function):
+   * the first route around the keys found switched on, or NULL.
+   */
+  private static final String ENFORCEMENT_STATE =
+      "SELECT CASE WHEN current_setting('session_replication_role') <> 'origin'"
+          + " THEN 'SET session_replication_role'"
+          + " WHEN EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_constraint c ON c.oid = t.tgconstraint"
+          + " WHERE c.contype = 'f' AND t.tgenabled IN ('D', 'R'))"
+          + " THEN 'ALTER TABLE ... DISABLE TRIGGER'"
+          + " WHEN EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS c(setting)"
+          + " WHERE c.setting LIKE 'session\\_replication\\_role=%'"
+          + " AND c.setting <> 'session_replication_role=origin')"
+          + " THEN 'ALTER ROLE/DATABASE ... SET session_replication_role' END";
   private static final Pattern CONSTRAINTS_DEFERRED =
       Pattern.compile("(?is)^\\s*SET\\s+CONSTRAINTS\\s+ALL\\s+DEFERRED\\s*");
   private static final Pattern CONSTRAINTS_IMMEDIATE =
@@ -30,7 +50,7 @@ final class PgGuard {
 
   static List<GuardedStatement> check(String sql) {
     List<GuardedStatement> statements = new ArrayList<>();
-    for (String statement : SqlGuard.split(sql)) {
+    for (String statement : SqlGuard.splitPostgres(sql)) {
       statements.add(new GuardedStatement(statement, classify(statement)));
     }
     if (statements.isEmpty()) {
@@ -66,6 +86,22 @@ final class PgGuard {
       return first.equals("SHOW") ? StatementKind.READ : StatementKind.WRITE;
     }
     return kind;
+  }
+
+  /**
+   * Throws if a statement switched enforcement off after all; the caller's call then rolls back,
+   * and PostgreSQL's settings and catalogs roll back with it.
+   */
+  static void verify(Connection connection) {
+    try (PreparedStatement st = connection.prepareStatement(ENFORCEMENT_STATE);
+        ResultSet rows = st.executeQuery()) {
+      String route = rows.next() ? rows.getString(1) : null;
+      if (route != null) {
+        throw refused(route);
+      }
+    } catch (SQLException e) {
+      throw new KeystoneException("Could not check foreign-key enforcement: " + e.getMessage(), e);
+    }
   }
 
   private static KeystoneException refused(String what) {

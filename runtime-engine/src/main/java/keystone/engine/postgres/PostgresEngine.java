@@ -48,7 +48,8 @@ public final class PostgresEngine implements Engine {
     this.sql = new PgSql(schema);
     this.errors = new PgErrors(schema);
     this.invalidations = new Invalidations(schema.tables().size());
-    this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys);
+    this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys,
+        () -> PgGuard.verify(current.get().connection));
   }
 
   /** Opens the database on {@code dataSource}, creating or checking the schema. */

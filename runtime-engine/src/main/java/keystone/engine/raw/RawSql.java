@@ -7,6 +7,7 @@ import keystone.engine.KeystoneException;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
 import keystone.engine.spi.CallScope;
+import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 
 /**
@@ -18,21 +19,26 @@ public final class RawSql {
   private final Function<String, List<GuardedStatement>> guard;
   private final Runnable markAllChanged;
   private final Runnable undeferForeignKeys;
+  private final Runnable verifyEnforcement;
 
   /**
    * @param guard splits and classifies SQL, refusing what would switch enforcement off
    * @param markAllChanged notes that any table may have changed, cascades included
    * @param undeferForeignKeys switches deferral off, refusing while a violation is outstanding
+   * @param verifyEnforcement after each statement, inside its call: throws if enforcement was
+   *     switched off by a route no guard can read (the call's rollback then undoes it)
    */
   public RawSql(
       Engine engine,
       Function<String, List<GuardedStatement>> guard,
       Runnable markAllChanged,
-      Runnable undeferForeignKeys) {
+      Runnable undeferForeignKeys,
+      Runnable verifyEnforcement) {
     this.engine = engine;
     this.guard = guard;
     this.markAllChanged = markAllChanged;
     this.undeferForeignKeys = undeferForeignKeys;
+    this.verifyEnforcement = verifyEnforcement;
   }
 
   public int execute(String sql, Object... args) {
@@ -76,9 +82,12 @@ public final class RawSql {
     st.bindAll(args);
     if (st.execute()) {
       st.reset();
+      verifyEnforcement.run();
       return 0;
     }
-    return Math.max(0, st.updateCount());
+    int changes = Math.max(0, st.updateCount());
+    verifyEnforcement.run();
+    return changes;
   }
 
   public List<Object[]> query(String sql, Object... args) {
@@ -91,7 +100,9 @@ public final class RawSql {
       throw new KeystoneException("Use execute() or deferForeignKeys() for " + statement.sql());
     }
     boolean write = statement.kind() != StatementKind.READ;
-    CallScope scope = engine.begin(write);
+    // A SELECT can call a PostgreSQL function that changes a setting or a trigger; in a
+    // transaction the check after it can still take that back.
+    CallScope scope = engine.begin(write || engine.dialect() == Dialect.POSTGRES);
     if (write) {
       markAllChanged.run();
     }
@@ -113,6 +124,7 @@ public final class RawSql {
       } finally {
         st.reset();
       }
+      verifyEnforcement.run();
       scope.succeed();
       return rows;
     } finally {
