@@ -1,11 +1,11 @@
 package keystone.processor;
 
+import com.palantir.javapoet.TypeSpec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -48,10 +48,11 @@ final class DatabaseStep {
   private final GeneratedFiles files;
   private final SchemaFiles schemas;
   private final AutoMigrations autoMigrations;
-  private final Set<String> written;
+  private final Map<String, String> written;
 
   DatabaseStep(
-      Env env, EntityReader entities, Filer filer, SchemaFiles schemas, Set<String> written) {
+      Env env, EntityReader entities, Filer filer, SchemaFiles schemas,
+      Map<String, String> written) {
     this.env = env;
     this.entities = entities;
     this.databases = new DatabaseReader(env);
@@ -113,11 +114,23 @@ final class DatabaseStep {
       if (report.hasErrors() || !schemaOk) {
         return report;
       }
+      Map<DaoModel, TypeSpec> daoImpls = new LinkedHashMap<>();
       for (DaoModel dao : daoModels) {
-        if (written.add(dao.impl().canonicalName())) {
-          files.write(dao.impl().packageName(), DaoWriter.write(dao));
+        TypeSpec impl = DaoWriter.write(dao);
+        String earlier = written.get(dao.impl().canonicalName());
+        if (earlier == null) {
+          daoImpls.put(dao, impl);
+        } else if (!earlier.equals(impl.toString())) {
+          report.add(db, Message.DAO_SHARED_REACH_DIFFERS, dao.type().simpleName());
         }
       }
+      if (report.hasErrors()) {
+        return report;
+      }
+      daoImpls.forEach((dao, impl) -> {
+        written.put(dao.impl().canonicalName(), impl.toString());
+        files.write(dao.impl().packageName(), impl);
+      });
       ClassName type = ClassName.get(db);
       List<Element> origins = new ArrayList<>();
       origins.add(db);
@@ -126,7 +139,7 @@ final class DatabaseStep {
       DatabaseModel model = new DatabaseModel(type, ImplNames.of(type),
           db.getKind() == ElementKind.INTERFACE, decl.version(), ordered, ddl, accessors,
           decl.delegates(), origins);
-      if (written.add(model.impl().canonicalName())) {
+      if (written.putIfAbsent(model.impl().canonicalName(), "") == null) {
         var impl = DatabaseWriter.write(model);
         if (migrations != null) {
           impl = impl.toBuilder().addField(migrations).build();

@@ -31,7 +31,8 @@ import keystone.processor.writing.SchemaFiles;
 public final class KeystoneProcessor extends AbstractProcessor {
   /** Element name -> the type it is waiting for, as last seen. */
   private final Map<String, MissingTypeException> deferred = new LinkedHashMap<>();
-  private final Set<String> written = new LinkedHashSet<>();
+  /** Generated type -> its source, for DAOs that several databases share. */
+  private final Map<String, String> written = new LinkedHashMap<>();
   private Reporter reporter;
 
   @Override

@@ -286,4 +286,37 @@ class DaoRulesTest {
         "  void portable(long id);");
     assertThat(withDao(dao)).succeededWithoutWarnings();
   }
+
+  /** One DAO class serves both: its tables are looked up by name when it is built. */
+  @Test
+  void aDaoSharedByDatabasesWithTablesInAnotherOrderCompiles() {
+    JavaFileObject dao = dao("  @Insert long insert(User u);", "  @Delete void delete(User u);");
+    Compilation c = compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, dao,
+        database("test.First", "User.class, Order.class, Category.class"),
+        database("test.Second", "Category.class, User.class, Order.class"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.TestDao_Impl").contentsAsUtf8String()
+        .contains("CHANGES_DELETE = {\"orders\", \"users\"};");
+  }
+
+  /** Orders cascade from users in one database only, so a delete reaches more tables there. */
+  @Test
+  void aDaoSharedByDatabasesWhereItsWritesReachOtherTablesIsRefused() {
+    JavaFileObject dao = dao("  @Delete void delete(User u);");
+    JavaFileObject second = database("test.Second", "User.class, Order.class");
+    Compilation c = compile(Sources.USER, Sources.ORDER, Sources.CATEGORY, dao,
+        database("test.First", "User.class, Category.class"), second);
+    assertThat(c).hadErrorContaining("[Keystone/DaoSharedReachDiffers] TestDao is also the DAO")
+        .inFile(second).onLineContaining("interface Second");
+  }
+
+  private static JavaFileObject database(String name, String entities) {
+    return Sources.of(name,
+        "package test;",
+        "@keystone.Database(entities = {" + entities + "}, exportSchema = false)",
+        "public interface " + name.substring(name.indexOf('.') + 1)
+            + " extends keystone.engine.KeystoneDatabase {",
+        "  TestDao dao();",
+        "}");
+  }
 }

@@ -136,6 +136,11 @@ public enum Message {
       "DaoMethodReturn", "@%s method %s cannot return %s; it may return %s"),
   DAO_ENTITY_NOT_IN_DATABASE(
       "DaoEntityNotInDatabase", "%s is not an entity of database %s"),
+  DAO_SHARED_REACH_DIFFERS(
+      "DaoSharedReachDiffers",
+      "%s is also the DAO of another database whose foreign keys let its writes reach other"
+          + " tables than here, and one DAO class is generated for both; give this database a"
+          + " DAO interface of its own (it may extend the shared one)"),
   QUERY_INVALID_SQL("QueryInvalidSql",
       "@Query does not prepare against the schema of %s; SQLite says: %s"),
   QUERY_UNKNOWN_PARAMETER(

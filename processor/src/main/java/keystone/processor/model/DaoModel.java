@@ -5,13 +5,15 @@ import java.util.List;
 import javax.lang.model.element.Element;
 
 /**
- * A DAO to implement. {@code origin} is kept only to mark the generated file's originating
- * element for incremental builds.
+ * A DAO to implement. {@code tables} are the database's tables in schema order, which the
+ * methods' table indexes point into; {@code origin} is kept only to mark the generated file's
+ * originating element for incremental builds.
  */
 public record DaoModel(
     ClassName type, ClassName impl, boolean isInterface, List<DaoMethodModel> methods,
-    Element origin) {
+    List<String> tables, Element origin) {
   public DaoModel {
     methods = List.copyOf(methods);
+    tables = List.copyOf(tables);
   }
 }

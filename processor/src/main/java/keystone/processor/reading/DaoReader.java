@@ -68,7 +68,7 @@ public final class DaoReader {
       return null;
     }
     ClassName type = ClassName.get(dao);
-    return new DaoModel(type, ImplNames.of(type), isInterface, methods, dao);
+    return new DaoModel(type, ImplNames.of(type), isInterface, methods, ctx.tables().names(), dao);
   }
 
   private Optional<DaoMethodModel> method(

@@ -50,6 +50,11 @@ public final class TableReach {
     return -1;
   }
 
+  /** The tables' names, in schema order: what the indexes point at. */
+  public List<String> names() {
+    return tables.stream().map(EntityModel::table).toList();
+  }
+
   public int size() {
     return tables.size();
   }

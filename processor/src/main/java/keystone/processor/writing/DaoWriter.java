@@ -83,9 +83,11 @@ public final class DaoWriter {
     private final Set<String> methodNames = new HashSet<>();
     private final Map<Object, String> helpers = new HashMap<>();
     private final CodeBlock.Builder constructor = CodeBlock.builder();
+    private final DaoModel dao;
 
     Constants(TypeSpec.Builder type, DaoModel dao) {
       this.type = type;
+      this.dao = dao;
       dao.methods().forEach(m -> methodNames.add(m.signature().name()));
     }
 
@@ -117,18 +119,25 @@ public final class DaoWriter {
     }
 
     /**
-     * Table indexes of {@code Schema.tables()} as an {@code int[]} constant: {@code CHANGES_}
-     * for what a write may change, {@code READS_} for what an observed query reads.
+     * Tables by name as a constant, {@code CHANGES_} for what a write may change and
+     * {@code READS_} for what an observed query reads, and the field holding their indexes in
+     * {@code Schema.tables()}, which the constructor looks up once: by name, because a DAO
+     * shared by several databases is generated once, and their tables need not be in one order.
+     * Returns the field's name.
      */
     String tables(String prefix, String method, List<Integer> tables, String why) {
-      String name = field(prefix, method);
-      CodeBlock values = CodeBlock.join(
-          tables.stream().map(t -> CodeBlock.of("$L", t)).toList(), ", ");
-      type.addField(FieldSpec.builder(int[].class, name,
+      String constant = field(prefix, method);
+      CodeBlock names = CodeBlock.join(
+          tables.stream().map(dao.tables()::get).sorted().map(t -> CodeBlock.of("$S", t)).toList(),
+          ", ");
+      type.addField(FieldSpec.builder(String[].class, constant,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("$L\n", why)
-          .initializer("{$L}", values)
+          .initializer("{$L}", names)
           .build());
+      String name = camel(constant);
+      type.addField(int[].class, name, Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addStatement("this.$L = engine.tableIndexes($L)", name, constant);
       return name;
     }
 
@@ -170,6 +179,20 @@ public final class DaoWriter {
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(value)
           .build());
+    }
+
+    /** CHANGES_DELETE_USER -> changesDeleteUser, unique among the fields. */
+    private String camel(String constant) {
+      StringBuilder base = new StringBuilder();
+      for (String part : constant.toLowerCase(Locale.ROOT).split("_")) {
+        base.append(base.length() == 0 ? part
+            : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+      }
+      String name = base.toString();
+      for (int i = 2; !used.add(name); i++) {
+        name = base + "" + i;
+      }
+      return name;
     }
 
     private String field(String prefix, String method) {

@@ -351,7 +351,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
         || head.startsWith("PRAGMA");
   }
 
-  Schema schema() {
+  @Override
+  public Schema schema() {
     return schema;
   }
 }

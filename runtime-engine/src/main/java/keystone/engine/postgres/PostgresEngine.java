@@ -91,6 +91,11 @@ public final class PostgresEngine implements Engine {
   }
 
   @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
   public Dialect dialect() {
     return Dialect.POSTGRES;
   }

@@ -1,5 +1,6 @@
 package keystone.engine.spi;
 
+import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
@@ -64,6 +65,31 @@ public interface Engine extends KeystoneDatabase {
 
   /** Which SQL the database speaks. */
   Dialect dialect();
+
+  /** The compiled schema this engine runs. */
+  Schema schema();
+
+  /**
+   * The indexes in {@link Schema#tables()} of the tables named, which generated DAOs look up once
+   * when they are built, so that one DAO serves databases whose tables are in different orders.
+   */
+  default int[] tableIndexes(String... tables) {
+    List<TableInfo> all = schema().tables();
+    int[] indexes = new int[tables.length];
+    for (int i = 0; i < tables.length; i++) {
+      indexes[i] = -1;
+      for (int t = 0; t < all.size(); t++) {
+        if (all.get(t).name().equalsIgnoreCase(tables[i])) {
+          indexes[i] = t;
+        }
+      }
+      if (indexes[i] < 0) {
+        throw new KeystoneException("A DAO of this database uses table " + tables[i]
+            + ", which its schema does not have; rebuild it with the same keystone-processor");
+      }
+    }
+    return indexes;
+  }
 
   /**
    * Starts a writing unit, like {@code begin(true)}, that may change the tables at these indexes
