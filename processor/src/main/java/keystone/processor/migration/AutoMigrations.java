@@ -48,7 +48,7 @@ public final class AutoMigrations {
     }
     String name = db.getQualifiedName().toString();
     SchemaVersion current = SchemaVersion.of(version, entities);
-    List<PlannedMigration> planned = new ArrayList<>();
+    List<SchemaChange> planned = new ArrayList<>();
     Set<Integer> starts = new HashSet<>();
     boolean ok = true;
     for (AutoMigrationDeclaration d : declared) {
@@ -73,10 +73,10 @@ public final class AutoMigrations {
         ok = false;
         continue;
       }
-      PlannedMigration p = MigrationPlanner.plan(d, before, after, report);
-      ok &= p != null;
-      if (p != null) {
-        planned.add(p);
+      SchemaChange change = MigrationPlanner.plan(d, before, after, report);
+      ok &= change != null;
+      if (change != null) {
+        planned.add(change);
       }
     }
     return ok ? MigrationWriter.field(name, planned) : null;

@@ -26,8 +26,9 @@ final class MigrationWriter {
 
   private MigrationWriter() {}
 
-  static FieldSpec field(String database, List<PlannedMigration> planned) {
-    List<PlannedMigration> sorted = new ArrayList<>(planned);
+  static FieldSpec field(String database, List<SchemaChange> changes) {
+    List<PlannedMigration> sorted = new ArrayList<>();
+    changes.forEach(c -> sorted.add(SqliteSteps.render(c)));
     sorted.sort(Comparator.comparingInt(PlannedMigration::from));
     List<CodeBlock> items = new ArrayList<>();
     for (PlannedMigration m : sorted) {
