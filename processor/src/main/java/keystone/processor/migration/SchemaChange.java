@@ -44,6 +44,16 @@ record SchemaChange(
         .orElse(null);
   }
 
+  /** The table called {@code table} in the new version, kept or added, or null. */
+  Table newTable(String table) {
+    TableChange kept = kept(table);
+    if (kept != null) {
+      return kept.now();
+    }
+    return addedTables.stream().filter(t -> t.name().equalsIgnoreCase(table)).findFirst()
+        .orElse(null);
+  }
+
   /** The kept table that was called {@code table} in the old version, or null. */
   TableChange keptByOldName(String table) {
     return keptTables.stream().filter(t -> t.old().name().equalsIgnoreCase(table)).findFirst()
