@@ -15,6 +15,7 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +36,10 @@ class PostgresAutoMigrationTest {
 
   /** Version 1 of {@code test.Db} from these entities, then version 2 from the others. */
   private Compilation migrate(JavaFileObject[] one, JavaFileObject[] two, String... spec) {
-    JavaFileObject[] first = java.util.Arrays.copyOf(one, one.length + 1);
+    JavaFileObject[] first = Arrays.copyOf(one, one.length + 1);
     first[one.length] = db(classes(one), 1, "");
     assertThat(compile(first)).succeeded();
-    JavaFileObject[] second = java.util.Arrays.copyOf(two, two.length + 1);
+    JavaFileObject[] second = Arrays.copyOf(two, two.length + 1);
     second[two.length] = db(classes(two), 2,
         "@AutoMigration(from = 1, to = 2" + (spec.length > 0 ? ", spec = Db.Spec.class" : "")
             + ")", spec);

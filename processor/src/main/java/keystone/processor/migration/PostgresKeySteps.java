@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import keystone.processor.migration.PlannedMigration.Sql;
 import keystone.processor.migration.PlannedMigration.Step;
 import keystone.processor.migration.SchemaVersion.Index;
@@ -152,7 +153,7 @@ final class PostgresKeySteps {
    * are dropped or added, and a pair whose names differ is renamed.
    */
   private static <T> void match(
-      List<T> old, List<T> now, BiPredicate<T, T> same, java.util.function.Function<T, String> name,
+      List<T> old, List<T> now, BiPredicate<T, T> same, Function<T, String> name,
       List<T> dropped, List<T> added, Map<T, T> renamed) {
     List<T> left = new ArrayList<>(old);
     for (T n : now) {

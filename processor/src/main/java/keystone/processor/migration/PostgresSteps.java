@@ -49,8 +49,8 @@ final class PostgresSteps {
     PostgresSteps out = new PostgresSteps(change);
     out.render();
     if (out.steps.isEmpty()) {
-      return new PlannedMigration(change.from(), change.to(), List.of(change.unchangedNote()),
-          List.of());
+      String note = change.unchanged() ? change.unchangedNote() : "nothing changes on PostgreSQL";
+      return new PlannedMigration(change.from(), change.to(), List.of(note), List.of());
     }
     return new PlannedMigration(change.from(), change.to(), out.changes, out.steps);
   }
@@ -108,8 +108,10 @@ final class PostgresSteps {
     keys.values().forEach(k -> steps.addAll(k.createIndexes()));
     created.laterKeys().forEach(this::sql);
     keys.values().forEach(k -> steps.addAll(k.addKeys()));
-    columns.values().forEach(c -> changes.addAll(c.changes()));
-    keys.values().forEach(k -> changes.addAll(k.changes()));
+    columns.forEach((t, c) -> {
+      changes.addAll(c.changes());
+      changes.addAll(keys.get(t).changes());
+    });
   }
 
   private void rebuild(TableChange table) {
