@@ -1,4 +1,5 @@
--- keystone.tests.migrations.Library, version 1, written by hand: books.author_id has no key yet
+-- identityHash: 1133412880a3d916bccf46e9da428105cbecb0d733a556b695fa55d18f965958
+-- keystone.tests.migrations.Library, version 1, as Keystone runs it
 
 CREATE TABLE authors (
   id INTEGER NOT NULL PRIMARY KEY,

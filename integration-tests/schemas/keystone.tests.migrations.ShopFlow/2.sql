@@ -1,5 +1,5 @@
--- keystone.tests.migrations.ShopFlow, version 2: version 1 and 0002_wishlist.sql, written by
--- hand (version 2 was never compiled as a @Database of its own)
+-- identityHash: 4a9d3b43f06571a9ce55c99357dbad00a2c466c12af6fa2b88e97802b3cd09bb
+-- keystone.tests.migrations.ShopFlow, version 2, as Keystone runs it
 
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,

@@ -109,8 +109,8 @@ final class DatabaseStep {
         }
         accessors.add(new DaoAccessor(a.signature(), ImplNames.of(ClassName.get(a.dao()))));
       }
-      FieldSpec migrations =
-          schemaOk ? autoMigrations.plan(db, decl.version(), ordered, report) : null;
+      List<FieldSpec> migrations =
+          schemaOk ? autoMigrations.plan(db, decl.version(), ordered, report) : List.of();
       if (report.hasErrors() || !schemaOk) {
         return report;
       }
@@ -141,8 +141,8 @@ final class DatabaseStep {
           decl.delegates(), origins);
       if (written.putIfAbsent(model.impl().canonicalName(), "") == null) {
         var impl = DatabaseWriter.write(model);
-        if (migrations != null) {
-          impl = impl.toBuilder().addField(migrations).build();
+        if (!migrations.isEmpty()) {
+          impl = impl.toBuilder().addFields(migrations).build();
         }
         files.write(model.impl().packageName(), impl);
         if (decl.exportSchema()) {

@@ -98,7 +98,7 @@ class AutoMigrationRunTest {
 
   /** {@code test.Db} as compiled, in a loader of its own (two versions share its name). */
   @SuppressWarnings("unchecked")
-  private static Class<KeystoneDatabase> database(Compilation c) {
+  static Class<KeystoneDatabase> database(Compilation c) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject f : c.generatedFiles()) {
       String path = f.toUri().getPath();

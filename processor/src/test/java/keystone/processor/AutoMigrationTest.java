@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AutoMigrationTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/auto-migration.java");
+  private static final Path POSTGRES_GOLDEN =
+      Path.of("src/test/resources/golden/auto-migration.postgres.java");
 
   @TempDir Path dir;
 
@@ -119,10 +121,19 @@ class AutoMigrationTest {
   }
 
   static String migrationsOf(Compilation c) {
+    return constant(c, "/**\n   * The {@code @AutoMigration}");
+  }
+
+  static String postgresMigrationsOf(Compilation c) {
+    return constant(c, "/**\n   * The same {@code @AutoMigration}s");
+  }
+
+  /** The constant of {@code test.Db_Impl} whose javadoc starts so, javadoc included. */
+  private static String constant(Compilation c, String javadoc) {
     try {
       String source = c.generatedSourceFile("test.Db_Impl").orElseThrow()
           .getCharContent(true).toString();
-      int start = source.lastIndexOf("\n", source.indexOf("/**\n   * The {@code @AutoMigration}"));
+      int start = source.lastIndexOf("\n", source.indexOf(javadoc));
       assertThat(start).isAtLeast(0);
       int end = source.indexOf("\n\n", start + 1);
       return source.substring(start + 1, end + 1);
@@ -140,12 +151,16 @@ class AutoMigrationTest {
             "  @DeleteColumn(table = \"users\", column = \"legacy\")",
             "  @DeleteTable(table = \"tags\")"));
     assertThat(c).succeededWithoutWarnings();
-    String migrations = migrationsOf(c);
+    assertGolden(migrationsOf(c), GOLDEN);
+    assertGolden(postgresMigrationsOf(c), POSTGRES_GOLDEN);
+  }
+
+  private static void assertGolden(String generated, Path golden) throws IOException {
     if (Boolean.getBoolean("keystone.golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, migrations, StandardCharsets.UTF_8);
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
     }
-    assertThat(migrations).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    assertThat(generated).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -81,6 +81,7 @@ class ExportTest {
     assertThat(flat).contains("""
         "name": "node_id",
         "type": "INTEGER",
+        "postgresType": "BIGINT",
         "notNull": true,
         "default": "0",
         "primaryKeyPosition": 0,

@@ -12,7 +12,11 @@ import java.util.Map;
  *       12-step procedure: {@code _new_X} is created and filled, {@code X} dropped and
  *       {@code _new_X} renamed to {@code X} (never the old one renamed away, which would make
  *       SQLite re-point the children's references at it), indexes recreated, then every key
- *       checked before the commit.
+ *       checked before the commit. The PostgreSQL engine refuses it: there tables change in place
+ *       by {@link #sql} ALTER TABLE steps, which {@code @AutoMigration} writes as
+ *       {@code POSTGRES_MIGRATIONS}.
+ *   <li>{@link #addForeignKey}: a key added to a filled table, a rebuild on SQLite and
+ *       {@code NOT VALID} then {@code VALIDATE} on PostgreSQL.
  * </ul>
  */
 public sealed interface SchemaStep {

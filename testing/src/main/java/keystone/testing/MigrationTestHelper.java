@@ -6,13 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneDatabase;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
+import keystone.engine.guard.SqlGuard;
 
 /**
- * Tests a database's migrations on a real file, as Room's {@code MigrationTestHelper} does:
+ * Tests a database's migrations on a real file, as Room's {@code MigrationTestHelper} does (or on
+ * a PostgreSQL schema, see {@link #createPostgresDatabase}):
  * create the file at an earlier version from that version's schema export, fill it with plain
  * SQL, then open it with Keystone, which runs the migrations to the compiled version and checks
  * every foreign key, the file's integrity, and the schema against the compiled one.
@@ -100,8 +106,36 @@ public final class MigrationTestHelper {
         .build();
   }
 
+  /**
+   * Makes the empty PostgreSQL schema behind {@code dataSource} what version {@code version} of
+   * {@code database} made: that version's exported {@code <version>.postgres.sql}, and the
+   * version row the engine keeps in {@code keystone_schema}. Fill it through the data source,
+   * then open it with {@code Keystone.builder(database).postgres(dataSource)}, which runs the
+   * migrations (the generated {@code POSTGRES_MIGRATIONS} among them) and checks each.
+   */
+  public void createPostgresDatabase(
+      Class<? extends KeystoneDatabase> database, int version, DataSource dataSource) {
+    String ddl = schema(database, version + ".postgres.sql");
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      for (String statement : SqlGuard.split(ddl)) {
+        st.execute(statement);
+      }
+      st.execute("CREATE TABLE keystone_schema (version INTEGER NOT NULL)");
+      st.execute("INSERT INTO keystone_schema VALUES (" + version + ")");
+    } catch (SQLException e) {
+      throw new KeystoneException("Creating version " + version + " of " + database.getName()
+          + " on PostgreSQL failed: " + e.getMessage(), e);
+    }
+  }
+
   private String schema(Class<?> database, int version) {
-    String relative = "keystone/schemas/" + database.getCanonicalName() + "/" + version + ".sql";
+    return schema(database, version + ".sql");
+  }
+
+  /** {@code file} of the export: {@code <version>.sql} or {@code <version>.postgres.sql}. */
+  private String schema(Class<?> database, String file) {
+    String version = file.substring(0, file.indexOf('.'));
+    String relative = "keystone/schemas/" + database.getCanonicalName() + "/" + file;
     ClassLoader loader = database.getClassLoader();
     try (InputStream in = loader == null ? null : loader.getResourceAsStream(relative)) {
       if (in != null) {
@@ -111,10 +145,10 @@ public final class MigrationTestHelper {
       throw new UncheckedIOException(e);
     }
     if (schemaLocation != null) {
-      Path file = schemaLocation.resolve(database.getCanonicalName()).resolve(version + ".sql");
-      if (Files.isRegularFile(file)) {
+      Path exported = schemaLocation.resolve(database.getCanonicalName()).resolve(file);
+      if (Files.isRegularFile(exported)) {
         try {
-          return Files.readString(file, StandardCharsets.UTF_8);
+          return Files.readString(exported, StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -14,10 +14,10 @@ import keystone.PrimaryKey;
 
 /**
  * ShopFlow (samples' {@code ShopDatabase}, whose version 1 this copies table for table) at version
- * 3. Version 2 added {@code users.nickname} and the {@code wishlist} table (the numbered SQL file
- * {@code keystone/migrations/ShopFlow/0002_wishlist.sql}); version 3 makes deleting a user delete
- * their orders ({@code orders.user_id} ON DELETE RESTRICT becomes CASCADE), which rebuilds
- * {@code orders}, the parent of the CASCADE children {@code order_items}.
+ * 3. Version 2 added {@code users.nickname} and the {@code wishlist} table; version 3 makes
+ * deleting a user delete their orders ({@code orders.user_id} ON DELETE RESTRICT becomes
+ * CASCADE), which on SQLite rebuilds {@code orders}, the parent of the CASCADE children
+ * {@code order_items}, and on PostgreSQL drops the key and adds it again.
  */
 final class ShopTables {
   private ShopTables() {}

@@ -20,8 +20,7 @@ import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.User;
 import keystone.samples.shopflow.UserProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,22 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must refuse the same writes with the same kind of violation on the same constraint and key,
  * and end with the same rows. Seeded and bounded; a failure names its seed and step.
  */
+@ExtendWith(Postgres.Server.class)
 class DifferentialTest {
   private static final int STEPS = 250;
   private static final List<String> TABLES =
       List.of("users", "categories", "products", "orders", "order_items", "user_profiles");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Postgres.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Postgres.stop();
-  }
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 42, 2026})

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code IN} lists, and returns the same values - which is also how a variant's result columns
  * are checked, since nothing can prepare it at compile time.
  */
+@ExtendWith(Postgres.Server.class)
 class QueryVariantTest {
   private static final List<Sale> SALES = List.of(
       new Sale(1, 1, "pen", "2025-01-05", 300),
@@ -31,16 +31,6 @@ class QueryVariantTest {
   @TempDir Path dir;
   private SaleDatabase sqlite;
   private SaleDatabase postgres;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Postgres.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Postgres.stop();
-  }
 
   @BeforeEach
   void open() throws Exception {

@@ -257,6 +257,12 @@ public enum Message {
   AUTO_MIGRATION_UNKNOWN_COLUMN(
       "AutoMigrationUnknownColumn",
       "@%s names column %s.%s, which version %d does not have; its columns are: %s"),
+  AUTO_MIGRATION_POSTGRES_REBUILD(
+      "AutoMigrationPostgresRebuild",
+      "@AutoMigration(from = %d, to = %d) %s on PostgreSQL: it %s, which PostgreSQL's ALTER"
+          + " TABLE cannot do (it adds columns only at the end), and Keystone rebuilds tables on"
+          + " SQLite only, so this migration fails there; declare new fields after the existing"
+          + " ones, or pass PostgreSQL a Migration.of(%1$d, %2$d, ...) of your own"),
   AUTO_MIGRATION_STALE_DECLARATION(
       "AutoMigrationStaleDeclaration",
       "@%s: %s is still there in version %d, so nothing was %s; remove the declaration or fix"
@@ -277,7 +283,8 @@ public enum Message {
   /** Warnings are the few cases where the schema is legal but costly or surprising. */
   public Kind kind() {
     return switch (this) {
-      case FOREIGN_KEY_NO_INDEX, RESTRICT_DEFERRED, INSERT_REPLACE_CASCADES -> Kind.WARNING;
+      case FOREIGN_KEY_NO_INDEX, RESTRICT_DEFERRED, INSERT_REPLACE_CASCADES,
+          AUTO_MIGRATION_POSTGRES_REBUILD -> Kind.WARNING;
       default -> Kind.ERROR;
     };
   }

@@ -9,15 +9,20 @@ import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
 import keystone.processor.sql.Ddl;
+import keystone.processor.sql.PostgresColumns;
 
 /**
  * {@code <version>.json}: the schema as data, for migrations and review. Tables come in creation
  * order (parents first), columns in declaration order; names and values are as SQLite reports
- * them ({@code PRAGMA table_info}, {@code foreign_key_list}, {@code index_list}).
+ * them ({@code PRAGMA table_info}, {@code foreign_key_list}, {@code index_list}), with each
+ * column's PostgreSQL type beside SQLite's.
  */
 final class SchemaJson {
-  /** Bumped when the layout of this file changes. */
-  static final int FORMAT_VERSION = 1;
+  /**
+   * Bumped when the layout of this file changes. 2 adds each column's {@code postgresType}, which
+   * SQLite's affinity cannot give (INTEGER is {@code int}, {@code long} or {@code boolean}).
+   */
+  static final int FORMAT_VERSION = 2;
 
   private SchemaJson() {}
 
@@ -45,6 +50,7 @@ final class SchemaJson {
       Map<String, Object> col = new LinkedHashMap<>();
       col.put("name", c.name());
       col.put("type", c.affinity().name());
+      col.put("postgresType", PostgresColumns.type(c.value().columnType()));
       col.put("notNull", Ddl.declaredNotNull(e, c));
       col.put("default", c.defaultValue());
       col.put("primaryKeyPosition", IdentityHash.keyPosition(e, c));

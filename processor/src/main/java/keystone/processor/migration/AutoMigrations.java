@@ -19,8 +19,9 @@ import keystone.processor.reading.Env;
 /**
  * {@code @Database(autoMigrations = ...)}: reads each declaration, loads the exported schemas of
  * its two versions from {@code -Akeystone.schemaLocation} (the current version comes from the
- * entities being compiled), plans the steps, and renders the {@code MIGRATIONS} constant of
- * {@code <Database>_Impl}, which the engine adds to the builder's migrations.
+ * entities being compiled), compares them once, and renders the {@code MIGRATIONS} (SQLite) and
+ * {@code POSTGRES_MIGRATIONS} constants of {@code <Database>_Impl}, which the engine adds to the
+ * builder's migrations.
  */
 public final class AutoMigrations {
   private final AutoMigrationReader reader;
@@ -38,17 +39,19 @@ public final class AutoMigrations {
   }
 
   /**
-   * The {@code MIGRATIONS} field, or null when the database declares none or when a problem was
-   * reported. {@code entities} come parents first and have passed validation.
+   * The {@code MIGRATIONS} and {@code POSTGRES_MIGRATIONS} fields, none when the database
+   * declares no auto-migration or when a problem was reported. {@code entities} come parents
+   * first and have passed validation.
    */
-  public FieldSpec plan(TypeElement db, int version, List<EntityModel> entities, Report report) {
+  public List<FieldSpec> plan(
+      TypeElement db, int version, List<EntityModel> entities, Report report) {
     List<AutoMigrationDeclaration> declared = reader.read(db);
     if (declared.isEmpty()) {
-      return null;
+      return List.of();
     }
     String name = db.getQualifiedName().toString();
     SchemaVersion current = SchemaVersion.of(version, entities);
-    List<PlannedMigration> planned = new ArrayList<>();
+    List<SchemaChange> planned = new ArrayList<>();
     Set<Integer> starts = new HashSet<>();
     boolean ok = true;
     for (AutoMigrationDeclaration d : declared) {
@@ -73,13 +76,25 @@ public final class AutoMigrations {
         ok = false;
         continue;
       }
-      PlannedMigration p = MigrationPlanner.plan(d, before, after, report);
-      ok &= p != null;
-      if (p != null) {
-        planned.add(p);
+      SchemaChange change = MigrationPlanner.plan(d, before, after, report);
+      ok &= change != null;
+      if (change != null) {
+        planned.add(change);
+        warnOfPostgresRebuilds(d, change, report);
       }
     }
-    return ok ? MigrationWriter.field(name, planned) : null;
+    return ok ? MigrationWriter.fields(name, planned) : List.of();
+  }
+
+  private static void warnOfPostgresRebuilds(
+      AutoMigrationDeclaration d, SchemaChange change, Report report) {
+    for (TableChange t : change.keptTables()) {
+      String why = PostgresSteps.cannotAlter(t);
+      if (why != null) {
+        report.add(d.at(), Message.AUTO_MIGRATION_POSTGRES_REBUILD, d.from(), d.to(),
+            t.now().name(), why);
+      }
+    }
   }
 
   private SchemaVersion load(AutoMigrationDeclaration d, int version, String db, Report report) {

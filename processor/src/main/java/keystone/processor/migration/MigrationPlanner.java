@@ -1,7 +1,5 @@
 package keystone.processor.migration;
 
-import static keystone.processor.sql.SqlNames.quote;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +13,13 @@ import keystone.processor.migration.AutoMigrationDeclaration.ColumnRename;
 import keystone.processor.migration.AutoMigrationDeclaration.Spec;
 import keystone.processor.migration.AutoMigrationDeclaration.TableDelete;
 import keystone.processor.migration.AutoMigrationDeclaration.TableRename;
-import keystone.processor.migration.PlannedMigration.Step;
 import keystone.processor.migration.SchemaVersion.Table;
 
 /**
- * Compares two versions and plans the steps between them, checking the spec's declarations
- * against both. Every problem is reported; a migration with problems is not planned.
- *
- * <p>Order of the steps: table renames first (later steps use the new names), then dropped
- * tables, new tables, and the changes of each kept table in creation order. The engine runs them
- * all with enforcement off, so a parent can be rebuilt under its children and a child can be
- * created before its parent is changed; every key is checked once, at the end.
+ * Compares two versions, checking the spec's declarations against both, and says what changes:
+ * tables renamed, dropped and added, and each kept table's {@link TableChange}. Every problem is
+ * reported; a migration with problems is not planned. How each engine makes the change is for
+ * {@link SqliteSteps} and {@link PostgresSteps}.
  */
 final class MigrationPlanner {
   private final AutoMigrationDeclaration decl;
@@ -42,61 +36,53 @@ final class MigrationPlanner {
     this.report = report;
   }
 
-  /** The plan, or null when the report got errors. */
-  static PlannedMigration plan(
+  /** The change, or null when the report got errors. */
+  static SchemaChange plan(
       AutoMigrationDeclaration decl, SchemaVersion before, SchemaVersion after, Report report) {
     return new MigrationPlanner(decl, before, after, report).plan();
   }
 
-  private PlannedMigration plan() {
+  private SchemaChange plan() {
     Spec spec = decl.spec();
-    if (Objects.equals(before.identityHash(), after.identityHash()) && isEmpty(spec)) {
-      return new PlannedMigration(decl.from(), decl.to(),
-          List.of("the schema is unchanged (identity hash " + after.identityHash() + ")"),
-          List.of());
-    }
+    boolean unchanged =
+        Objects.equals(before.identityHash(), after.identityHash()) && isEmpty(spec);
     Map<String, String> renamed = tableRenames(spec);
     List<String> deleted = tableDeletes(spec);
-    List<String> changes = new ArrayList<>();
-    List<Step> steps = new ArrayList<>();
-    renamed.forEach((lowerFrom, to) -> {
-      String from = before.table(lowerFrom).orElseThrow().name();
-      // SQLite (3.26+, legacy_alter_table off) re-points the children's REFERENCES too.
-      steps.add(new PlannedMigration.Sql("ALTER TABLE " + quote(from) + " RENAME TO " + quote(to)));
-      changes.add("renames table " + from + " to " + to);
-    });
+    Map<String, String> renamedTables = new LinkedHashMap<>();
+    renamed.forEach((lowerFrom, to) ->
+        renamedTables.put(before.table(lowerFrom).orElseThrow().name(), to));
+    List<Table> dropped = new ArrayList<>();
     Map<String, Table> pairs = new LinkedHashMap<>();
     for (Table old : before.tables()) {
       String name = renamed.getOrDefault(SchemaVersion.lower(old.name()), old.name());
       if (deleted.contains(SchemaVersion.lower(old.name()))) {
-        steps.add(new PlannedMigration.Sql("DROP TABLE " + quote(old.name())));
-        changes.add("drops table " + old.name());
+        dropped.add(old);
       } else if (after.table(name).isEmpty()) {
         error(Message.AUTO_MIGRATION_TABLE_GONE, decl.from(), decl.to(), old.name());
       } else {
         pairs.put(SchemaVersion.lower(name), old);
       }
     }
+    List<Table> added = new ArrayList<>();
     for (Table t : after.tables()) {
       if (!pairs.containsKey(SchemaVersion.lower(t.name()))) {
-        steps.add(new PlannedMigration.Sql(TableDdl.createTable(t)));
-        TableDdl.createIndexes(t).forEach(i -> steps.add(new PlannedMigration.Sql(i)));
-        changes.add("adds table " + t.name());
+        added.add(t);
       }
     }
     checkColumnDeclarations(spec, pairs);
+    List<TableChange> kept = new ArrayList<>();
     for (Table t : after.tables()) {
       Table old = pairs.get(SchemaVersion.lower(t.name()));
       if (old != null) {
         TableChange change = TableChange.of(old, t, spec, decl, report);
         failed |= change == null;
         if (change != null) {
-          steps.addAll(change.steps());
-          changes.addAll(change.changes());
+          kept.add(change);
         }
       }
     }
-    return failed ? null : new PlannedMigration(decl.from(), decl.to(), changes, steps);
+    return failed ? null : new SchemaChange(decl.from(), decl.to(), after.identityHash(),
+        unchanged, renamedTables, dropped, added, kept);
   }
 
   private Map<String, String> tableRenames(Spec spec) {

@@ -9,13 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
+import keystone.processor.migration.PlannedMigration.AddForeignKey;
 import keystone.processor.migration.PlannedMigration.Rebuild;
 import keystone.processor.migration.PlannedMigration.Sql;
 import keystone.processor.migration.PlannedMigration.Step;
 
 /**
- * Renders the planned migrations as the {@code MIGRATIONS} constant the engine looks for in
- * {@code <Database>_Impl}, each under a comment saying what it changes.
+ * Renders the planned migrations as the constants the engine looks for in
+ * {@code <Database>_Impl}, {@code MIGRATIONS} for SQLite and {@code POSTGRES_MIGRATIONS} for
+ * PostgreSQL, each migration under a comment saying what it changes.
  */
 final class MigrationWriter {
   private static final ClassName MIGRATION = ClassName.get("keystone.engine", "Migration");
@@ -26,18 +28,31 @@ final class MigrationWriter {
 
   private MigrationWriter() {}
 
-  static FieldSpec field(String database, List<PlannedMigration> planned) {
-    List<PlannedMigration> sorted = new ArrayList<>(planned);
-    sorted.sort(Comparator.comparingInt(PlannedMigration::from));
+  /** {@code MIGRATIONS} (SQLite) and {@code POSTGRES_MIGRATIONS}, from the same changes. */
+  static List<FieldSpec> fields(String database, List<SchemaChange> changes) {
+    List<SchemaChange> sorted = new ArrayList<>(changes);
+    sorted.sort(Comparator.comparingInt(SchemaChange::from));
+    return List.of(
+        field("MIGRATIONS", sorted.stream().map(SqliteSteps::render).toList(),
+            "The {@code @AutoMigration}s of {@code $L}, planned by comparing the schemas"
+                + " exported\nfor each version; the engine runs them after the builder's own.\n",
+            database),
+        field("POSTGRES_MIGRATIONS", sorted.stream().map(PostgresSteps::render).toList(),
+            "The same {@code @AutoMigration}s of {@code $L} for PostgreSQL,\nmade in place by"
+                + " its ALTER TABLE; the PostgreSQL engine runs these instead of\n"
+                + "{@link #MIGRATIONS}.\n",
+            database));
+  }
+
+  private static FieldSpec field(
+      String name, List<PlannedMigration> planned, String javadoc, String database) {
     List<CodeBlock> items = new ArrayList<>();
-    for (PlannedMigration m : sorted) {
+    for (PlannedMigration m : planned) {
       items.add(migration(m));
     }
-    return FieldSpec.builder(ParameterizedTypeName.get(LIST, MIGRATION), "MIGRATIONS",
+    return FieldSpec.builder(ParameterizedTypeName.get(LIST, MIGRATION), name,
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The {@code @AutoMigration}s of {@code $L}, planned by comparing the schemas"
-            + " exported\nfor each version; the engine runs them after the builder's own.\n",
-            database)
+        .addJavadoc(javadoc, database)
         .initializer(CodeBlock.of("$T.of(\n$>$>$L$<$<)", LIST, CodeBlock.join(items, ",\n")))
         .build();
   }
@@ -60,6 +75,12 @@ final class MigrationWriter {
   private static CodeBlock step(Step step) {
     if (step instanceof Sql sql) {
       return CodeBlock.of("$T.sql($S)", STEP, sql.ddl());
+    }
+    if (step instanceof AddForeignKey key) {
+      CodeBlock.Builder code = CodeBlock.builder().add("$T.addForeignKey($S, $S,\n$>$>$S", STEP,
+          key.table(), key.constraint(), key.createTable());
+      key.indexes().forEach(i -> code.add(",\n$S", i));
+      return code.add(")$<$<").build();
     }
     Rebuild r = (Rebuild) step;
     List<CodeBlock> indexes = new ArrayList<>();

@@ -20,10 +20,23 @@ record PlannedMigration(int from, int to, List<String> changes, List<Step> steps
   /** A {@code keystone.engine.SchemaStep}. */
   sealed interface Step {}
 
-  /** DDL SQLite applies in place. */
+  /** DDL the engine applies as written. */
   record Sql(String ddl) implements Step {}
 
-  /** A table rebuilt by the engine's 12-step procedure. */
+  /**
+   * A foreign key added to a filled table: PostgreSQL adds it NOT VALID and validates it apart.
+   *
+   * @param createTable the table's new CREATE TABLE, which declares the key
+   * @param indexes the key's own new index, created with it
+   */
+  record AddForeignKey(String table, String constraint, String createTable, List<String> indexes)
+      implements Step {
+    AddForeignKey {
+      indexes = List.copyOf(indexes);
+    }
+  }
+
+  /** A table rebuilt by SQLite's 12-step procedure; the PostgreSQL engine refuses it. */
   record Rebuild(
       String table, String createTable, Map<String, String> columnSources, List<String> indexes)
       implements Step {

@@ -11,6 +11,7 @@ import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
 import keystone.processor.sql.Ddl;
+import keystone.processor.sql.PostgresColumns;
 
 /**
  * One version of a schema as the export describes it: read back from {@code <version>.json}, or
@@ -57,10 +58,15 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
     }
   }
 
-  /** A column; {@code keyPosition} is 1-based within the primary key, 0 outside it. */
+  /**
+   * A column; {@code keyPosition} is 1-based within the primary key, 0 outside it.
+   *
+   * @param type SQLite's affinity
+   * @param postgresType PostgreSQL's type, or null in an export written before it was recorded
+   */
   record Column(
-      String name, String type, boolean notNull, String defaultValue, int keyPosition,
-      String check, boolean unique) {
+      String name, String type, String postgresType, boolean notNull, String defaultValue,
+      int keyPosition, String check, boolean unique) {
 
     /** Everything but the name, as SQLite compares it. */
     String definition() {
@@ -100,7 +106,8 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
     for (EntityModel e : entities) {
       List<Column> columns = new ArrayList<>();
       for (ColumnModel c : e.columns()) {
-        columns.add(new Column(c.name(), c.affinity().name(), Ddl.declaredNotNull(e, c),
+        columns.add(new Column(c.name(), c.affinity().name(),
+            PostgresColumns.type(c.value().columnType()), Ddl.declaredNotNull(e, c),
             c.defaultValue(), e.primaryKey().indexOf(keyName(e, c)) + 1, c.check(),
             c.unique()));
       }
@@ -138,9 +145,10 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
       for (Object c : list(table, "columns")) {
         Map<?, ?> col = object(c, "a column");
         String name = string(col, "name");
-        columns.add(new Column(name, string(col, "type"), bool(col, "notNull"),
-            optional(col, "default"), (int) number(col, "primaryKeyPosition"),
-            optional(col, "check"), uniques.stream().anyMatch(name::equalsIgnoreCase)));
+        columns.add(new Column(name, string(col, "type"), optional(col, "postgresType"),
+            bool(col, "notNull"), optional(col, "default"),
+            (int) number(col, "primaryKeyPosition"), optional(col, "check"),
+            uniques.stream().anyMatch(name::equalsIgnoreCase)));
       }
       Map<?, ?> key = object(table.get("primaryKey"), "primaryKey");
       List<Index> indexes = new ArrayList<>();

@@ -1,32 +1,57 @@
 package keystone.processor.migration;
 
 import static keystone.processor.migration.SchemaVersion.lower;
-import static keystone.processor.sql.SqlNames.quote;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.migration.AutoMigrationDeclaration.ColumnDelete;
 import keystone.processor.migration.AutoMigrationDeclaration.ColumnRename;
 import keystone.processor.migration.AutoMigrationDeclaration.Spec;
-import keystone.processor.migration.PlannedMigration.Step;
 import keystone.processor.migration.SchemaVersion.Column;
 import keystone.processor.migration.SchemaVersion.Index;
+import keystone.processor.migration.SchemaVersion.Key;
 import keystone.processor.migration.SchemaVersion.Table;
 
 /**
- * The steps that turn one kept table into its new version: in place (ADD COLUMN, index changes)
- * when SQLite's ALTER TABLE can do it, else one rebuild. ALTER TABLE cannot add or change a key,
- * a foreign key, a CHECK, a type, a nullability or a default
- * (https://www.sqlite.org/lang_altertable.html#otheralter).
+ * What differs between the two versions of a kept table: its columns matched up (kept, renamed,
+ * dropped, added), and its keys, CHECKs and indexes. Found once; each engine's steps are rendered
+ * from it ({@link SqliteSteps}, {@link PostgresSteps}).
+ *
+ * @param columns the old columns in their order, each with its new self (null when dropped),
+ *     then the added ones (with a null {@code before})
  */
-record TableChange(List<Step> steps, List<String> changes) {
+record TableChange(Table old, Table now, List<ColumnChange> columns) {
+
+  TableChange {
+    columns = List.copyOf(columns);
+  }
+
+  /** One column across the two versions. */
+  record ColumnChange(Column before, Column after, boolean renameDeclared) {
+    boolean added() {
+      return before == null;
+    }
+
+    boolean dropped() {
+      return after == null;
+    }
+
+    boolean kept() {
+      return before != null && after != null;
+    }
+
+    /** Kept, with a different definition as SQLite sees it (affinity, NOT NULL, ...). */
+    boolean redefined() {
+      return kept() && !before.definition().equals(after.definition());
+    }
+  }
 
   /** The change, or null when a problem was reported. */
   static TableChange of(
@@ -45,37 +70,28 @@ record TableChange(List<Step> steps, List<String> changes) {
         deleted.add(lower(d.column()));
       }
     }
-    List<String> why = new ArrayList<>();
     boolean ok = true;
-    Map<String, String> sources = new LinkedHashMap<>();
-    List<String> kept = new ArrayList<>();
+    List<ColumnChange> columns = new ArrayList<>();
+    Set<String> kept = new HashSet<>();
     for (Column c : old.columns()) {
       String renamedTo = renamedTo(newToOld, c.name());
       if (renamedTo != null) {
-        Column to = now.column(renamedTo).orElseThrow();
-        sources.put(to.name(), quote(c.name()));
-        why.add("renames column " + c.name() + " to " + to.name());
-        kept.add(lower(to.name()));
-        if (!c.definition().equals(to.definition())) {
-          why.add("changes column " + to.name());
-        }
+        columns.add(new ColumnChange(c, now.column(renamedTo).orElseThrow(), true));
+        kept.add(renamedTo);
       } else if (deleted.contains(lower(c.name()))) {
-        why.add("drops column " + c.name());
+        columns.add(new ColumnChange(c, null, false));
       } else if (now.column(c.name()).isEmpty()) {
         report.add(decl.at(), Message.AUTO_MIGRATION_COLUMN_GONE, decl.from(), decl.to(),
             now.name(), c.name());
         ok = false;
       } else {
+        columns.add(new ColumnChange(c, now.column(c.name()).orElseThrow(), false));
         kept.add(lower(c.name()));
-        if (!c.definition().equals(now.column(c.name()).orElseThrow().definition())) {
-          why.add("changes column " + c.name());
-        }
       }
     }
-    List<Column> added = new ArrayList<>();
     for (Column c : now.columns()) {
       if (!kept.contains(lower(c.name()))) {
-        added.add(c);
+        columns.add(new ColumnChange(null, c, false));
         if (c.notNull() && c.defaultValue() == null && !rowid(now, c)) {
           report.add(decl.at(), Message.AUTO_MIGRATION_NOT_NULL_NO_DEFAULT, decl.from(),
               decl.to(), now.name(), c.name());
@@ -83,111 +99,69 @@ record TableChange(List<Step> steps, List<String> changes) {
         }
       }
     }
-    if (!ok) {
-      return null;
-    }
-    compareConstraints(old, now, why);
+    return ok ? new TableChange(old, now, columns) : null;
+  }
+
+  List<ColumnChange> added() {
+    return columns.stream().filter(ColumnChange::added).toList();
+  }
+
+  /** The kept columns, in their old order, are not where the new version has them. */
+  boolean reordered() {
+    List<String> kept = columns.stream().filter(ColumnChange::kept)
+        .map(c -> lower(c.after().name())).toList();
     List<String> order = now.columnNames().stream().map(SchemaVersion::lower).toList();
-    if (!order.subList(0, kept.size()).equals(kept)) {
-      why.add("reorders its columns");
-    }
-    List<String> addedWhy = new ArrayList<>();
-    for (Column c : added) {
-      String blocker = cannotAdd(now, c);
-      addedWhy.add("adds column " + c.name() + (blocker == null ? "" : " (" + blocker + ")"));
-      if (blocker != null) {
-        why.add(addedWhy.get(addedWhy.size() - 1));
-      }
-    }
-    if (why.isEmpty()) {
-      return inPlace(old, now, added);
-    }
-    addedWhy.stream().filter(a -> !why.contains(a)).forEach(why::add);
-    return rebuild(old, now, sources, why);
+    return !order.subList(0, kept.size()).equals(kept);
   }
 
-  private static void compareConstraints(Table old, Table now, List<String> why) {
-    if (!lower(String.join(",", old.primaryKey())).equals(lower(String.join(",", now.primaryKey())))
-        || old.autoGenerate() != now.autoGenerate()) {
-      why.add("changes its primary key");
-    }
-    if (!trimmed(old.checks()).equals(trimmed(now.checks()))) {
-      why.add("changes its CHECKs");
-    }
-    Set<String> oldKeys = new HashSet<>();
-    old.foreignKeys().forEach(k -> oldKeys.add(k.signature()));
-    Set<String> newKeys = new HashSet<>();
-    now.foreignKeys().forEach(k -> newKeys.add(k.signature()));
-    if (!oldKeys.equals(newKeys)) {
-      why.add("changes its foreign keys");
-    }
+  boolean primaryKeyChanged() {
+    return !lower(String.join(",", old.primaryKey())).equals(lower(String.join(",",
+        now.primaryKey()))) || old.autoGenerate() != now.autoGenerate();
   }
 
-  /**
-   * Why ALTER TABLE ADD COLUMN cannot add the column, or null
-   * (https://www.sqlite.org/lang_altertable.html#altertabaddcol).
-   */
-  private static String cannotAdd(Table table, Column c) {
-    if (c.keyPosition() > 0) {
-      return "a primary key column";
-    }
-    if (c.unique()) {
-      return "UNIQUE";
-    }
-    String dflt = c.defaultValue() == null ? "" : c.defaultValue().trim();
-    String upper = dflt.toUpperCase(Locale.ROOT);
-    if (dflt.startsWith("(") || upper.startsWith("CURRENT_")) {
-      return "its default is not a constant";
-    }
-    boolean referencing = table.foreignKeys().stream()
-        .anyMatch(k -> k.columns().stream().anyMatch(c.name()::equalsIgnoreCase));
-    if (referencing && !dflt.isEmpty() && !upper.equals("NULL")) {
-      return "a foreign-key column with a non-NULL default";
-    }
-    return null;
+  /** The table's own CHECKs (column CHECKs are part of each column's definition). */
+  boolean checksChanged() {
+    return !trimmed(old.checks()).equals(trimmed(now.checks()));
   }
 
-  private static TableChange inPlace(Table old, Table now, List<Column> added) {
-    List<Step> steps = new ArrayList<>();
-    List<String> changes = new ArrayList<>();
-    for (Column c : added) {
-      steps.add(new PlannedMigration.Sql(
-          "ALTER TABLE " + quote(now.name()) + " ADD COLUMN " + TableDdl.column(c, false)));
-      changes.add("adds column " + now.name() + "." + c.name());
-    }
-    Set<String> oldIndexes = new HashSet<>();
-    old.indexes().forEach(i -> oldIndexes.add(i.signature()));
-    Set<String> newIndexes = new HashSet<>();
-    now.indexes().forEach(i -> newIndexes.add(i.signature()));
-    for (Index i : old.indexes()) {
-      if (!newIndexes.contains(i.signature())) {
-        steps.add(new PlannedMigration.Sql("DROP INDEX " + quote(i.name())));
-        changes.add("drops index " + i.name());
-      }
-    }
-    for (Index i : now.indexes()) {
-      if (!oldIndexes.contains(i.signature())) {
-        steps.add(new PlannedMigration.Sql(TableDdl.createIndex(now, i)));
-        changes.add("creates index " + i.name());
-      }
-    }
-    return new TableChange(steps, changes);
+  boolean keysChanged() {
+    return !droppedKeys().isEmpty() || !addedKeys().isEmpty();
   }
 
-  /**
-   * The old indexes are dropped first: the rebuild recreates the table's indexes as they are in
-   * the file when it is given none, and an old index may name a column that no longer exists.
-   */
-  private static TableChange rebuild(
-      Table old, Table now, Map<String, String> sources, List<String> why) {
-    List<Step> steps = new ArrayList<>();
-    for (Index i : old.indexes()) {
-      steps.add(new PlannedMigration.Sql("DROP INDEX " + quote(i.name())));
-    }
-    steps.add(new PlannedMigration.Rebuild(now.name(), TableDdl.createTable(now), sources,
-        TableDdl.createIndexes(now)));
-    return new TableChange(steps,
-        List.of("rebuilds " + now.name() + " (" + String.join(", ", why) + ")"));
+  /** Old keys the new version does not declare exactly so (name, columns, parent, actions). */
+  List<Key> droppedKeys() {
+    return missing(old.foreignKeys(), now.foreignKeys(), Key::signature);
+  }
+
+  List<Key> addedKeys() {
+    return missing(now.foreignKeys(), old.foreignKeys(), Key::signature);
+  }
+
+  List<Index> droppedIndexes() {
+    return missing(old.indexes(), now.indexes(), Index::signature);
+  }
+
+  List<Index> addedIndexes() {
+    return missing(now.indexes(), old.indexes(), Index::signature);
+  }
+
+  /** The items of {@code these} with no item of the same signature in {@code others}. */
+  private static <T> List<T> missing(
+      List<T> these, List<T> others, Function<T, String> signature) {
+    Set<String> known = new HashSet<>();
+    others.forEach(o -> known.add(signature.apply(o)));
+    return these.stream().filter(t -> !known.contains(signature.apply(t))).toList();
+  }
+
+  /** The new name of an old column, or null when it is dropped or unknown. */
+  String newName(String oldColumn) {
+    return columns.stream()
+        .filter(c -> c.kept() && c.before().name().equalsIgnoreCase(oldColumn))
+        .map(c -> c.after().name()).findFirst().orElse(null);
+  }
+
+  static boolean rowid(Table t, Column c) {
+    return t.autoGenerate() && t.primaryKey().size() == 1 && c.keyPosition() == 1;
   }
 
   private static boolean names(Table old, Table now, String table) {
@@ -201,10 +175,6 @@ record TableChange(List<Step> steps, List<String> changes) {
       }
     }
     return null;
-  }
-
-  private static boolean rowid(Table t, Column c) {
-    return t.autoGenerate() && t.primaryKey().size() == 1 && c.keyPosition() == 1;
   }
 
   private static List<String> trimmed(List<String> checks) {

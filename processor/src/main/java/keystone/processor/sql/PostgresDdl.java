@@ -85,16 +85,21 @@ public final class PostgresDdl {
     List<String> lines = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;
     for (ColumnModel column : entity.columns()) {
-      lines.add(PostgresColumns.definition(entity, column, singleKey));
+      lines.add(PostgresColumns.of(entity, column, singleKey).definition());
     }
     if (!singleKey && !entity.primaryKey().isEmpty()) {
-      lines.add("PRIMARY KEY (" + columns(entity, entity.primaryKey()) + ")");
+      lines.add("PRIMARY KEY (" + quoteAll(spelt(entity, entity.primaryKey())) + ")");
     }
     for (String check : entity.checks()) {
       lines.add("CHECK (" + check + ")");
     }
     lines.addAll(keys);
-    return "CREATE TABLE " + quote(entity.table()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+    return createTable(entity.table(), lines);
+  }
+
+  /** CREATE TABLE with one column or constraint a line, so that diffs and errors read well. */
+  public static String createTable(String table, List<String> lines) {
+    return "CREATE TABLE " + quote(table) + " (\n  " + String.join(",\n  ", lines) + "\n)";
   }
 
   /** Whether the CREATE TABLE of the parent already makes its referenced columns unique. */
@@ -112,43 +117,41 @@ public final class PostgresDdl {
   }
 
   private static String foreignKey(EntityModel child, ForeignKeyModel fk, EntityModel parent) {
-    return "CONSTRAINT "
-        + quote(fk.name())
-        + " FOREIGN KEY ("
-        + columns(child, fk.childColumns())
-        + ") REFERENCES "
-        + quote(parent == null ? fk.parentTable() : parent.table())
-        + " ("
-        + columns(parent, fk.parentColumns())
-        + ") ON DELETE "
-        + fk.onDelete().sql()
-        + " ON UPDATE "
-        + fk.onUpdate().sql()
-        + (fk.deferred() ? DEFERRED : IMMEDIATE);
+    return foreignKey(fk.name(), spelt(child, fk.childColumns()),
+        parent == null ? fk.parentTable() : parent.table(), spelt(parent, fk.parentColumns()),
+        fk.onDelete().sql(), fk.onUpdate().sql(), fk.deferred());
+  }
+
+  /** A named foreign key, as a CREATE TABLE line or after ALTER TABLE ... ADD. */
+  public static String foreignKey(
+      String name, List<String> columns, String parentTable, List<String> parentColumns,
+      String onDelete, String onUpdate, boolean deferred) {
+    return "CONSTRAINT " + quote(name) + " FOREIGN KEY (" + quoteAll(columns) + ") REFERENCES "
+        + quote(parentTable) + " (" + quoteAll(parentColumns) + ") ON DELETE " + onDelete
+        + " ON UPDATE " + onUpdate + (deferred ? DEFERRED : IMMEDIATE);
   }
 
   private static String createIndex(EntityModel entity, IndexModel index) {
-    return "CREATE "
-        + (index.unique() ? "UNIQUE " : "")
-        + "INDEX "
-        + quote(index.name())
-        + " ON "
-        + quote(entity.table())
-        + " ("
-        + columns(entity, index.columns())
-        + ")";
+    return createIndex(index.name(), entity.table(), spelt(entity, index.columns()),
+        index.unique());
+  }
+
+  public static String createIndex(
+      String name, String table, List<String> columns, boolean unique) {
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON " + quote(table)
+        + " (" + quoteAll(columns) + ")";
   }
 
   /**
    * Column names spelt as their table declares them. SQLite matches names without regard to
    * case, and so does the processor's validation; quoted names on PostgreSQL match exactly.
    */
-  private static String columns(EntityModel table, List<String> names) {
+  private static List<String> spelt(EntityModel table, List<String> names) {
     List<String> spelt = new ArrayList<>();
     for (String name : names) {
       spelt.add(table == null ? name : table.column(name).map(ColumnModel::name).orElse(name));
     }
-    return quoteAll(spelt);
+    return spelt;
   }
 
   private static Set<String> lowerSet(List<String> names) {

@@ -1,5 +1,6 @@
 package keystone.processor.sql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class PostgresNames {
   private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+  /** NAMEDATALEN - 1: https://www.postgresql.org/docs/14/sql-syntax-lexical.html */
+  private static final int MAX_BYTES = 63;
 
   /**
    * The words that cannot name a table, column, constraint or index unquoted: the "reserved"
@@ -45,6 +48,47 @@ public final class PostgresNames {
       return identifier;
     }
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The name PostgreSQL gives a constraint or index it names itself, such as
+   * {@code users_email_key} or {@code orders_pkey}: its {@code makeObjectName}, which shortens the
+   * longer of the two names until the whole fits in 63 bytes
+   * (https://github.com/postgres/postgres/blob/REL_14_STABLE/src/backend/commands/indexcmds.c).
+   * It adds a number when the name is taken; Keystone's own names never take these.
+   *
+   * @param column null for a name of the table alone
+   */
+  public static String implicit(String table, String column, String label) {
+    int overhead = label.length() + 1 + (column == null ? 0 : 1);
+    byte[] first = table.getBytes(StandardCharsets.UTF_8);
+    byte[] second = column == null ? new byte[0] : column.getBytes(StandardCharsets.UTF_8);
+    int firstBytes = first.length;
+    int secondBytes = second.length;
+    while (firstBytes + secondBytes > MAX_BYTES - overhead) {
+      if (firstBytes > secondBytes) {
+        firstBytes--;
+      } else {
+        secondBytes--;
+      }
+    }
+    return clip(table, firstBytes) + (column == null ? "" : "_" + clip(column, secondBytes)) + "_"
+        + label;
+  }
+
+  /** The longest prefix of whole characters within {@code bytes} UTF-8 bytes. */
+  private static String clip(String name, int bytes) {
+    int end = 0;
+    int used = 0;
+    while (end < name.length()) {
+      int next = name.offsetByCodePoints(end, 1);
+      used += name.substring(end, next).getBytes(StandardCharsets.UTF_8).length;
+      if (used > bytes) {
+        break;
+      }
+      end = next;
+    }
+    return name.substring(0, end);
   }
 
   public static String quoteAll(Iterable<String> identifiers) {

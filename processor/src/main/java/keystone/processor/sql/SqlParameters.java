@@ -79,7 +79,11 @@ public final class SqlParameters {
     return found;
   }
 
-  private static int skipQuoted(String sql, int start, char quote) {
+  /**
+   * Where the string literal or quoted name opened by {@code quote} at {@code start} ends: just
+   * past its closing quote (a doubled quote stays inside), or the end of {@code sql}.
+   */
+  public static int skipQuoted(String sql, int start, char quote) {
     int i = start + 1;
     while (i < sql.length()) {
       if (sql.charAt(i) == quote) {

@@ -9,6 +9,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import keystone.processor.KeystoneProcessor;
@@ -56,13 +57,32 @@ class TableDdlTest {
     for (Table t : v.tables()) {
       rendered.addAll(TableDdl.createIndexes(t));
     }
-    List<String> exported = new ArrayList<>();
+    assertThat(rendered).containsExactlyElementsIn(statements(sql)).inOrder();
+  }
+
+  /** The same for PostgreSQL: {@link PostgresTableDdl} gives {@code <version>.postgres.sql}. */
+  @Test
+  void jsonRendersThePostgresDdlOfItsExport() throws IOException {
+    Compilation c = javac().withProcessors(new KeystoneProcessor()).compile(PARENT, CHILD, DB);
+    assertThat(c).succeeded();
+    SchemaVersion v = SchemaVersion.fromJson(JsonReader.parse(resource(c, "4.json")));
+    PostgresTableDdl.Statements ddl =
+        PostgresTableDdl.create(v.tables(), Set.of(), t -> v.table(t).orElse(null));
+    List<String> rendered = new ArrayList<>(ddl.tables());
+    rendered.addAll(ddl.indexes());
+    rendered.addAll(ddl.laterKeys());
+    assertThat(rendered).containsExactlyElementsIn(statements(resource(c, "4.postgres.sql")))
+        .inOrder();
+  }
+
+  private static List<String> statements(String sql) {
+    List<String> out = new ArrayList<>();
     for (String statement : sql.substring(sql.indexOf("\n\n") + 2).split(";\n")) {
       if (!statement.isBlank()) {
-        exported.add(statement.strip());
+        out.add(statement.strip());
       }
     }
-    assertThat(rendered).containsExactlyElementsIn(exported).inOrder();
+    return out;
   }
 
   private static String resource(Compilation c, String name) throws IOException {

@@ -47,24 +47,53 @@ public final class DatabaseFactory {
   }
 
   /**
-   * Adds the migrations the processor generated ({@code @AutoMigration}), found as an optional
-   * {@code MIGRATIONS} constant; the builder's own come first and win for the same step.
+   * Adds the migrations the processor generated ({@code @AutoMigration}) for the engine: the
+   * optional constant {@code MIGRATIONS} on SQLite, {@code POSTGRES_MIGRATIONS} on PostgreSQL.
+   * The builder's own come first and win for the same step.
    */
-  @SuppressWarnings("unchecked")
   private static EngineConfig withGenerated(EngineConfig config, Class<?> impl) {
-    List<Migration> generated;
-    try {
-      generated = (List<Migration>) impl.getField("MIGRATIONS").get(null);
-    } catch (NoSuchFieldException none) {
+    List<Migration> generated =
+        config.postgres() ? postgresMigrations(impl) : constant(impl, "MIGRATIONS");
+    if (generated == null) {
       return config;
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new KeystoneException(impl.getName() + ".MIGRATIONS is not a List<Migration>", e);
     }
     List<Migration> all = new ArrayList<>(config.migrations());
     all.addAll(generated);
     return new EngineConfig(
         config.path(), config.readers(), config.acquireTimeout(), config.verifyOnOpen(), all,
         config.database(), config.trace(), config.postgresUrl(), config.postgresDataSource());
+  }
+
+  /**
+   * An {@code _Impl} from a processor before PostgreSQL migrations has only SQLite's, whose
+   * rebuilds and SQLite DDL must not run there: each becomes a step that fails, with the fix,
+   * if a database needs it (and is left at its version).
+   */
+  private static List<Migration> postgresMigrations(Class<?> impl) {
+    List<Migration> postgres = constant(impl, "POSTGRES_MIGRATIONS");
+    List<Migration> sqlite = constant(impl, "MIGRATIONS");
+    if (postgres != null || sqlite == null) {
+      return postgres;
+    }
+    List<Migration> refused = new ArrayList<>();
+    for (Migration m : sqlite) {
+      refused.add(Migration.of(m.from(), m.to(), db -> {
+        throw new KeystoneException(impl.getName() + " has @AutoMigrations for SQLite only (no"
+            + " POSTGRES_MIGRATIONS): compile it again with this Keystone version's processor");
+      }));
+    }
+    return refused;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Migration> constant(Class<?> impl, String name) {
+    try {
+      return (List<Migration>) impl.getField(name).get(null);
+    } catch (NoSuchFieldException none) {
+      return null;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new KeystoneException(impl.getName() + "." + name + " is not a List<Migration>", e);
+    }
   }
 
   /** {@code p.Outer.Inner} is implemented by {@code p.Outer_Inner_Impl}. */

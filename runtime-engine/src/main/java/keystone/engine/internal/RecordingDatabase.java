@@ -13,9 +13,10 @@ import keystone.engine.KeystoneDatabase;
 
 /**
  * The database a user migration sees: the engine itself, noting which tables its SQL deletes
- * from or drops, since those may lose rows without the migration declaring it.
+ * from or drops, since those may lose rows without the migration declaring it. Both engines'
+ * migrations use it.
  */
-final class RecordingDatabase implements KeystoneDatabase {
+public final class RecordingDatabase implements KeystoneDatabase {
   private static final Pattern NAMED =
       Pattern.compile(
           "(?is)\\b(?:DELETE\\s+FROM|DROP\\s+TABLE(?:\\s+IF\\s+EXISTS)?)\\s+(?:\\w+\\.)?[\"`\\[]?(\\w+)");
@@ -23,12 +24,12 @@ final class RecordingDatabase implements KeystoneDatabase {
   private final KeystoneDatabase engine;
   private final Set<String> named = new HashSet<>();
 
-  RecordingDatabase(KeystoneDatabase engine) {
+  public RecordingDatabase(KeystoneDatabase engine) {
     this.engine = engine;
   }
 
   /** Lower-case names of the tables the migration's SQL deleted from or dropped. */
-  Set<String> named() {
+  public Set<String> named() {
     return named;
   }
 
@@ -37,7 +38,7 @@ final class RecordingDatabase implements KeystoneDatabase {
   }
 
   /** Lower-case names of the tables {@code sql} deletes from or drops. */
-  static Set<String> namedIn(String sql) {
+  public static Set<String> namedIn(String sql) {
     Set<String> tables = new HashSet<>();
     Matcher m = NAMED.matcher(sql);
     while (m.find()) {

@@ -20,8 +20,13 @@ final class PgForeignKeyCheck {
   private PgForeignKeyCheck() {}
 
   static List<ForeignKeyViolation> check(Connection connection, Schema schema) {
+    return check(connection, schema.foreignKeys());
+  }
+
+  /** Every row that breaks one of {@code keys}, whether PostgreSQL checked it or not. */
+  static List<ForeignKeyViolation> check(Connection connection, List<ForeignKeyInfo> keys) {
     List<ForeignKeyViolation> found = new ArrayList<>();
-    for (ForeignKeyInfo key : schema.foreignKeys()) {
+    for (ForeignKeyInfo key : keys) {
       try (PreparedStatement st = connection.prepareStatement(orphans(key));
           ResultSet rows = st.executeQuery()) {
         while (rows.next()) {

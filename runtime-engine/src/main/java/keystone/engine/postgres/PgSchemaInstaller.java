@@ -9,18 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import keystone.engine.ForeignKeyViolation;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
-import keystone.engine.MigrationException;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
 import keystone.engine.spi.TableInfo;
 
 /**
  * Creates the compiled schema in an empty PostgreSQL schema, keeps its version in a one-row
- * table {@code keystone_schema} (PostgreSQL has no user_version), runs Java migrations for an
- * older one, and refuses a database whose tables or keys differ from the compiled ones.
+ * table {@code keystone_schema} (PostgreSQL has no user_version), migrates an older one (see
+ * {@link PgMigrator}), and refuses a database whose tables or keys differ from the compiled ones.
  */
 final class PgSchemaInstaller {
   private static final String VERSION_TABLE = "keystone_schema";
@@ -60,7 +58,7 @@ final class PgSchemaInstaller {
     }
     // Each migration is its own transaction (a schema migration two), outside the one above.
     if (version < schema.version()) {
-      migrate(version, migrations);
+      new PgMigrator(engine, schema, VERSION_TABLE).run(version, migrations);
     }
     verify();
   }
@@ -107,52 +105,6 @@ final class PgSchemaInstaller {
     }
     session.exec("CREATE TABLE " + VERSION_TABLE + " (version INTEGER NOT NULL)");
     session.exec("INSERT INTO " + VERSION_TABLE + " VALUES (" + schema.version() + ")");
-  }
-
-  /** Java migrations, each a transaction with every key deferred, checked before it commits. */
-  private void migrate(int from, List<Migration> migrations) {
-    int at = from;
-    while (at < schema.version()) {
-      Migration next = null;
-      for (Migration m : migrations) {
-        if (m.from() == at && m.to() <= schema.version() && (next == null || m.to() > next.to())) {
-          next = m;
-        }
-      }
-      if (next == null) {
-        throw new KeystoneException(
-            "The PostgreSQL database is at schema version " + at + " and no migration leads"
-                + " on to " + schema.version() + "; it is left untouched");
-      }
-      Migration migration = next;
-      if (migration.body() == null) {
-        new PgSchemaMigration(engine, migration, VERSION_TABLE).run();
-        at = migration.to();
-        continue;
-      }
-      try {
-        engine.runInTransaction(
-            () -> {
-              engine.deferForeignKeys();
-              migration.body().migrate(engine);
-              List<ForeignKeyViolation> found = engine.checkForeignKeys();
-              if (!found.isEmpty()) {
-                throw new MigrationException(
-                    migration + " failed and was rolled back: it leaves " + found.size()
-                        + " foreign-key violation(s), first: " + found.get(0),
-                    migration.from(), migration.to(), found, null);
-              }
-              engine.execute("UPDATE " + VERSION_TABLE + " SET version = ?", migration.to());
-            });
-      } catch (MigrationException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new MigrationException(
-            migration + " failed and was rolled back: " + e.getMessage(), migration.from(),
-            migration.to(), List.of(), e);
-      }
-      at = migration.to();
-    }
   }
 
   /** Every compiled table, column and key must be there, keys with their actions. */
@@ -225,20 +177,10 @@ final class PgSchemaInstaller {
                     + " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace");
         ResultSet rows = st.executeQuery()) {
       while (rows.next()) {
-        keys.put(rows.getString(1), action(rows.getString(2)) + "/" + action(rows.getString(3)));
+        keys.put(rows.getString(1), PgCatalog.action(rows.getString(2)).sql() + "/"
+            + PgCatalog.action(rows.getString(3)).sql());
       }
     }
     return keys;
-  }
-
-  /** pg_constraint's one-letter actions (https://www.postgresql.org/docs/current/catalog-pg-constraint.html). */
-  private static String action(String code) {
-    return switch (code) {
-      case "r" -> "RESTRICT";
-      case "c" -> "CASCADE";
-      case "n" -> "SET NULL";
-      case "d" -> "SET DEFAULT";
-      default -> "NO ACTION";
-    };
   }
 }

@@ -1,21 +1,27 @@
 package keystone.engine.postgres;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import keystone.engine.ForeignKeyViolation;
 import keystone.engine.Migration;
 import keystone.engine.MigrationException;
 import keystone.engine.SchemaStep;
+import keystone.engine.internal.RecordingDatabase;
 
 /**
- * A {@link Migration#schema} migration on PostgreSQL, where ALTER TABLE can add a key: no
- * rebuild, and a key added to a filled table goes in {@code NOT VALID} (a brief ACCESS EXCLUSIVE
- * lock, new writes checked from then on) and is validated in a second transaction (only a SHARE
- * UPDATE EXCLUSIVE lock while the existing rows are read), as
- * https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES recommends.
- * Orphans found then drop the key again, so the database stays at the old version.
+ * A {@link Migration#schema} migration on PostgreSQL, where ALTER TABLE changes tables in place:
+ * no rebuild. PostgreSQL's DDL is transactional, so the steps, the checks of
+ * {@link PgMigrationChecks} and the version bump are one transaction, all or nothing.
+ *
+ * <p>A migration that only adds keys runs in two: a key added to a filled table goes in
+ * {@code NOT VALID} (a brief ACCESS EXCLUSIVE lock, new writes checked from then on) and is
+ * validated in a second transaction (only a SHARE UPDATE EXCLUSIVE lock while the existing rows
+ * are read), as https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES
+ * recommends. Orphans found then drop the key again, so the database stays at the old version.
  */
 final class PgSchemaMigration {
   private static final Pattern INDEX_NAME =
@@ -23,12 +29,16 @@ final class PgSchemaMigration {
 
   private final PostgresEngine engine;
   private final Migration migration;
-  private final String versionTable;
+  private final PgMigrationChecks checks;
+  private final boolean last;
 
-  PgSchemaMigration(PostgresEngine engine, Migration migration, String versionTable) {
+  /** @param last whether the migration brings the database to the compiled version */
+  PgSchemaMigration(
+      PostgresEngine engine, Migration migration, PgMigrationChecks checks, boolean last) {
     this.engine = engine;
     this.migration = migration;
-    this.versionTable = versionTable;
+    this.checks = checks;
+    this.last = last;
   }
 
   void run() {
@@ -36,30 +46,45 @@ final class PgSchemaMigration {
         migration.steps().stream().allMatch(step -> step instanceof SchemaStep.AddForeignKey);
     if (!onlyKeys) {
       // Other DDL cannot be taken back after a commit: everything in one transaction instead.
-      try {
-        engine.runInTransaction(() -> validate(apply()));
-      } catch (MigrationException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw failed(e.getMessage(), List.of(), e);
-      }
+      guarded(() -> engine.runInTransaction(() -> {
+        Map<String, Long> before = checks.rowCounts();
+        Set<String> named = new HashSet<>();
+        validate(apply(named), before, named);
+      }));
       return;
     }
     List<SchemaStep.AddForeignKey> keys = new ArrayList<>();
-    engine.runInTransaction(() -> keys.addAll(apply()));
-    try {
-      engine.runInTransaction(() -> validate(keys));
-    } catch (RuntimeException e) {
+    migration.steps().forEach(step -> keys.add((SchemaStep.AddForeignKey) step));
+    guarded(() -> engine.runInTransaction(() -> {
+      // A crash between the two transactions leaves the NOT VALID key behind: start clean.
       undo(keys);
-      throw e instanceof MigrationException m ? m : failed(e.getMessage(), List.of(), e);
+      apply(new HashSet<>());
+    }));
+    try {
+      guarded(() -> engine.runInTransaction(() -> validate(keys, Map.of(), Set.of())));
+    } catch (MigrationException e) {
+      engine.runInTransaction(() -> undo(keys));
+      throw e;
     }
   }
 
-  private List<SchemaStep.AddForeignKey> apply() {
+  private void guarded(Runnable body) {
+    try {
+      body.run();
+    } catch (MigrationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw checks.failed(migration, e.getMessage(), List.of(), e);
+    }
+  }
+
+  /** Runs the steps; returns the keys added NOT VALID, and notes the tables DDL drops. */
+  private List<SchemaStep.AddForeignKey> apply(Set<String> named) {
     List<SchemaStep.AddForeignKey> keys = new ArrayList<>();
     for (SchemaStep step : migration.steps()) {
       if (step instanceof SchemaStep.Sql sql) {
         engine.execute(sql.ddl());
+        named.addAll(RecordingDatabase.namedIn(sql.ddl()));
       } else if (step instanceof SchemaStep.AddForeignKey key) {
         engine.execute(
             "ALTER TABLE " + PgSql.quote(key.table()) + " ADD " + clause(key) + " NOT VALID");
@@ -68,45 +93,40 @@ final class PgSchemaMigration {
         }
         keys.add(key);
       } else {
-        throw failed(
-            "a table rebuild is SQLite's way to change a key; on PostgreSQL give the key"
-                + " as SchemaStep.addForeignKey or the change as SchemaStep.sql (ALTER TABLE)",
-            List.of(), null);
+        SchemaStep.Rebuild rebuild = (SchemaStep.Rebuild) step;
+        throw checks.failed(migration, "it rebuilds table " + rebuild.table() + ", which is"
+            + " SQLite's way to change what its ALTER TABLE cannot; PostgreSQL's ALTER TABLE"
+            + " changes a table in place but adds columns only at the end and Keystone does not"
+            + " rebuild tables there: give PostgreSQL SchemaStep.sql (ALTER TABLE) and"
+            + " SchemaStep.addForeignKey steps, or a Migration.of of your own", List.of(), null);
       }
     }
     return keys;
   }
 
-  private void validate(List<SchemaStep.AddForeignKey> keys) {
-    List<ForeignKeyViolation> orphans = engine.checkForeignKeys();
-    if (!orphans.isEmpty()) {
-      throw failed(orphans.size() + " row(s) break the new keys, first: " + orphans.get(0),
-          orphans, null);
-    }
+  private void validate(
+      List<SchemaStep.AddForeignKey> keys, Map<String, Long> before, Set<String> named) {
+    checks.keys(migration);
     for (SchemaStep.AddForeignKey key : keys) {
       engine.execute("ALTER TABLE " + PgSql.quote(key.table()) + " VALIDATE CONSTRAINT "
           + PgSql.quote(key.constraint()));
     }
-    engine.execute("UPDATE " + versionTable + " SET version = ?", migration.to());
+    checks.finish(migration, before, named, last);
   }
 
   /** The NOT VALID keys and their indexes went in with the first transaction; take them out. */
   private void undo(List<SchemaStep.AddForeignKey> keys) {
-    engine.runInTransaction(
-        () -> {
-          for (SchemaStep.AddForeignKey key : keys) {
-            engine.execute("ALTER TABLE " + PgSql.quote(key.table()) + " DROP CONSTRAINT IF EXISTS "
-                + PgSql.quote(key.constraint()));
-            for (String index : key.indexes()) {
-              Matcher name = INDEX_NAME.matcher(index);
-              if (name.find()) {
-                engine.execute("DROP INDEX IF EXISTS " + PgSql.quote(name.group(1)));
-              }
-            }
-          }
-        });
+    for (SchemaStep.AddForeignKey key : keys) {
+      engine.execute("ALTER TABLE " + PgSql.quote(key.table()) + " DROP CONSTRAINT IF EXISTS "
+          + PgSql.quote(key.constraint()));
+      for (String index : key.indexes()) {
+        Matcher name = INDEX_NAME.matcher(index);
+        if (name.find()) {
+          engine.execute("DROP INDEX IF EXISTS " + PgSql.quote(name.group(1)));
+        }
+      }
+    }
   }
-
 
   /** The key's clause as the CREATE TABLE declares it, made deferrable like every Keystone key. */
   private String clause(SchemaStep.AddForeignKey key) {
@@ -118,17 +138,10 @@ final class PgSchemaMigration {
                 + "|CASCADE))*)(\\s+DEFERRABLE\\s+INITIALLY\\s+(?:DEFERRED|IMMEDIATE))?");
     Matcher m = declared.matcher(key.createTable());
     if (!m.find()) {
-      throw failed("its CREATE TABLE for " + key.table() + " declares no key "
+      throw checks.failed(migration, "its CREATE TABLE for " + key.table() + " declares no key "
           + key.constraint(), List.of(), null);
     }
     String deferral = m.group(2) != null ? m.group(2) : " DEFERRABLE INITIALLY IMMEDIATE";
     return "CONSTRAINT " + PgSql.quote(key.constraint()) + " " + m.group(1) + deferral;
-  }
-
-  private MigrationException failed(
-      String why, List<ForeignKeyViolation> violations, Throwable cause) {
-    return new MigrationException(
-        migration + " failed and was rolled back, the database stays at version "
-            + migration.from() + ": " + why, migration.from(), migration.to(), violations, cause);
   }
 }

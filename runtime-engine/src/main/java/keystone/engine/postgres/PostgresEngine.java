@@ -229,6 +229,16 @@ public final class PostgresEngine implements Engine {
     session.exec("SET CONSTRAINTS ALL IMMEDIATE");
   }
 
+  /**
+   * Keys immediate again once a migration has checked every key the database has, so that the
+   * commit does not check the compiled ones, which an earlier version may not have yet.
+   */
+  void undeferCheckedKeys() {
+    PgSession session = transactionOrThrow("SET CONSTRAINTS ALL IMMEDIATE");
+    session.exec("SET CONSTRAINTS ALL IMMEDIATE");
+    session.deferred = false;
+  }
+
   @Override
   public List<ForeignKeyViolation> checkForeignKeys() {
     PgScope scope = begin(false);

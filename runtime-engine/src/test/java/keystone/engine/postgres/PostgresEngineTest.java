@@ -20,6 +20,7 @@ import keystone.engine.MigrationException;
 import keystone.engine.NotNullViolationException;
 import keystone.engine.UniqueViolationException;
 import keystone.engine.fixture.PgShopDb;
+import keystone.engine.fixture.PgShopDbSqliteOnly;
 import keystone.engine.fixture.PgShopDbV2;
 import keystone.engine.fixture.ShopDb;
 import org.junit.jupiter.api.AfterAll;
@@ -272,6 +273,23 @@ class PostgresEngineTest {
               .stream().map(row -> ((Long) row[0]) == 1L).toList());
     }
     db = null;
+  }
+
+  /** SQLite's generated rebuild must not run on PostgreSQL; the fix is named, nothing changes. */
+  @Test
+  void anImplWithoutPostgresMigrationsSaysSoWhenOneIsNeeded() throws Exception {
+    db.close();
+    db = null;
+    String url = server.getJdbcUrl("postgres", "postgres");
+    MigrationException e =
+        assertThrows(
+            MigrationException.class,
+            () -> Keystone.builder(PgShopDbSqliteOnly.class).postgres(url).build());
+    assertTrue(e.getMessage().contains("no POSTGRES_MIGRATIONS"), e.getMessage());
+    assertTrue(e.getMessage().contains("stays at version 1"), e.getMessage());
+    try (PgShopDb again = Keystone.builder(PgShopDb.class).postgres(url).build()) {
+      assertEquals(1L, again.query("SELECT version FROM keystone_schema").get(0)[0]);
+    }
   }
 
   @Test
