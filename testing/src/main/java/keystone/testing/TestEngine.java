@@ -39,7 +39,7 @@ public enum TestEngine {
   POSTGRES {
     @Override
     public <T extends KeystoneDatabase> KeystoneBuilder<T> builder(Class<T> database, Path dir) {
-      return Keystone.builder(database).postgres(EmbeddedServer.freshDatabase());
+      return Keystone.builder(database).postgres(TestPostgres.freshDatabase());
     }
   };
 

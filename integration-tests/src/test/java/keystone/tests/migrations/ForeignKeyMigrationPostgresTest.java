@@ -13,20 +13,18 @@ import keystone.testing.MigrationTestHelper;
 import keystone.tests.postgres.Postgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link ForeignKeyMigrationTest}'s scenario on a real PostgreSQL: the generated migration adds
  * {@code fk_books_author_id} NOT VALID with its index in one transaction, validates it in a
  * second, and on orphans takes both out again, leaving the database at version 1.
  */
-@ExtendWith(Postgres.Server.class)
 class ForeignKeyMigrationPostgresTest {
   MigrationTestHelper helper = new MigrationTestHelper(null).schemaLocation(Exports.SCHEMAS);
 
   @BeforeEach
   void versionOne() throws Exception {
-    Postgres.resetSchema();
+    Postgres.freshDatabase();
     helper.createPostgresDatabase(Library.class, 1, Postgres.dataSource());
   }
 

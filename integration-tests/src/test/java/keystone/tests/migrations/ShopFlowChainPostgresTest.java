@@ -18,7 +18,6 @@ import keystone.testing.MigrationTestHelper;
 import keystone.tests.postgres.Postgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link ShopFlowChainTest}'s scenario on a real PostgreSQL: version 1 made from its exported
@@ -26,13 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code POSTGRES_MIGRATIONS} change the tables in place. A failed step leaves the database at
  * the version before it, every table and key as it was.
  */
-@ExtendWith(Postgres.Server.class)
 class ShopFlowChainPostgresTest {
   MigrationTestHelper helper = new MigrationTestHelper(null).schemaLocation(Exports.SCHEMAS);
 
   @BeforeEach
   void emptySchema() throws Exception {
-    Postgres.resetSchema();
+    Postgres.freshDatabase();
   }
 
   private void atVersion(int version, String... sql) throws SQLException {

@@ -20,7 +20,6 @@ import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.User;
 import keystone.samples.shopflow.UserProfile;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must refuse the same writes with the same kind of violation on the same constraint and key,
  * and end with the same rows. Seeded and bounded; a failure names its seed and step.
  */
-@ExtendWith(Postgres.Server.class)
 class DifferentialTest {
   private static final int STEPS = 250;
   private static final List<String> TABLES =
@@ -41,7 +39,7 @@ class DifferentialTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 42, 2026})
   void sameOutcomesAndRowsOnBothEngines(long seed) throws Exception {
-    Postgres.resetSchema();
+    Postgres.freshDatabase();
     try (ShopDatabase sqlite = Keystone.open(ShopDatabase.class, dir.resolve("diff-" + seed + ".db"));
         ShopDatabase postgres =
             Keystone.builder(ShopDatabase.class).postgres(Postgres.url()).build()) {

@@ -1,60 +1,28 @@
 package keystone.tests.postgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import keystone.testing.TestPostgres;
 
-/** One real PostgreSQL for the test JVM, started by the build on loopback, no root, no Docker. */
+/**
+ * The database a PostgreSQL test works on: a fresh one on keystone-testing's embedded server,
+ * which the tests run through {@code TestEngine} share.
+ */
 public final class Postgres {
-  private static EmbeddedPostgres server;
-  private static int users;
+  private static String url;
 
   private Postgres() {}
 
-  /** {@code @ExtendWith(Postgres.Server.class)}: the server is up for the whole test class. */
-  public static final class Server implements BeforeAllCallback, AfterAllCallback {
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-      start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-      stop();
-    }
-  }
-
-  public static synchronized void start() throws Exception {
-    if (users++ == 0) {
-      server = EmbeddedPostgres.builder().start();
-    }
-  }
-
-  public static synchronized void stop() throws Exception {
-    if (--users == 0) {
-      server.close();
-      server = null;
-    }
-  }
-
-  public static DataSource dataSource() {
-    return server.getPostgresDatabase();
+  /** Moves the tests that follow to a new, empty database. */
+  public static void freshDatabase() {
+    url = TestPostgres.freshDatabase();
   }
 
   public static String url() {
-    return server.getJdbcUrl("postgres", "postgres");
+    return url;
   }
 
-  /** A clean public schema, so every test creates the database anew. */
-  public static void resetSchema() throws Exception {
-    try (Connection c = server.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA public CASCADE");
-      st.execute("CREATE SCHEMA public");
-    }
+  /** A DataSource on the current database, for SQL outside Keystone. */
+  public static DataSource dataSource() {
+    return TestPostgres.dataSource(url);
   }
 }

