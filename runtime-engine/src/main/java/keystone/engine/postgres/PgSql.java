@@ -23,6 +23,8 @@ final class PgSql {
               + "\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)(.*)$");
   private static final Pattern IDENTITY =
       Pattern.compile("(?i)\"?(\\w+)\"?\\s+BIGINT\\s+GENERATED\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
+  private static final Pattern RETURNING =
+      Pattern.compile("\\sRETURNING\\s", Pattern.CASE_INSENSITIVE);
   private static final Pattern CREATE =
       Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+\"?(\\w+)\"?");
 
@@ -84,8 +86,13 @@ final class PgSql {
     return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted));
   }
 
+  /**
+   * Whether the statement returns rows from a write: such a statement runs through
+   * {@code PgStatement.write}, whose savepoint is what keeps a caller's transaction alive when it
+   * fails. Any whitespace around the keyword counts: a text block puts it after a line break.
+   */
   private static boolean hasReturning(String sql) {
-    return sql.toUpperCase(Locale.ROOT).contains(" RETURNING ");
+    return RETURNING.matcher(sql).find();
   }
 
   private static Map<String, String> identityColumns(List<String> ddl) {
