@@ -58,11 +58,25 @@ public final class PostgresEngine implements Engine {
     PostgresEngine engine = new PostgresEngine(schema, dataSource, ownedPool, trace);
     try {
       new PgSchemaInstaller(engine, schema).install(migrations);
+      engine.resolveSequences();
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
     return engine;
+  }
+
+  /** Once the schema is in place: the identity sequences' names, for INSERTs to use as constants. */
+  private void resolveSequences() {
+    PgScope scope = begin(false);
+    try {
+      sql.resolveSequences(scope.session().connection);
+      scope.succeed();
+    } catch (SQLException e) {
+      throw errors.translate(e, "SELECT pg_get_serial_sequence(?, ?)");
+    } finally {
+      scope.end();
+    }
   }
 
   PgSql.Adapted adapt(String statement) {
