@@ -3,8 +3,10 @@
 #
 #   benchmarks/run.sh                  short version (~15 min on 2 cores): 1 fork, 2x1 s warm-up, 3x1 s
 #   benchmarks/run.sh --full           longer: 2 forks, 5x2 s warm-up, 10x2 s measurement (~1.5 h)
-#   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md (+~12 min)
-#   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~12 min)
+#   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md (+~10 min)
+#   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~10 min)
+#   --repeat N                         runs the PostgreSQL group N times; the report keeps each
+#                                      operation's fastest run (other work on the machine only adds time)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
 # Needs: JDK 17, Maven, gcc, and npm for SQLite's amalgamation (see native_sqlite below). The
@@ -22,11 +24,13 @@ JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 EXTRA=()
 SQLITE=1
 POSTGRES=0
+REPEAT=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) JMH_ARGS=(-f 2 -wi 5 -w 2s -i 10 -r 2s); shift ;;
     --postgres) POSTGRES=1; shift ;;
     --postgres-only) POSTGRES=1; SQLITE=0; shift ;;
+    --repeat) REPEAT=$2; shift 2 ;;
     --jmh) shift; EXTRA=("$@"); break ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -39,12 +43,16 @@ echo "== build"
 (cd "$ROOT" && mvn -q -P benchmarks -pl benchmarks -am package -DskipTests)
 JAR=target/benchmarks.jar
 
+PG_JSON=""
 postgres_group() {
   echo "== PostgreSQL"
   java -cp "$JAR" keystone.bench.Postgres > "$OUT/postgres.txt"
   cat "$OUT/postgres.txt"
-  java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 "$PG_BENCHES" \
-    -rf json -rff "$OUT/jmh-postgres.json" "${EXTRA[@]}" | tee "$OUT/jmh-postgres.txt"
+  for run in $(seq 1 "$REPEAT"); do
+    java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 "$PG_BENCHES" \
+      -rf json -rff "$OUT/jmh-postgres-$run.json" "${EXTRA[@]}" | tee "$OUT/jmh-postgres-$run.txt"
+    PG_JSON="$PG_JSON,$OUT/jmh-postgres-$run.json"
+  done
 }
 
 if [ "$SQLITE" = 0 ]; then
@@ -52,7 +60,7 @@ if [ "$SQLITE" = 0 ]; then
   echo "== report"
   # The PostgreSQL part of the notes (from its heading to the end).
   sed -n '/^## PostgreSQL/,$p' notes.md > "$OUT/notes.md"
-  java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh-postgres.json" "$OUT/native.tsv" \
+  java -cp "$JAR" keystone.bench.report.Report "${PG_JSON#,}" "$OUT/native.tsv" \
     "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" "$OUT/postgres.txt"
   exit 0
 fi
@@ -105,6 +113,6 @@ java -jar "$JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" "${EXTRA[@]}" | 
 echo "== report"
 cat "$OUT/native-note.md" > "$OUT/notes.md"
 [ -f notes.md ] && { echo; cat notes.md; } >> "$OUT/notes.md"
-java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh.json,$OUT/jmh-postgres.json" \
+java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh.json$PG_JSON" \
   "$OUT/native.tsv" "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" \
   "$OUT/postgres.txt"

@@ -39,7 +39,12 @@ final class PostgresSection {
         .append(Report.prop(pom, "ormlite.version")).append(" (nextval before each insert)\n\n");
     b.append(h).append("Operations on PostgreSQL\n\n");
     b.append("ops/s of whole operations; in brackets the time ratio to hand JDBC on PostgreSQL")
-        .append(" (1.00x = as fast; 2.00x = twice the time).\n\n");
+        .append(" (1.00x = as fast; 2.00x = twice the time).");
+    if (pg.runs > 1) {
+      b.append(" Each figure is the fastest of ").append(pg.runs)
+          .append(" runs (run.sh --repeat): other work on a shared machine only adds time.");
+    }
+    b.append("\n\n");
     pg.operations(b, WHO, HEADERS);
     retry(b);
   }

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Writes benchmarks/results/DATE.md and DATE.svg from JMH's JSON, the C baseline's TSV and the
  * cold-start TSV, with a PostgreSQL section when the suite also ran there (JMH param
- * {@code engine=postgres}). Usage: {@code Report <jmh.json[,more.json]> <native.tsv>
+ * {@code engine=postgres}); of several runs of the same operation the fastest counts. Usage: {@code Report <jmh.json[,more.json]> <native.tsv>
  * <coldstart.tsv> <results dir> <root pom> [notes.md] [postgres.txt]}.
  */
 public final class Report {
@@ -98,6 +100,7 @@ public final class Report {
   @SuppressWarnings("unchecked")
   void readJmh(Path file) throws IOException {
     List<Object> runs = (List<Object>) Json.parse(Files.readString(file));
+    Set<Results> seen = new HashSet<>();
     for (Object o : runs) {
       Map<String, Object> run = (Map<String, Object>) o;
       String bench = (String) run.get("benchmark");
@@ -125,6 +128,9 @@ public final class Report {
         default -> throw new IllegalArgumentException("Unit " + unit);
       };
       engine.put(key.toString(), contender, msPerOp);
+      if (seen.add(engine)) {
+        engine.runs++;
+      }
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
     }
   }

@@ -5,12 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One engine's measurements: op key ("Class.method [params]") -> contender -> ms per op. */
+/**
+ * One engine's measurements: op key ("Class.method [params]") -> contender -> ms per op. When
+ * several runs measured the same thing, the fastest is kept: on a shared machine other work only
+ * ever adds time, and it does so to one run and not the next.
+ */
 final class Results {
   final Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
+  /** How many runs (JMH result files) measured this engine. */
+  int runs;
 
   void put(String key, String contender, double msPerOp) {
-    ms.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(contender, msPerOp);
+    ms.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(contender, msPerOp, Math::min);
   }
 
   boolean isEmpty() {
