@@ -7,6 +7,7 @@
 #   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~10 min)
 #   --repeat N                         runs the PostgreSQL group N times; the report keeps each
 #                                      operation's fastest run (other work on the machine only adds time)
+#   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
 # Needs: JDK 17, Maven, gcc, and npm for SQLite's amalgamation (see native_sqlite below). The
@@ -15,6 +16,7 @@
 # on loopback; -Dbench.pg.url in JAVA_TOOL_OPTIONS would point it at another server.
 # Long: start it in the background (nohup benchmarks/run.sh > benchmarks/target/run.log 2>&1 &).
 set -euo pipefail
+COMMAND="benchmarks/run.sh $*"
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 OUT=target/run
@@ -43,13 +45,27 @@ echo "== build"
 (cd "$ROOT" && mvn -q -P benchmarks -pl benchmarks -am package -DskipTests)
 JAR=target/benchmarks.jar
 
+# The PostgreSQL group runs on one CPU: the JMH JVM, its forks and the server each fork starts
+# (they inherit the affinity). On a VM whose idle vCPUs halt (cpuidle haltpoll here), a round
+# trip between a client and a server on two idle vCPUs costs about 170 us, against about 20 us
+# when both take turns on one CPU, and which of the two a fork gets depends on what else runs:
+# unpinned, the same 1,000 point reads took 27 ms in one iteration and 200 ms in the next.
+# Pinned, every contender meets the same cheap round trip (a real network's costs more).
+PG_CPUS=${PG_CPUS:-$(( $(nproc) - 1 ))}
+PIN=()
+if [ "$PG_CPUS" != all ] && command -v taskset > /dev/null; then
+  PIN=(taskset -c "$PG_CPUS")
+fi
+
 PG_JSON=""
 postgres_group() {
   echo "== PostgreSQL"
   java -cp "$JAR" keystone.bench.Postgres > "$OUT/postgres.txt"
+  echo "$COMMAND${PIN[*]:+ (the group pinned: ${PIN[*]})}" >> "$OUT/postgres.txt"
   cat "$OUT/postgres.txt"
   for run in $(seq 1 "$REPEAT"); do
-    java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 "$PG_BENCHES" \
+    "${PIN[@]}" java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 \
+      "$PG_BENCHES" \
       -rf json -rff "$OUT/jmh-postgres-$run.json" "${EXTRA[@]}" | tee "$OUT/jmh-postgres-$run.txt"
     PG_JSON="$PG_JSON,$OUT/jmh-postgres-$run.json"
   done

@@ -26,7 +26,13 @@ final class PostgresSection {
     if (!parent.isEmpty()) {
       b.append(parent).append(" PostgreSQL\n\n");
     }
-    b.append("- Server: ").append(server.isEmpty() ? "?" : server).append('\n');
+    // The server's line, then (from run.sh) the command that ran the group.
+    String[] facts = server.split("\n", 2);
+    b.append("- Server: ").append(facts[0].isEmpty() ? "?" : facts[0].strip()).append('\n');
+    if (facts.length > 1) {
+      b.append("- Command: `").append(facts[1].strip()).append("`; JMH ").append(pg.settings)
+          .append(" per run, avgt\n");
+    }
     b.append("- Driver and pool: pgjdbc ").append(Report.prop(pom, "postgresql.version"))
         .append(", HikariCP ").append(Report.prop(pom, "hikaricp.version"))
         .append(" with Keystone's default settings (5 connections) for every contender;")

@@ -54,7 +54,10 @@ public final class Report {
   final Results pg = new Results();
   final Map<String, Double> cold = new LinkedHashMap<>();
   String jdk = "";
-  /** The PostgreSQL server and its settings, as {@code keystone.bench.Postgres} prints them. */
+  /**
+   * The PostgreSQL server and its settings, as {@code keystone.bench.Postgres} prints them, and on
+   * a second line the command run.sh ran.
+   */
   String server = "";
 
   /**
@@ -132,6 +135,9 @@ public final class Report {
         engine.runs++;
       }
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
+      engine.settings = String.format(Locale.ROOT, "%s fork(s), %s x %s warm-up, %s x %s measurement",
+          run.get("forks"), run.get("warmupIterations"), run.get("warmupTime"),
+          run.get("measurementIterations"), run.get("measurementTime"));
     }
   }
 

@@ -14,6 +14,8 @@ final class Results {
   final Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
   /** How many runs (JMH result files) measured this engine. */
   int runs;
+  /** JMH's forks, warm-up and measurement per run, as the result files state them. */
+  String settings = "";
 
   void put(String key, String contender, double msPerOp) {
     ms.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(contender, msPerOp, Math::min);
