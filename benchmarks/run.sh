@@ -1,31 +1,85 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite and writes benchmarks/results/<date>.md (+ .svg).
 #
-#   benchmarks/run.sh           short version (~15 min on 2 cores): 1 fork, 2x1 s warm-up, 3x1 s
-#   benchmarks/run.sh --full    longer: 2 forks, 5x2 s warm-up, 10x2 s measurement (~1.5 h)
-#   extra arguments after --jmh are passed to JMH (e.g. --jmh 'ReadBench' -prof gc)
+#   benchmarks/run.sh                  short version (~15 min on 2 cores): 1 fork, 2x1 s warm-up, 3x1 s
+#   benchmarks/run.sh --full           longer: 2 forks, 5x2 s warm-up, 10x2 s measurement (~1.5 h)
+#   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md (+~10 min)
+#   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~10 min)
+#   --repeat N                         runs the PostgreSQL group N times; the report keeps each
+#                                      operation's fastest run (other work on the machine only adds time)
+#   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
+#   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
-# Needs: JDK 17, Maven (the keystone artifacts installed: mvn -q -pl processor,runtime-engine
-# install -DskipTests), gcc, and npm for SQLite's amalgamation (see native_sqlite below).
+# Needs: JDK 17, Maven, gcc, and npm for SQLite's amalgamation (see native_sqlite below). The
+# build goes through the reactor (-am), so nothing has to be installed first. The PostgreSQL group
+# starts a PostgreSQL 14 of its own per JMH fork from embedded-postgres's binaries (Maven Central),
+# on loopback; -Dbench.pg.url in JAVA_TOOL_OPTIONS would point it at another server.
 # Long: start it in the background (nohup benchmarks/run.sh > benchmarks/target/run.log 2>&1 &).
 set -euo pipefail
+COMMAND="benchmarks/run.sh $*"
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 OUT=target/run
+rm -rf "$OUT"
 mkdir -p "$OUT" results target/native
 JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 EXTRA=()
+SQLITE=1
+POSTGRES=0
+REPEAT=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) JMH_ARGS=(-f 2 -wi 5 -w 2s -i 10 -r 2s); shift ;;
+    --postgres) POSTGRES=1; shift ;;
+    --postgres-only) POSTGRES=1; SQLITE=0; shift ;;
+    --repeat) REPEAT=$2; shift 2 ;;
     --jmh) shift; EXTRA=("$@"); break ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
+# The operations the PostgreSQL group measures (the SQLite run measures every benchmark).
+PG_BENCHES='WriteBench\.(bulkInsert|oneByOneInsert|graphWrite)$|ReadBench\.(loadByIdRandom|loadAll|indexedQuery|graphRead)$|CascadeBench|RestrictBench|ImportBench|RetryBench'
+
 echo "== build"
-(cd "$ROOT" && mvn -q -P benchmarks -pl benchmarks package -DskipTests)
+(cd "$ROOT" && mvn -q -P benchmarks -pl benchmarks -am package -DskipTests)
 JAR=target/benchmarks.jar
+
+# The PostgreSQL group runs on one CPU: the JMH JVM, its forks and the server each fork starts
+# (they inherit the affinity). On a VM whose idle vCPUs halt (cpuidle haltpoll here), a round
+# trip between a client and a server on two idle vCPUs costs about 170 us, against about 20 us
+# when both take turns on one CPU, and which of the two a fork gets depends on what else runs:
+# unpinned, the same 1,000 point reads took 27 ms in one iteration and 200 ms in the next.
+# Pinned, every contender meets the same cheap round trip (a real network's costs more).
+PG_CPUS=${PG_CPUS:-$(( $(nproc) - 1 ))}
+PIN=()
+if [ "$PG_CPUS" != all ] && command -v taskset > /dev/null; then
+  PIN=(taskset -c "$PG_CPUS")
+fi
+
+PG_JSON=""
+postgres_group() {
+  echo "== PostgreSQL"
+  java -cp "$JAR" keystone.bench.Postgres > "$OUT/postgres.txt"
+  echo "$COMMAND${PIN[*]:+ (the group pinned: ${PIN[*]})}" >> "$OUT/postgres.txt"
+  cat "$OUT/postgres.txt"
+  for run in $(seq 1 "$REPEAT"); do
+    "${PIN[@]}" java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 \
+      "$PG_BENCHES" \
+      -rf json -rff "$OUT/jmh-postgres-$run.json" "${EXTRA[@]}" | tee "$OUT/jmh-postgres-$run.txt"
+    PG_JSON="$PG_JSON,$OUT/jmh-postgres-$run.json"
+  done
+}
+
+if [ "$SQLITE" = 0 ]; then
+  postgres_group
+  echo "== report"
+  # The PostgreSQL part of the notes (from its heading to the end).
+  sed -n '/^## PostgreSQL/,$p' notes.md > "$OUT/notes.md"
+  java -cp "$JAR" keystone.bench.report.Report "${PG_JSON#,}" "$OUT/native.tsv" \
+    "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" "$OUT/postgres.txt"
+  exit 0
+fi
 
 # The C baseline links the same SQLite version as the sqlite-jdbc jar. The jar's native library
 # exports only its JNI entry points (no sqlite3_* symbols), so the amalgamation is compiled here:
@@ -70,8 +124,11 @@ java -cp "$JAR" keystone.bench.ColdStart "$OUT/coldstart.tsv" 5 2> "$OUT/coldsta
 echo "== JMH"
 java -jar "$JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" "${EXTRA[@]}" | tee "$OUT/jmh.txt"
 
+[ "$POSTGRES" = 1 ] && postgres_group
+
 echo "== report"
 cat "$OUT/native-note.md" > "$OUT/notes.md"
 [ -f notes.md ] && { echo; cat notes.md; } >> "$OUT/notes.md"
-java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh.json" "$OUT/native.tsv" \
-  "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md"
+java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh.json$PG_JSON" \
+  "$OUT/native.tsv" "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" \
+  "$OUT/postgres.txt"

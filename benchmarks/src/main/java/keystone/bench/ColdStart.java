@@ -35,12 +35,12 @@ public final class ColdStart {
     String cp = System.getProperty("java.class.path");
     List<String> lines = new ArrayList<>();
     for (String name : new String[] {"jdbc", "keystone", "ormlite", "hibernate", "jdbi"}) {
-      Path file = Contenders.freshFile(name, "cold");
+      Path file = Contenders.fresh(name, "cold", "sqlite").file();
       if (name.equals("keystone")) {
         keystone.engine.Keystone.open(keystone.bench.keystone.BenchDatabase.class, file).close();
       }
       JdbcContender admin = new JdbcContender();
-      admin.open(file);
+      admin.open(Store.sqlite(file));
       admin.insertUsersBulk(10, 0);
       admin.close();
       double[] times = new double[runs];
@@ -85,7 +85,7 @@ public final class ColdStart {
   private static void child(String name, Path file) {
     PrintStream stdout = System.out;
     Contender c = Contenders.create(name);
-    c.open(file);
+    c.open(Store.sqlite(file));
     long h = c.loadById(new long[] {1});
     stdout.println("READY");
     stdout.flush();

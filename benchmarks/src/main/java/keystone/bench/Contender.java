@@ -1,14 +1,13 @@
 package keystone.bench;
 
-import java.nio.file.Path;
-
 /**
- * One way of talking to SQLite, measured on the suite's operations. Each implementation is written
- * in its own library's idiom; all run on the same DDL ({@link Sqlite#ddl()}) and pragmas.
+ * One way of talking to the database, measured on the suite's operations. Each implementation is
+ * written in its own library's idiom; all run on the same DDL (Keystone's compiled schema:
+ * {@link Sqlite#ddl()}, {@link Postgres#ddl()}) and, on SQLite, the same pragmas.
  */
 public interface Contender extends AutoCloseable {
-  /** Opens the file, whose schema already exists (Keystone creates it itself). */
-  void open(Path file);
+  /** Opens the store, whose schema already exists (Keystone creates it itself). */
+  void open(Store store);
 
   /** Inserts {@code n} users in one transaction. */
   void insertUsersBulk(int n, int seed);
@@ -56,5 +55,12 @@ public interface Contender extends AutoCloseable {
 
     /** Imports users and orders, children first, with every key deferred to the one commit. */
     void importDeferred(int users, int ordersPerUser);
+
+    /**
+     * One short transaction that reads before it writes: the user, then an order priced by what
+     * was read and three items. {@code retrying}: run as a transaction to start again on a
+     * serialization failure or deadlock. Returns the order's id.
+     */
+    long placeOrder(long userId, boolean retrying);
   }
 }

@@ -1,6 +1,5 @@
 package keystone.bench;
 
-import java.nio.file.Path;
 import keystone.bench.hibernate.HibernateContender;
 import keystone.bench.jdbc.JdbcContender;
 import keystone.bench.jdbi.JdbiContender;
@@ -22,8 +21,16 @@ public final class Contenders {
     };
   }
 
-  /** A fresh file for {@code name}: Keystone creates its schema; the others get the same DDL. */
-  public static Path freshFile(String name, String tag) {
-    return Sqlite.freshFile(name + "-" + tag, !name.equals("keystone"));
+  /**
+   * A fresh store for {@code name} on {@code engine} ("sqlite" or "postgres"): Keystone creates
+   * its schema; the others get the same DDL.
+   */
+  public static Store fresh(String name, String tag, String engine) {
+    boolean withSchema = !name.equals("keystone");
+    return switch (engine) {
+      case "sqlite" -> Store.sqlite(Sqlite.freshFile(name + "-" + tag, withSchema));
+      case "postgres" -> Postgres.fresh(withSchema);
+      default -> throw new IllegalArgumentException("Unknown engine " + engine);
+    };
   }
 }

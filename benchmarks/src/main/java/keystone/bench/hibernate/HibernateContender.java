@@ -1,11 +1,11 @@
 package keystone.bench.hibernate;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import keystone.bench.Contender;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -14,7 +14,9 @@ import org.hibernate.cfg.Configuration;
  * Hibernate ORM 6 with the community SQLite dialect, configured as its batching chapter says:
  * {@code hibernate.jdbc.batch_size}, ordered inserts and updates, and flush()/clear() every batch.
  * One session per operation, no second-level cache. The keys are IDENTITY (SQLite has no
- * sequences), and Hibernate does not batch inserts of IDENTITY entities: its docs say so.
+ * sequences), and Hibernate does not batch inserts of IDENTITY entities: its docs say so. On
+ * PostgreSQL the keys stay IDENTITY (the suite's DDL is Keystone's, with identity columns), the
+ * dialect is PostgreSQLDialect and connections come from the suite's HikariCP pool.
  */
 public final class HibernateContender implements Contender {
   static final int BATCH = 1000;
@@ -31,17 +33,25 @@ public final class HibernateContender implements Contender {
   }
 
   @Override
-  public void open(Path file) {
+  public void open(Store store) {
     Logger.getLogger("org.hibernate").setLevel(Level.WARNING);
-    factory =
+    Configuration config =
         new Configuration()
             .addAnnotatedClass(HUser.class)
             .addAnnotatedClass(HOrder.class)
-            .addAnnotatedClass(HOrderItem.class)
-            .setProperty("hibernate.connection.driver_class", "org.sqlite.JDBC")
-            .setProperty("hibernate.connection.url", Sqlite.url(file))
-            .setProperty("hibernate.connection.pool_size", "1")
-            .setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect")
+            .addAnnotatedClass(HOrderItem.class);
+    if (store.postgres()) {
+      // Hibernate picks PostgreSQLDialect from the connection (and warns when it is named).
+      config.getProperties().put("hibernate.connection.datasource", store.dataSource());
+    } else {
+      config
+          .setProperty("hibernate.connection.driver_class", "org.sqlite.JDBC")
+          .setProperty("hibernate.connection.url", store.url())
+          .setProperty("hibernate.connection.pool_size", "1")
+          .setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+    }
+    factory =
+        config
             .setProperty("hibernate.hbm2ddl.auto", schemaAction)
             .setProperty("hibernate.jdbc.batch_size", String.valueOf(BATCH))
             .setProperty("hibernate.order_inserts", "true")

@@ -1,22 +1,25 @@
 package keystone.bench.jdbc;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import keystone.bench.Contender;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 
 /**
- * Hand-written JDBC over sqlite-jdbc: one connection, every statement prepared once and reused,
- * writes batched. The floor any Java layer on this driver can reach.
+ * Hand-written JDBC: one connection, every statement prepared once and reused, writes batched.
+ * The floor any Java layer on the driver can reach. On PostgreSQL the connection is borrowed
+ * from the same HikariCP pool settings as Keystone's, for the whole trial, and pgjdbc
+ * batches {@code executeBatch} into one round trip.
  */
 public final class JdbcContender implements Contender.Keys {
+  private Store store;
   private Connection c;
   private PreparedStatement insertUser;
+  private PreparedStatement insertUserWithId;
   private PreparedStatement insertUserReturning;
   private PreparedStatement userById;
   private PreparedStatement allUsers;
@@ -30,10 +33,13 @@ public final class JdbcContender implements Contender.Keys {
   private PreparedStatement itemsOf;
 
   @Override
-  public void open(Path file) {
+  public void open(Store store) {
     try {
-      c = DriverManager.getConnection(Sqlite.url(file));
+      this.store = store;
+      c = store.connect();
       insertUser = c.prepareStatement("INSERT INTO users (name, email, age) VALUES (?, ?, ?)");
+      insertUserWithId =
+          c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)");
       insertUserReturning =
           c.prepareStatement("INSERT INTO users (name, email, age) VALUES (?, ?, ?) RETURNING id");
       userById = c.prepareStatement("SELECT id, name, email, age FROM users WHERE id = ?");
@@ -192,6 +198,39 @@ public final class JdbcContender implements Contender.Keys {
     }
   }
 
+  /** An order (its id from RETURNING) and its items in one batch; returns the order's id. */
+  private long insertOrderWithItems(long userId, String status, long total, int items)
+      throws SQLException {
+    insertOrderReturning.setLong(1, userId);
+    insertOrderReturning.setString(2, status);
+    insertOrderReturning.setLong(3, total);
+    long orderId = returning(insertOrderReturning);
+    for (int i = 0; i < items; i++) {
+      insertItem.setLong(1, orderId);
+      insertItem.setString(2, "SKU-" + i);
+      insertItem.setInt(3, 1 + i);
+      insertItem.setLong(4, 250L * i);
+      insertItem.addBatch();
+    }
+    insertItem.executeBatch();
+    return orderId;
+  }
+
+  /** For seeding: orders with their items for every user in {@code userIds}, one transaction. */
+  public void insertOrders(long[] userIds, int ordersPerUser, int itemsPerOrder) {
+    try {
+      begin();
+      for (long userId : userIds) {
+        for (int o = 0; o < ordersPerUser; o++) {
+          insertOrderWithItems(userId, "pending", o * 100L, itemsPerOrder);
+        }
+      }
+      commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void writeGraph(int users, int ordersPerUser, int itemsPerOrder, int seed) {
     try {
@@ -202,18 +241,7 @@ public final class JdbcContender implements Contender.Keys {
         insertUserReturning.setInt(3, Sqlite.age(u));
         long userId = returning(insertUserReturning);
         for (int o = 0; o < ordersPerUser; o++) {
-          insertOrderReturning.setLong(1, userId);
-          insertOrderReturning.setString(2, "pending");
-          insertOrderReturning.setLong(3, o * 100L);
-          long orderId = returning(insertOrderReturning);
-          for (int i = 0; i < itemsPerOrder; i++) {
-            insertItem.setLong(1, orderId);
-            insertItem.setString(2, "SKU-" + i);
-            insertItem.setInt(3, 1 + i);
-            insertItem.setLong(4, 250L * i);
-            insertItem.addBatch();
-          }
-          insertItem.executeBatch();
+          insertOrderWithItems(userId, "pending", o * 100L, itemsPerOrder);
         }
       }
       commit();
@@ -316,7 +344,7 @@ public final class JdbcContender implements Contender.Keys {
   public void importDeferred(int users, int ordersPerUser) {
     try {
       begin();
-      exec("PRAGMA defer_foreign_keys = ON");
+      exec(store.deferForeignKeys());
       long firstUser = 1;
       try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM users")) {
         rs.next();
@@ -331,16 +359,63 @@ public final class JdbcContender implements Contender.Keys {
         }
       }
       insertOrder.executeBatch();
+      // The ids the orders already hold: PostgreSQL's identity would not hand out MAX(id) + 1.
       for (int u = 0; u < users; u++) {
-        insertUser.setString(1, Sqlite.name(u));
-        insertUser.setString(2, Sqlite.email(-1, u));
-        insertUser.setInt(3, Sqlite.age(u));
-        insertUser.addBatch();
+        insertUserWithId.setLong(1, firstUser + u);
+        insertUserWithId.setString(2, Sqlite.name(u));
+        insertUserWithId.setString(3, Sqlite.email(-1, u));
+        insertUserWithId.setInt(4, Sqlite.age(u));
+        insertUserWithId.addBatch();
       }
-      insertUser.executeBatch();
+      insertUserWithId.executeBatch();
       commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** As an application would write it: up to 5 attempts, 10 ms backoff doubling, as Retry's. */
+  @Override
+  public long placeOrder(long userId, boolean retrying) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        begin();
+        userById.setLong(1, userId);
+        long age;
+        try (ResultSet rs = userById.executeQuery()) {
+          rs.next();
+          age = rs.getInt(4);
+        }
+        long orderId = insertOrderWithItems(userId, "placed", age * 100L, 3);
+        commit();
+        return orderId;
+      } catch (SQLException e) {
+        rollback();
+        if (!retrying || attempt == 5 || !isTransient(e)) {
+          throw new IllegalStateException(e);
+        }
+      }
+      try {
+        Thread.sleep(10L << (attempt - 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Serialization failure or deadlock (PostgreSQL), or SQLITE_BUSY. */
+  private static boolean isTransient(SQLException e) {
+    return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())
+        || (e.getErrorCode() & 0xff) == 5 && e.getClass().getName().startsWith("org.sqlite");
+  }
+
+  private void rollback() {
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // The error that ended the transaction is the one reported.
     }
   }
 

@@ -1,10 +1,10 @@
 package keystone.bench.jdbi;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import keystone.bench.Contender;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 import keystone.bench.jdbi.Rows.Order;
 import keystone.bench.jdbi.Rows.OrderItem;
 import keystone.bench.jdbi.Rows.User;
@@ -15,15 +15,16 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * JDBI 3 (chosen over jOOQ: it needs no code generation step against a live database and is the
  * closest in spirit to DAO interfaces). One long-lived Handle with the SQL Object attached, as a
- * single-connection SQLite app keeps it; transactions through Handle.useTransaction.
+ * single-connection SQLite app keeps it; transactions through Handle.useTransaction. On
+ * PostgreSQL the Handle's connection comes from the suite's HikariCP pool.
  */
 public final class JdbiContender implements Contender {
   private Handle handle;
   private BenchSql sql;
 
   @Override
-  public void open(Path file) {
-    Jdbi jdbi = Jdbi.create(Sqlite.url(file)).installPlugin(new SqlObjectPlugin());
+  public void open(Store store) {
+    Jdbi jdbi = Jdbi.create(store::connect).installPlugin(new SqlObjectPlugin());
     handle = jdbi.open();
     sql = handle.attach(BenchSql.class);
   }

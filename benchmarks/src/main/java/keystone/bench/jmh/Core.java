@@ -27,10 +27,14 @@ public abstract class Core {
   @Param({"jdbc", "keystone", "ormlite", "hibernate", "jdbi"})
   public String contender;
 
+  /** "sqlite", or "postgres" (run.sh --postgres: {@code -p engine=postgres}). */
+  @Param({"sqlite"})
+  public String engine;
+
   Fixture fx;
 
   void start(String tag) {
-    fx = new Fixture(contender, tag);
+    fx = new Fixture(contender, tag, engine);
   }
 
   @TearDown(Level.Trial)

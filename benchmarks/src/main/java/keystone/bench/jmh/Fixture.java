@@ -1,16 +1,17 @@
 package keystone.bench.jmh;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import keystone.bench.Contender;
 import keystone.bench.Contenders;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 import keystone.bench.jdbc.JdbcContender;
 
 /**
- * One contender on its own fresh file, plus a hand-JDBC connection ("admin") on the same file that
- * resets and seeds data between measurements, outside the timed region.
+ * One contender on its own fresh store (a SQLite file, or a PostgreSQL schema), plus a hand-JDBC
+ * connection ("admin") on the same store that resets and seeds data between measurements,
+ * outside the timed region.
  */
 final class Fixture {
   static final int ROWS = 10_000;
@@ -21,20 +22,21 @@ final class Fixture {
 
   final Contender contender;
   final JdbcContender admin;
-  final Path file;
+  final Store store;
   int seed;
 
-  Fixture(String name, String tag) {
-    file = Contenders.freshFile(name, tag);
+  Fixture(String name, String tag, String engine) {
+    store = Contenders.fresh(name, tag, engine);
     contender = Contenders.create(name);
-    contender.open(file);
+    contender.open(store);
     admin = new JdbcContender();
-    admin.open(file);
+    admin.open(store);
   }
 
   void close() {
     contender.close();
     admin.close();
+    store.close();
   }
 
   void clearUsers() {
@@ -60,38 +62,7 @@ final class Fixture {
 
   /** ORDERS_PER_USER orders with ITEMS_PER_ORDER items each for every user in {@code userIds}. */
   void seedGraph(long[] userIds) {
-    try {
-      var c = admin.connection();
-      c.setAutoCommit(false);
-      try (PreparedStatement order = c.prepareStatement(
-              "INSERT INTO orders (user_id, status, total_cents) VALUES (?, 'pending', ?) RETURNING id");
-          PreparedStatement item = c.prepareStatement(
-              "INSERT INTO order_items (order_id, sku, quantity, price_cents) VALUES (?, ?, ?, ?)")) {
-        for (long userId : userIds) {
-          for (int o = 0; o < ORDERS_PER_USER; o++) {
-            order.setLong(1, userId);
-            order.setLong(2, o * 100L);
-            long orderId;
-            try (var rs = order.executeQuery()) {
-              rs.next();
-              orderId = rs.getLong(1);
-            }
-            for (int i = 0; i < ITEMS_PER_ORDER; i++) {
-              item.setLong(1, orderId);
-              item.setString(2, "SKU-" + i);
-              item.setInt(3, 1 + i);
-              item.setLong(4, 250L * i);
-              item.addBatch();
-            }
-            item.executeBatch();
-          }
-        }
-      }
-      c.commit();
-      c.setAutoCommit(true);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    admin.insertOrders(userIds, ORDERS_PER_USER, ITEMS_PER_ORDER);
   }
 
   /** One order of user {@code userId} with {@code children} items; returns the order's id. */

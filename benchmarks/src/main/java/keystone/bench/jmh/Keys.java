@@ -28,11 +28,15 @@ public abstract class Keys {
   @Param({"jdbc", "keystone"})
   public String contender;
 
+  /** "sqlite", or "postgres" (run.sh --postgres: {@code -p engine=postgres}). */
+  @Param({"sqlite"})
+  public String engine;
+
   Fixture fx;
   Contender.Keys keys;
 
   void start(String tag) {
-    fx = new Fixture(contender, tag);
+    fx = new Fixture(contender, tag, engine);
     keys = (Contender.Keys) fx.contender;
   }
 

@@ -1,21 +1,27 @@
 package keystone.bench.keystone;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import keystone.bench.Contender;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
+import keystone.engine.Retry;
 
-/** Keystone's generated DAOs, used as its README shows. */
+/**
+ * Keystone's generated DAOs, used as its README shows; on PostgreSQL through
+ * {@code Keystone.builder(...).postgres(url)}, which opens its own HikariCP pool.
+ */
 public final class KeystoneContender implements Contender.Keys {
   private BenchDatabase db;
   private BenchDao dao;
 
   @Override
-  public void open(Path file) {
-    db = Keystone.open(BenchDatabase.class, file);
+  public void open(Store store) {
+    db = store.postgres()
+        ? Keystone.builder(BenchDatabase.class).postgres(store.url()).build()
+        : Keystone.open(BenchDatabase.class, store.file());
     dao = db.dao();
   }
 
@@ -182,6 +188,27 @@ public final class KeystoneContender implements Contender.Keys {
           }
           dao.insertUsers(parents);
         });
+  }
+
+  @Override
+  public long placeOrder(long userId, boolean retrying) {
+    long[] orderId = new long[1];
+    Runnable body =
+        () -> {
+          User u = dao.userById(userId);
+          orderId[0] = dao.insertOrder(new Order(0, u.id(), "placed", u.age() * 100L));
+          List<OrderItem> items = new ArrayList<>(3);
+          for (int i = 0; i < 3; i++) {
+            items.add(new OrderItem(0, orderId[0], "SKU-" + i, 1 + i, 250L * i));
+          }
+          dao.insertItems(items);
+        };
+    if (retrying) {
+      db.runInTransaction(Retry.transientFailures(5), body);
+    } else {
+      db.runInTransaction(body);
+    }
+    return orderId[0];
   }
 
   @Override

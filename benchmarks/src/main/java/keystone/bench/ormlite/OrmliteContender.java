@@ -2,25 +2,30 @@ package keystone.bench.ormlite;
 
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.jdbc.DataSourceConnectionSource;
 import com.j256.ormlite.jdbc.JdbcConnectionSource;
+import com.j256.ormlite.support.ConnectionSource;
 import com.j256.ormlite.logger.Level;
 import com.j256.ormlite.logger.Logger;
 import com.j256.ormlite.misc.TransactionManager;
 import com.j256.ormlite.stmt.PreparedQuery;
 import com.j256.ormlite.stmt.SelectArg;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import keystone.bench.Contender;
 import keystone.bench.Sqlite;
+import keystone.bench.Store;
 
 /**
  * ORMLite 6 over JDBC, as its docs show: DAOs from DaoManager, collections through create(...)
  * (batch tasks), prepared queries with SelectArg reused, transactions through TransactionManager.
+ * On PostgreSQL its connections come from the suite's HikariCP pool, and its generated ids from
+ * the sequence behind each identity column ({@code users_id_seq}), asked before each insert as
+ * ORMLite's PostgreSQL support does.
  */
 public final class OrmliteContender implements Contender {
-  private JdbcConnectionSource source;
+  private ConnectionSource source;
   private Dao<OUser, Long> users;
   private Dao<OOrder, Long> orders;
   private Dao<OOrderItem, Long> items;
@@ -32,10 +37,12 @@ public final class OrmliteContender implements Contender {
   private PreparedQuery<OOrderItem> itemsOf;
 
   @Override
-  public void open(Path file) {
+  public void open(Store store) {
     try {
       Logger.setGlobalLogLevel(Level.WARNING);
-      source = new JdbcConnectionSource(Sqlite.url(file));
+      source = store.postgres()
+          ? new DataSourceConnectionSource(store.dataSource(), store.url())
+          : new JdbcConnectionSource(store.url());
       users = DaoManager.createDao(source, OUser.class);
       orders = DaoManager.createDao(source, OOrder.class);
       items = DaoManager.createDao(source, OOrderItem.class);

@@ -5,18 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Writes benchmarks/results/DATE.md and DATE.svg from JMH's JSON, the C baseline's TSV and the
- * cold-start TSV. Usage: {@code Report <jmh.json> <native.tsv> <coldstart.tsv> <results dir>
- * <root pom> [notes.md]}.
+ * cold-start TSV, with a PostgreSQL section when the suite also ran there (JMH param
+ * {@code engine=postgres}); of several runs of the same operation the fastest counts. Usage: {@code Report <jmh.json[,more.json]> <native.tsv>
+ * <coldstart.tsv> <results dir> <root pom> [notes.md] [postgres.txt]}.
  */
 public final class Report {
   static final String[] CONTENDERS = {"jdbc", "keystone", "ormlite", "hibernate", "jdbi"};
@@ -41,33 +44,66 @@ public final class Report {
     ROWS.put("SetNullBench.setNullFanOut", 1_000);
     ROWS.put("RestrictBench.restrictBlockedDelete", 1);
     ROWS.put("ImportBench.deferredImport100k", 100_000);
+    ROWS.put("RetryBench.transaction", 5);
   }
 
   private Report() {}
 
-  /** op key ("Class.method [params]") -> contender -> ms per op. */
-  final Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
+  /** SQLite's results (the C API's included), and PostgreSQL's (JMH param engine=postgres). */
+  final Results sqlite = new Results();
+  final Results pg = new Results();
   final Map<String, Double> cold = new LinkedHashMap<>();
   String jdk = "";
+  /**
+   * The PostgreSQL server and its settings, as {@code keystone.bench.Postgres} prints them, and on
+   * a second line the command run.sh ran.
+   */
+  String server = "";
 
+  /**
+   * Writes DATE.md and DATE.svg; or DATE-postgres.md when the JMH results hold only the
+   * PostgreSQL group (run.sh --postgres-only). The first argument may list several JSON files,
+   * separated by commas; files that do not exist are skipped.
+   */
   public static void main(String[] args) throws IOException {
     Report r = new Report();
-    r.readJmh(Path.of(args[0]));
+    for (String json : args[0].split(",")) {
+      if (Files.exists(Path.of(json))) {
+        r.readJmh(Path.of(json));
+      }
+    }
     r.readNative(Path.of(args[1]));
     r.readCold(Path.of(args[2]));
     Path dir = Path.of(args[3]);
     String pom = Files.readString(Path.of(args[4]));
-    String notes = args.length > 5 && Files.exists(Path.of(args[5])) ? Files.readString(Path.of(args[5])) : "";
+    String notes = optional(args, 5);
+    r.server = optional(args, 6).strip();
     String date = LocalDate.now().toString();
     Files.createDirectories(dir);
+    if (r.sqlite.isEmpty()) {
+      StringBuilder b = new StringBuilder("# Keystone on PostgreSQL, ").append(date).append("\n\n");
+      r.machineLines(b);
+      new PostgresSection(r.pg, pom, r.server).write(b, "");
+      if (!notes.isBlank()) {
+        b.append("\n").append(notes.strip()).append('\n');
+      }
+      Files.writeString(dir.resolve(date + "-postgres.md"), b.toString());
+      System.out.println("Wrote " + dir.resolve(date + "-postgres.md"));
+      return;
+    }
     Files.writeString(dir.resolve(date + ".svg"), r.svg());
     Files.writeString(dir.resolve(date + ".md"), r.markdown(date, pom, notes));
     System.out.println("Wrote " + dir.resolve(date + ".md") + " and " + date + ".svg");
   }
 
+  private static String optional(String[] args, int i) throws IOException {
+    return args.length > i && Files.exists(Path.of(args[i])) ? Files.readString(Path.of(args[i])) : "";
+  }
+
   @SuppressWarnings("unchecked")
   void readJmh(Path file) throws IOException {
     List<Object> runs = (List<Object>) Json.parse(Files.readString(file));
+    Set<Results> seen = new HashSet<>();
     for (Object o : runs) {
       Map<String, Object> run = (Map<String, Object>) o;
       String bench = (String) run.get("benchmark");
@@ -78,6 +114,7 @@ public final class Report {
       StringBuilder key = new StringBuilder(name);
       TreeMap<String, Object> rest = new TreeMap<>(params);
       rest.remove("contender");
+      Results engine = "postgres".equals(rest.remove("engine")) ? pg : sqlite;
       if (!rest.isEmpty()) {
         key.append(" [");
         rest.forEach((k, v) -> key.append(k).append('=').append(v).append(' '));
@@ -93,8 +130,14 @@ public final class Report {
         case "s/op" -> score * 1000;
         default -> throw new IllegalArgumentException("Unit " + unit);
       };
-      ms.computeIfAbsent(key.toString(), k -> new LinkedHashMap<>()).put(contender, msPerOp);
+      engine.put(key.toString(), contender, msPerOp);
+      if (seen.add(engine)) {
+        engine.runs++;
+      }
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
+      engine.settings = String.format(Locale.ROOT, "%s fork(s), %s x %s warm-up, %s x %s measurement",
+          run.get("forks"), run.get("warmupIterations"), run.get("warmupTime"),
+          run.get("measurementIterations"), run.get("measurementTime"));
     }
   }
 
@@ -108,7 +151,7 @@ public final class Report {
         continue;
       }
       String key = f[1].isEmpty() ? f[0] : f[0] + " [" + f[1] + "]";
-      ms.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(C_API, Double.parseDouble(f[2]));
+      sqlite.put(key, C_API, Double.parseDouble(f[2]));
     }
   }
 
@@ -133,37 +176,6 @@ public final class Report {
     return ROWS.getOrDefault(base, 1);
   }
 
-  /** Time ratio to hand JDBC (above 1: slower), or NaN. */
-  double ratio(String key, String who) {
-    Map<String, Double> row = ms.get(key);
-    if (row == null || !row.containsKey(who) || !row.containsKey("jdbc")) {
-      return Double.NaN;
-    }
-    return row.get(who) / row.get("jdbc");
-  }
-
-  double msOf(String key, String who) {
-    Map<String, Double> row = ms.get(key);
-    return row == null || !row.containsKey(who) ? Double.NaN : row.get(who);
-  }
-
-  List<String> orderedKeys() {
-    List<String> keys = new ArrayList<>();
-    for (String base : ROWS.keySet()) {
-      for (String k : ms.keySet()) {
-        if ((k.equals(base) || k.startsWith(base + " [")) && !keys.contains(k)) {
-          keys.add(k);
-        }
-      }
-    }
-    for (String k : ms.keySet()) {
-      if (!keys.contains(k)) {
-        keys.add(k);
-      }
-    }
-    return keys;
-  }
-
   static String f(double v) {
     if (Double.isNaN(v)) {
       return "-";
@@ -181,6 +193,11 @@ public final class Report {
   static String prop(String pom, String name) {
     Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
     return m.find() ? m.group(1) : "?";
+  }
+
+  void machineLines(StringBuilder b) {
+    b.append("- Machine: ").append(machine()).append('\n');
+    b.append("- JDK: ").append(jdk).append('\n');
   }
 
   static String machine() {
@@ -202,8 +219,7 @@ public final class Report {
   String markdown(String date, String pom, String notes) {
     StringBuilder b = new StringBuilder();
     b.append("# Keystone benchmarks, ").append(date).append("\n\n");
-    b.append("- Machine: ").append(machine()).append('\n');
-    b.append("- JDK: ").append(jdk).append('\n');
+    machineLines(b);
     b.append("- SQLite: sqlite-jdbc ").append(prop(pom, "sqlite-jdbc.version"))
         .append(" for every JVM contender; the C API baseline is the same SQLite version")
         .append(" (see run.sh), built with gcc -O2\n");
@@ -220,43 +236,27 @@ public final class Report {
     b.append("## Operations\n\n");
     b.append("ops/s of whole operations (rows per op in the second column); in brackets the time")
         .append(" ratio to hand JDBC (1.00x = as fast; 2.00x = twice the time).\n\n");
-    b.append("| operation | rows/op | hand JDBC | Keystone | ORMLite | Hibernate | JDBI | C API |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (String key : orderedKeys()) {
-      b.append("| ").append(key).append(" | ").append(rowsOf(key));
-      for (String who : new String[] {"jdbc", "keystone", "ormlite", "hibernate", "jdbi", C_API}) {
-        double t = msOf(key, who);
-        b.append(" | ");
-        if (Double.isNaN(t)) {
-          b.append('-');
-        } else {
-          b.append(f(1000 / t));
-          if (!who.equals("jdbc")) {
-            b.append(" (").append(x(ratio(key, who))).append(')');
-          }
-        }
-      }
-      b.append(" |\n");
-    }
+    sqlite.operations(b, new String[] {"jdbc", "keystone", "ormlite", "hibernate", "jdbi", C_API},
+        new String[] {"hand JDBC", "Keystone", "ORMLite", "Hibernate", "JDBI", "C API"});
     b.append("\n## Cold start (fresh JVM until the first query returns, median)\n\n");
     b.append("| contender | ms |\n|---|---:|\n");
     cold.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(f(v)).append(" |\n"));
     b.append("\n## Targets\n\n| target | measured | result |\n|---|---|---|\n");
-    for (String key : orderedKeys()) {
-      double r = ratio(key, "keystone");
+    for (String key : sqlite.orderedKeys()) {
+      double r = sqlite.ratio(key, "keystone");
       if (!Double.isNaN(r)) {
         target(b, "Keystone within 1.10x of hand JDBC: " + key, x(r), r <= 1.10,
             r <= 1.10 ? "" : String.format(Locale.ROOT, "over by %.0f%%", (r / 1.10 - 1) * 100));
       }
     }
     String bulk = "WriteBench.bulkInsert";
-    double ks = msOf(bulk, "keystone");
-    faster(b, "bulk insert: at least 5x faster than ORMLite", msOf(bulk, "ormlite") / ks, 5);
-    faster(b, "bulk insert: at least 2x faster than Hibernate", msOf(bulk, "hibernate") / ks, 2);
+    double ks = sqlite.msOf(bulk, "keystone");
+    faster(b, "bulk insert: at least 5x faster than ORMLite", sqlite.msOf(bulk, "ormlite") / ks, 5);
+    faster(b, "bulk insert: at least 2x faster than Hibernate", sqlite.msOf(bulk, "hibernate") / ks, 2);
     String all = "ReadBench.loadAll";
-    double ka = msOf(all, "keystone");
-    faster(b, "load-all: at least 1.8x faster than Hibernate", msOf(all, "hibernate") / ka, 1.8);
-    faster(b, "load-all: never slower than ORMLite", msOf(all, "ormlite") / ka, 1.0);
+    double ka = sqlite.msOf(all, "keystone");
+    faster(b, "load-all: at least 1.8x faster than Hibernate", sqlite.msOf(all, "hibernate") / ka, 1.8);
+    faster(b, "load-all: never slower than ORMLite", sqlite.msOf(all, "ormlite") / ka, 1.0);
     Double kc = cold.get("keystone");
     Double hc = cold.get("hibernate");
     if (kc != null && hc != null) {
@@ -266,8 +266,8 @@ public final class Report {
           share <= 1.0 / 3 ? "" : String.format(Locale.ROOT, "over by %.0f%%", (share * 3 - 1) * 100));
     }
     for (String who : new String[] {"keystone", "jdbc", C_API}) {
-      double keyed = msOf("EnforcementBench.insertWithKeys [keyed=true]", who);
-      double loose = msOf("EnforcementBench.insertWithKeys [keyed=false]", who);
+      double keyed = sqlite.msOf("EnforcementBench.insertWithKeys [keyed=true]", who);
+      double loose = sqlite.msOf("EnforcementBench.insertWithKeys [keyed=false]", who);
       if (!Double.isNaN(keyed) && !Double.isNaN(loose)) {
         double cost = keyed / loose - 1;
         String what = "foreign-key enforcement + automatic index costs at most 15% on bulk insert ("
@@ -283,21 +283,25 @@ public final class Report {
     }
     b.append("\n## Where the JVM path loses to the C API\n\n");
     b.append("| operation | hand JDBC rows/s | C API rows/s | JDBC / C API time |\n|---|---:|---:|---:|\n");
-    for (String key : orderedKeys()) {
-      double c = msOf(key, C_API);
-      double j = msOf(key, "jdbc");
+    for (String key : sqlite.orderedKeys()) {
+      double c = sqlite.msOf(key, C_API);
+      double j = sqlite.msOf(key, "jdbc");
       if (!Double.isNaN(c) && !Double.isNaN(j)) {
         int rows = rowsOf(key);
         b.append("| ").append(key).append(" | ").append(f(rows * 1000 / j)).append(" | ")
             .append(f(rows * 1000 / c)).append(" | ").append(x(j / c)).append(" |\n");
       }
     }
-    double scan = msOf(all, C_API) / msOf(all, "jdbc");
+    double scan = sqlite.msOf(all, C_API) / sqlite.msOf(all, "jdbc");
     if (!Double.isNaN(scan)) {
       b.append("\nReading through ResultSet (load-all) reaches ")
           .append(String.format(Locale.ROOT, "%.0f%%", scan * 100))
           .append(" of the C API's scan rate: the starting line for a faster driver behind")
           .append(" Keystone's statement seam (keystone.engine.spi.SqlStatement).\n");
+    }
+    if (!pg.isEmpty()) {
+      b.append('\n');
+      new PostgresSection(pg, pom, server).write(b, "##");
     }
     if (!notes.isBlank()) {
       b.append("\n").append(notes.strip()).append('\n');
@@ -320,7 +324,7 @@ public final class Report {
 
   /** Horizontal bars of the time ratio to hand JDBC on a log scale, one group per operation. */
   String svg() {
-    List<String> keys = orderedKeys();
+    List<String> keys = sqlite.orderedKeys();
     String[] who = {"keystone", "ormlite", "hibernate", "jdbi", C_API};
     String[] color = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#7f7f7f"};
     int bar = 7;
@@ -333,7 +337,7 @@ public final class Report {
     for (String key : keys) {
       int n = 0;
       for (String w : who) {
-        if (!Double.isNaN(ratio(key, w))) {
+        if (!Double.isNaN(sqlite.ratio(key, w))) {
           n++;
         }
       }
@@ -346,7 +350,7 @@ public final class Report {
           y + h / 2 + 3, esc(key)));
       int by = y + 4;
       for (int i = 0; i < who.length; i++) {
-        double r = ratio(key, who[i]);
+        double r = sqlite.ratio(key, who[i]);
         if (Double.isNaN(r)) {
           continue;
         }

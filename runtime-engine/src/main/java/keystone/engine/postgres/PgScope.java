@@ -5,13 +5,18 @@ import java.sql.Savepoint;
 import keystone.engine.KeystoneException;
 import keystone.engine.spi.CallScope;
 
-/** One call on PostgreSQL: a transaction, a savepoint inside one, a snapshot, or a plain read. */
+/**
+ * One call on PostgreSQL: a transaction, a savepoint inside one, a snapshot, a plain read, or one
+ * statement inside a transaction.
+ */
 final class PgScope implements CallScope {
   enum Kind {
     READ,
     SNAPSHOT,
     TRANSACTION,
-    SAVEPOINT
+    SAVEPOINT,
+    /** One statement inside a transaction: the savepoint PgStatement puts around it is the call's. */
+    STATEMENT
   }
 
   private final PostgresEngine engine;

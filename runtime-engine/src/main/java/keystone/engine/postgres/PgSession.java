@@ -17,6 +17,11 @@ final class PgSession {
   int depth;
   boolean transaction;
   boolean deferred;
+  /**
+   * The transaction is one call's single statement (or batch): a failure rolls all of it back, so
+   * the statement keeps no savepoint of its own.
+   */
+  boolean oneStatement;
 
   PgSession(Connection connection) {
     this.connection = connection;

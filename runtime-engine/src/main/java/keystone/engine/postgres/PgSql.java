@@ -1,6 +1,11 @@
 package keystone.engine.postgres;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +29,8 @@ final class PgSql {
               + "\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)(.*)$");
   private static final Pattern IDENTITY =
       Pattern.compile("(?i)\"?(\\w+)\"?\\s+BIGINT\\s+GENERATED\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
+  private static final Pattern RETURNING =
+      Pattern.compile("\\sRETURNING\\s", Pattern.CASE_INSENSITIVE);
   private static final Pattern CREATE =
       Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+\"?(\\w+)\"?");
 
@@ -34,10 +41,36 @@ final class PgSql {
   private final Map<String, String> identityColumns;
   private final Map<String, Adapted> cache = new ConcurrentHashMap<>();
   private volatile Map<String, PgReplace.Table> tables;
+  /** Each identity table's sequence, as the server names it (see resolveSequences). */
+  private volatile Map<String, String> sequences = Map.of();
 
   PgSql(Schema schema) {
     this.schema = schema;
     this.identityColumns = identityColumns(schema.postgresStatements());
+  }
+
+  /**
+   * Looks up, once, the sequence behind each identity column, so that an INSERT names it as a
+   * constant: {@code nextval('users_id_seq')} is resolved when the statement is parsed, where
+   * {@code nextval(pg_get_serial_sequence('users', 'id'))} searches the catalogs again for every
+   * row (about 4 us a row, 1.4x the time of a 10k-row batch on loopback). Statements adapted
+   * before are dropped. https://www.postgresql.org/docs/14/functions-info.html#FUNCTIONS-INFO-CATALOG-TABLE
+   */
+  void resolveSequences(Connection c) throws SQLException {
+    Map<String, String> found = new HashMap<>();
+    try (PreparedStatement st = c.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+      for (Map.Entry<String, String> identity : identityColumns.entrySet()) {
+        st.setString(1, identity.getKey());
+        st.setString(2, identity.getValue());
+        try (ResultSet rows = st.executeQuery()) {
+          if (rows.next() && rows.getString(1) != null) {
+            found.put(identity.getKey(), rows.getString(1));
+          }
+        }
+      }
+    }
+    sequences = Map.copyOf(found);
+    cache.clear();
   }
 
   Adapted adapt(String sql) {
@@ -89,11 +122,14 @@ final class PgSql {
    * same moment may leave the sequence at the lower of the two (setval is not transactional);
    * the next generated key then fails as a UniqueViolationException, which nothing hides.
    */
-  private static String identityValue(String table, String column) {
+  private String identityValue(String table, String column) {
+    String sequence = sequences.get(table.toLowerCase(Locale.ROOT));
+    String named = sequence != null
+        ? "'" + sequence.replace("'", "''") + "'"
+        : "pg_get_serial_sequence('" + table + "', '" + column + "')";
     return "(SELECT CASE WHEN p.v IS NULL THEN nextval(p.s) ELSE (SELECT p.v FROM"
         + " setval(p.s, GREATEST(p.v, COALESCE(pg_sequence_last_value(p.s), 0))) AS moved) END"
-        + " FROM (SELECT CAST(? AS BIGINT) AS v, CAST(pg_get_serial_sequence('" + table + "', '"
-        + column + "') AS regclass) AS s) AS p)";
+        + " FROM (SELECT CAST(? AS BIGINT) AS v, CAST(" + named + " AS regclass) AS s) AS p)";
   }
 
   private PgReplace.Table replaceShape(String table, String sql) {
@@ -111,12 +147,17 @@ final class PgSql {
     this.tables = Map.copyOf(catalog);
   }
 
+  /**
+   * Whether the statement returns rows from a write: such a statement runs through
+   * {@code PgStatement.write}, whose savepoint is what keeps a caller's transaction alive when it
+   * fails. Any whitespace around the keyword counts: a text block puts it after a line break.
+   */
   private static boolean hasReturning(String sql) {
-    return sql.toUpperCase(Locale.ROOT).contains(" RETURNING ");
+    return RETURNING.matcher(sql).find();
   }
 
   private static Map<String, String> identityColumns(List<String> ddl) {
-    Map<String, String> identities = new java.util.HashMap<>();
+    Map<String, String> identities = new HashMap<>();
     for (String statement : ddl) {
       Matcher create = CREATE.matcher(statement);
       Matcher identity = IDENTITY.matcher(statement);

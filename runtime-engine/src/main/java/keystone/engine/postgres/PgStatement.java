@@ -153,15 +153,24 @@ final class PgStatement implements RawStatement {
   }
 
   /**
-   * Runs a write inside a savepoint when a transaction is open: PostgreSQL would otherwise abort
-   * the whole transaction on its failure. A foreign-key failure is then re-run with every key
-   * deferred, as on SQLite, so it lists every key the row breaks, not only the first the server
-   * met.
+   * Runs a write inside a savepoint when a transaction holding other work is open: PostgreSQL
+   * would otherwise abort the whole transaction on its failure. A transaction that holds only
+   * this statement ({@link PgSession#oneStatement}) is rolled back whole instead, which saves the
+   * savepoint's two round trips. A foreign-key failure is then re-run with every key deferred,
+   * as on SQLite, so it lists every key the row breaks, not only the first the server met.
    */
   private <T> T write(Work<T> work, boolean rerunnable) {
     try {
       if (connection.getAutoCommit()) {
         return work.run();
+      }
+      if (session.oneStatement) {
+        try {
+          return work.run();
+        } catch (SQLException e) {
+          connection.rollback();
+          throw diagnosed(e, work, rerunnable);
+        }
       }
       Savepoint savepoint = connection.setSavepoint();
       try {
@@ -170,22 +179,23 @@ final class PgStatement implements RawStatement {
         return result;
       } catch (SQLException e) {
         connection.rollback(savepoint);
-        KeystoneException failure = errors.translate(e, sql.sql());
-        if (rerunnable && failure instanceof ForeignKeyViolationException) {
-          List<ForeignKeyViolation> all = PgDiagnosis.rerun(session, errors.schema(), work::run);
-          if (!all.isEmpty()) {
-            return throwing(new ForeignKeyViolationException(all, e));
-          }
-        }
-        throw failure;
+        throw diagnosed(e, work, rerunnable);
       }
     } catch (SQLException e) {
       throw fail(e);
     }
   }
 
-  private static <T> T throwing(KeystoneException e) {
-    throw e;
+  /** The failure of a write already undone, with every broken key when it is a key's. */
+  private KeystoneException diagnosed(SQLException e, Work<?> work, boolean rerunnable) {
+    KeystoneException failure = errors.translate(e, sql.sql());
+    if (rerunnable && failure instanceof ForeignKeyViolationException) {
+      List<ForeignKeyViolation> all = PgDiagnosis.rerun(session, errors.schema(), work::run);
+      if (!all.isEmpty()) {
+        return new ForeignKeyViolationException(all, e);
+      }
+    }
+    return failure;
   }
 
   /** Runs the INSERT with {@code RETURNING <key>}; -1 when ON CONFLICT DO NOTHING skipped it. */

@@ -59,7 +59,7 @@ public final class PostgresEngine implements Engine {
     PostgresEngine engine = new PostgresEngine(schema, dataSource, ownedPool, trace);
     try {
       new PgSchemaInstaller(engine, schema).install(migrations);
-      engine.learnTables();
+      engine.learnCatalog();
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -67,12 +67,22 @@ public final class PostgresEngine implements Engine {
     return engine;
   }
 
-  /** What REPLACE needs to know of each table, read once the schema is in place. */
-  private void learnTables() {
-    try (Connection c = borrow()) {
+  /**
+   * Once the schema is in place, what statements need of the catalog: each table's unique keys
+   * and column types for REPLACE, and the identity sequences' names, which INSERTs use as
+   * constants.
+   */
+  private void learnCatalog() {
+    PgScope scope = begin(false);
+    try {
+      Connection c = scope.session().connection;
       sql.learn(PgReplace.read(c));
+      sql.resolveSequences(c);
+      scope.succeed();
     } catch (SQLException e) {
       throw errors.translate(e, "reading the catalog");
+    } finally {
+      scope.end();
     }
   }
 
@@ -112,10 +122,19 @@ public final class PostgresEngine implements Engine {
     return scope;
   }
 
-  /** PostgreSQL aborts a transaction on any error, so a statement gets the same scope as a call. */
+  /**
+   * One statement, or one batch. PostgreSQL makes a statement atomic, foreign-key actions
+   * included, and {@link PgStatement} puts a savepoint around each write inside a transaction
+   * that holds other work: so inside a transaction the call needs no savepoint of its own, and at
+   * the top level its transaction holds this statement alone, for which the write keeps none
+   * either (a failure rolls the whole transaction back). That is two round trips fewer per call
+   * in each case; {@code runsActions} makes no difference here, unlike on SQLite.
+   */
   @Override
   public PgScope beginStatement(int[] changedTables, boolean runsActions) {
-    return begin(changedTables);
+    PgScope scope = begin(PgScope.Kind.STATEMENT);
+    invalidations.mark(changedTables);
+    return scope;
   }
 
   @Override
@@ -129,17 +148,24 @@ public final class PostgresEngine implements Engine {
     }
     PgSession session = current.get();
     PgScope.Kind kind = wanted;
+    boolean alone = false;
     if (session == null) {
       session = new PgSession(borrow());
       current.set(session);
-    } else if (session.transaction) {
-      kind = PgScope.Kind.SAVEPOINT;
-    } else if (wanted != PgScope.Kind.TRANSACTION) {
+    }
+    if (session.transaction) {
+      kind = wanted == PgScope.Kind.STATEMENT ? wanted : PgScope.Kind.SAVEPOINT;
+    } else if (wanted == PgScope.Kind.STATEMENT) {
+      kind = PgScope.Kind.TRANSACTION;
+      alone = true;
+    } else if (session.depth > 0 && wanted != PgScope.Kind.TRANSACTION) {
       kind = PgScope.Kind.READ;
     }
     session.depth++;
     try {
-      return new PgScope(this, session, kind);
+      PgScope scope = new PgScope(this, session, kind);
+      session.oneStatement = alone;
+      return scope;
     } catch (RuntimeException e) {
       exit(session, PgScope.Kind.READ, false);
       throw e;
@@ -159,6 +185,7 @@ public final class PostgresEngine implements Engine {
     if (kind == PgScope.Kind.TRANSACTION) {
       session.transaction = false;
       session.deferred = false;
+      session.oneStatement = false;
       invalidations.transactionEnded(committed);
       try {
         session.connection.setAutoCommit(true);
