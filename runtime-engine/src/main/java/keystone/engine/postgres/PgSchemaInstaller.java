@@ -22,6 +22,7 @@ import keystone.engine.spi.TableInfo;
  */
 final class PgSchemaInstaller {
   private static final String VERSION_TABLE = "keystone_schema";
+  private static final long OPENING_LOCK = 7072698;
 
   private final PostgresEngine engine;
   private final Schema schema;
@@ -37,12 +38,28 @@ final class PgSchemaInstaller {
           "This database was compiled without PostgreSQL DDL; rebuild it with a keystone-processor"
               + " that writes Schema.postgresStatements()");
     }
+    // Application instances started together open one at a time, from reading the version to
+    // the last migration's commit: the others then find it migrated instead of migrating again.
+    // The outer call keeps this thread on one connection, which holds the session-level lock.
+    PgScope opening = engine.begin(false);
+    try {
+      opening.session().exec("SELECT pg_advisory_lock(" + OPENING_LOCK + ")");
+      try {
+        createOrMigrate(migrations);
+      } finally {
+        opening.session().exec("SELECT pg_advisory_unlock(" + OPENING_LOCK + ")");
+      }
+      opening.succeed();
+    } finally {
+      opening.end();
+    }
+  }
+
+  private void createOrMigrate(List<Migration> migrations) {
     int version;
     PgScope scope = engine.begin(true);
     try {
       Connection c = scope.session().connection;
-      // One opener at a time creates the schema: a transaction-scoped advisory lock.
-      scope.session().exec("SELECT pg_advisory_xact_lock(7072697)");
       version = version(c);
       if (version == 0) {
         create(scope.session());

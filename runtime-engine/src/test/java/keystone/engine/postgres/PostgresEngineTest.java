@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import keystone.engine.CheckViolationException;
 import keystone.engine.DeletePlan;
-import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolation.Kind;
+import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
+import keystone.engine.Migration;
 import keystone.engine.MigrationException;
 import keystone.engine.NotNullViolationException;
 import keystone.engine.UniqueViolationException;
@@ -273,6 +280,48 @@ class PostgresEngineTest {
               .stream().map(row -> ((Long) row[0]) == 1L).toList());
     }
     db = null;
+  }
+
+  /**
+   * Two application instances started together on a version-1 database: one migrates, the other
+   * waits and finds version 2, instead of running the migration a second time over the first.
+   */
+  @Test
+  void openersStartedTogetherMigrateOnce() throws Exception {
+    db.close();
+    db = null;
+    String url = server.getJdbcUrl("postgres", "postgres");
+    AtomicInteger runs = new AtomicInteger();
+    Migration slow = Migration.of(1, 2, m -> {
+      runs.incrementAndGet();
+      try {
+        Thread.sleep(400);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      m.execute("ALTER TABLE likes ADD CONSTRAINT fk_likes_user_id FOREIGN KEY (user_id)"
+          + " REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION"
+          + " DEFERRABLE INITIALLY IMMEDIATE");
+      m.execute(PgShopDbV2.LIKES_INDEX);
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Long>> opened = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        opened.add(pool.submit(() -> {
+          try (PgShopDbV2 v2 = Keystone.builder(PgShopDbV2.class).postgres(url)
+              .migrations(slow).build()) {
+            return (Long) v2.query("SELECT version FROM keystone_schema").get(0)[0];
+          }
+        }));
+      }
+      for (Future<Long> version : opened) {
+        assertEquals(2L, version.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, runs.get());
   }
 
   /** SQLite's generated rebuild must not run on PostgreSQL; the fix is named, nothing changes. */
