@@ -135,9 +135,10 @@ public final class Report {
         engine.runs++;
       }
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
-      engine.settings = String.format(Locale.ROOT, "%s fork(s), %s x %s warm-up, %s x %s measurement",
-          run.get("forks"), run.get("warmupIterations"), run.get("warmupTime"),
-          run.get("measurementIterations"), run.get("measurementTime"));
+      engine.settings = String.format(Locale.ROOT, "%d fork(s), %d x %s warm-up, %d x %s measurement",
+          ((Number) run.get("forks")).intValue(), ((Number) run.get("warmupIterations")).intValue(),
+          run.get("warmupTime"), ((Number) run.get("measurementIterations")).intValue(),
+          run.get("measurementTime"));
     }
   }
 
