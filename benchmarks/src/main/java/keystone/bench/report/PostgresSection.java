@@ -67,8 +67,9 @@ final class PostgresSection {
     for (String who : new String[] {"keystone", "jdbc"}) {
       double cost = pg.msOf(retrying, who) / pg.msOf(plain, who) - 1;
       if (!Double.isNaN(cost)) {
-        lines.append(String.format(Locale.ROOT, "- %s: %+.1f%%%n",
-            who.equals("jdbc") ? "hand JDBC with a hand-written retry loop" : "Keystone", cost * 100));
+        String name =
+            who.equals("jdbc") ? "hand JDBC with a hand-written retry loop" : "Keystone";
+        lines.append(String.format(Locale.ROOT, "- %s: %+.1f%%%n", name, cost * 100));
       }
     }
     if (lines.length() > 0) {

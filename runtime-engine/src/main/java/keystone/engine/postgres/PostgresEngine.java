@@ -66,7 +66,7 @@ public final class PostgresEngine implements Engine {
     return engine;
   }
 
-  /** Once the schema is in place: the identity sequences' names, for INSERTs to use as constants. */
+  /** Once the schema is in place: each identity sequence's name, for INSERTs to name it. */
   private void resolveSequences() {
     PgScope scope = begin(false);
     try {
