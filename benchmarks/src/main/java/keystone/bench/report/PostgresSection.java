@@ -26,12 +26,16 @@ final class PostgresSection {
     if (!parent.isEmpty()) {
       b.append(parent).append(" PostgreSQL\n\n");
     }
-    // The server's line, then (from run.sh) the command that ran the group.
-    String[] facts = server.split("\n", 2);
+    // From run.sh: the server's line, the command, and the CPU the group was pinned to.
+    String[] facts = server.split("\n");
     b.append("- Server: ").append(facts[0].isEmpty() ? "?" : facts[0].strip()).append('\n');
     if (facts.length > 1) {
-      b.append("- Command: `").append(facts[1].strip()).append("`; JMH ").append(pg.settings)
-          .append(" per run, avgt\n");
+      b.append("- Command: `").append(facts[1].strip()).append('`');
+      if (facts.length > 2 && !facts[2].isBlank()) {
+        b.append(", the group pinned to one CPU with `").append(facts[2].strip())
+            .append("` (see run.sh)");
+      }
+      b.append("; JMH ").append(pg.settings).append(" per run, average time\n");
     }
     b.append("- Driver and pool: pgjdbc ").append(Report.prop(pom, "postgresql.version"))
         .append(", HikariCP ").append(Report.prop(pom, "hikaricp.version"))
@@ -63,8 +67,9 @@ final class PostgresSection {
     for (String who : new String[] {"keystone", "jdbc"}) {
       double cost = pg.msOf(retrying, who) / pg.msOf(plain, who) - 1;
       if (!Double.isNaN(cost)) {
-        lines.append(String.format(Locale.ROOT, "- %s: %+.1f%%%n",
-            who.equals("jdbc") ? "hand JDBC with a hand-written retry loop" : "Keystone", cost * 100));
+        String name =
+            who.equals("jdbc") ? "hand JDBC with a hand-written retry loop" : "Keystone";
+        lines.append(String.format(Locale.ROOT, "- %s: %+.1f%%%n", name, cost * 100));
       }
     }
     if (lines.length() > 0) {

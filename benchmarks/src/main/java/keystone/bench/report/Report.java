@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Writes benchmarks/results/DATE.md and DATE.svg from JMH's JSON, the C baseline's TSV and the
  * cold-start TSV, with a PostgreSQL section when the suite also ran there (JMH param
- * {@code engine=postgres}); of several runs of the same operation the fastest counts. Usage: {@code Report <jmh.json[,more.json]> <native.tsv>
- * <coldstart.tsv> <results dir> <root pom> [notes.md] [postgres.txt]}.
+ * {@code engine=postgres}); of several runs of the same operation the fastest counts. Usage:
+ * {@code Report <jmh.json[,more.json]> <native.tsv> <coldstart.tsv> <results dir> <root pom>
+ * [notes.md] [postgres.txt]}.
  */
 public final class Report {
   static final String[] CONTENDERS = {"jdbc", "keystone", "ormlite", "hibernate", "jdbi"};
@@ -97,7 +98,10 @@ public final class Report {
   }
 
   private static String optional(String[] args, int i) throws IOException {
-    return args.length > i && Files.exists(Path.of(args[i])) ? Files.readString(Path.of(args[i])) : "";
+    if (args.length <= i || !Files.exists(Path.of(args[i]))) {
+      return "";
+    }
+    return Files.readString(Path.of(args[i]));
   }
 
   @SuppressWarnings("unchecked")
@@ -135,9 +139,11 @@ public final class Report {
         engine.runs++;
       }
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
-      engine.settings = String.format(Locale.ROOT, "%s fork(s), %s x %s warm-up, %s x %s measurement",
-          run.get("forks"), run.get("warmupIterations"), run.get("warmupTime"),
-          run.get("measurementIterations"), run.get("measurementTime"));
+      engine.settings = String.format(Locale.ROOT,
+          "%d fork(s), %d x %s warm-up, %d x %s measurement",
+          ((Number) run.get("forks")).intValue(), ((Number) run.get("warmupIterations")).intValue(),
+          run.get("warmupTime"), ((Number) run.get("measurementIterations")).intValue(),
+          run.get("measurementTime"));
     }
   }
 
@@ -252,10 +258,12 @@ public final class Report {
     String bulk = "WriteBench.bulkInsert";
     double ks = sqlite.msOf(bulk, "keystone");
     faster(b, "bulk insert: at least 5x faster than ORMLite", sqlite.msOf(bulk, "ormlite") / ks, 5);
-    faster(b, "bulk insert: at least 2x faster than Hibernate", sqlite.msOf(bulk, "hibernate") / ks, 2);
+    faster(b, "bulk insert: at least 2x faster than Hibernate",
+        sqlite.msOf(bulk, "hibernate") / ks, 2);
     String all = "ReadBench.loadAll";
     double ka = sqlite.msOf(all, "keystone");
-    faster(b, "load-all: at least 1.8x faster than Hibernate", sqlite.msOf(all, "hibernate") / ka, 1.8);
+    faster(b, "load-all: at least 1.8x faster than Hibernate",
+        sqlite.msOf(all, "hibernate") / ka, 1.8);
     faster(b, "load-all: never slower than ORMLite", sqlite.msOf(all, "ormlite") / ka, 1.0);
     Double kc = cold.get("keystone");
     Double hc = cold.get("hibernate");

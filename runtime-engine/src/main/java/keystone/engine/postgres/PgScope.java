@@ -15,7 +15,7 @@ final class PgScope implements CallScope {
     SNAPSHOT,
     TRANSACTION,
     SAVEPOINT,
-    /** One statement inside a transaction: the savepoint PgStatement puts around it is the call's. */
+    /** One statement inside a transaction: the savepoint PgStatement puts around it serves. */
     STATEMENT
   }
 

@@ -54,7 +54,8 @@ final class PgSql {
    * constant: {@code nextval('users_id_seq')} is resolved when the statement is parsed, where
    * {@code nextval(pg_get_serial_sequence('users', 'id'))} searches the catalogs again for every
    * row (about 4 us a row, 1.4x the time of a 10k-row batch on loopback). Statements adapted
-   * before are dropped. https://www.postgresql.org/docs/14/functions-info.html#FUNCTIONS-INFO-CATALOG-TABLE
+   * before are dropped.
+   * https://www.postgresql.org/docs/14/functions-info.html#FUNCTIONS-INFO-CATALOG-TABLE
    */
   void resolveSequences(Connection c) throws SQLException {
     Map<String, String> found = new HashMap<>();
