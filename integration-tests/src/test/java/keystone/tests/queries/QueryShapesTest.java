@@ -66,6 +66,13 @@ class QueryShapesTest {
     // A smaller explicit key leaves the next generated one where it was.
     assertEquals(5L, dao.insertUser(new User(5, "Five", null)));
     assertEquals(12L, dao.insertUser(new User(0, "Twelve", null)));
+    // Explicit keys in a batch, and written into raw SQL, count the same.
+    assertEquals(List.of(30L, 31L),
+        dao.insertUsers(List.of(new User(31, "B", null), new User(30, "A", null))).stream()
+            .sorted().toList());
+    assertEquals(32L, dao.insertUser(new User(0, "Next", null)));
+    db.execute("INSERT INTO users (id, name, email) VALUES (40, 'Forty', NULL)");
+    assertEquals(41L, dao.insertUser(new User(0, "Next", null)));
     assertEquals(42L, dao.insertOrder(new Order(42L, 10, "paid", 1)));
     assertEquals(43L, dao.insertOrder(new Order(null, 10, "paid", 1)));
   }

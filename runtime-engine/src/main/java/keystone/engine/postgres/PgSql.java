@@ -34,8 +34,19 @@ final class PgSql {
   private static final Pattern CREATE =
       Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+\"?(\\w+)\"?");
 
-  /** A statement in PostgreSQL's spelling, and the key column an INSERT can return. */
-  record Adapted(String sql, String returningKey, boolean returnsRows) {}
+  /**
+   * A statement in PostgreSQL's spelling, and the key column an INSERT can return.
+   *
+   * @param identityParameter the 1-based parameter that binds an identity column's value, 0 for
+   *     none; an explicit value there moves the sequence on ({@link #sequenceSql})
+   * @param sequenceSql an expression naming that column's sequence as a regclass
+   */
+  record Adapted(String sql, String returningKey, boolean returnsRows, int identityParameter,
+      String sequenceSql) {
+    Adapted(String sql, String returningKey, boolean returnsRows) {
+      this(sql, returningKey, returnsRows, 0, null);
+    }
+  }
 
   private final Schema schema;
   private final Map<String, String> identityColumns;
@@ -93,10 +104,19 @@ final class PgSql {
     List<String> values = split(insert.group(4));
     String rest = insert.group(5);
     String identity = identityColumns.get(table.toLowerCase(Locale.ROOT));
+    int identityParameter = 0;
+    String sequenceSql = null;
     if (identity != null) {
       int at = columns.indexOf(identity);
-      if (at >= 0 && values.get(at).strip().equals("?")) {
-        values.set(at, identityValue(table, identity));
+      String value = at < 0 ? "" : values.get(at).strip();
+      if (value.equals("?")) {
+        // SQLite gives a NULL key the next rowid; PostgreSQL's identity needs the sequence asked.
+        // An explicit key bound here moves the sequence on after the write (PgStatement).
+        sequenceSql = sequenceSql(table, identity);
+        identityParameter = 1 + parametersIn(values.subList(0, at));
+        values.set(at, "COALESCE(CAST(? AS BIGINT), nextval(" + sequenceSql + "))");
+      } else if (at >= 0 && !value.equalsIgnoreCase("NULL")) {
+        values.set(at, explicitIdentity(value, sequenceSql(table, identity)));
       }
     }
     TableInfo info = schema.table(table);
@@ -104,7 +124,8 @@ final class PgSql {
     rest = rest.replaceAll("(?i)\\bRETURNING\\s+rowid\\b", "RETURNING " + (key == null ? "0" : key));
     if ("REPLACE".equalsIgnoreCase(conflict)) {
       String replacing = PgReplace.statement(table, columns, values, replaceShape(table, sql), rest);
-      return new Adapted(replacing, hasReturning(replacing) ? null : key, hasReturning(replacing));
+      return new Adapted(replacing, hasReturning(replacing) ? null : key, hasReturning(replacing),
+          identityParameter, sequenceSql);
     }
     String head = "INSERT INTO " + quote(table) + " (" + String.join(", ", quoteAll(columns))
         + ") VALUES (" + String.join(", ", values) + ")";
@@ -112,25 +133,34 @@ final class PgSql {
       head += " ON CONFLICT DO NOTHING";
     }
     String adapted = head + rest;
-    return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted));
+    return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted),
+        identityParameter, sequenceSql);
   }
 
-  /**
-   * The key column's value: the sequence's next value for NULL (SQLite gives a NULL rowid key the
-   * next one), the given value otherwise, moving the sequence past it so that later generated
-   * keys follow it as SQLite's max(rowid) + 1 does instead of colliding with it. The parameter
-   * appears once, so binding stays positional. Two transactions inserting explicit keys at the
-   * same moment may leave the sequence at the lower of the two (setval is not transactional);
-   * the next generated key then fails as a UniqueViolationException, which nothing hides.
-   */
-  private String identityValue(String table, String column) {
+  /** The identity column's sequence as a regclass: its name once resolved, else a lookup. */
+  private String sequenceSql(String table, String column) {
     String sequence = sequences.get(table.toLowerCase(Locale.ROOT));
     String named = sequence != null
         ? "'" + sequence.replace("'", "''") + "'"
         : "pg_get_serial_sequence('" + table + "', '" + column + "')";
-    return "(SELECT CASE WHEN p.v IS NULL THEN nextval(p.s) ELSE (SELECT p.v FROM"
-        + " setval(p.s, GREATEST(p.v, COALESCE(pg_sequence_last_value(p.s), 0))) AS moved) END"
-        + " FROM (SELECT CAST(? AS BIGINT) AS v, CAST(" + named + " AS regclass) AS s) AS p)";
+    return "CAST(" + named + " AS regclass)";
+  }
+
+  /**
+   * A key written into the statement itself (raw SQL), moving the sequence past it so that later
+   * generated keys follow it, as SQLite's max(rowid) + 1 does, instead of colliding with it.
+   */
+  private static String explicitIdentity(String value, String sequenceSql) {
+    return "(SELECT p.v FROM (SELECT CAST(" + value + " AS BIGINT) AS v, " + sequenceSql
+        + " AS s) AS p, setval(p.s, GREATEST(p.v, COALESCE(pg_sequence_last_value(p.s), 0))))";
+  }
+
+  private static int parametersIn(List<String> values) {
+    int count = 0;
+    for (String value : values) {
+      count += value.chars().filter(c -> c == '?').count();
+    }
+    return count;
   }
 
   private PgReplace.Table replaceShape(String table, String sql) {

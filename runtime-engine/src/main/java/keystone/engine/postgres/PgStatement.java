@@ -27,6 +27,9 @@ final class PgStatement implements RawStatement {
   private ResultSet rows;
   /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
   private Object[] bound = new Object[8];
+  /** The largest explicit key bound to the identity column since the last write, if any. */
+  private long explicitKey;
+  private boolean hasExplicitKey;
 
   /** A write the statement runs, again if the diagnosis needs to. */
   @FunctionalInterface
@@ -62,6 +65,10 @@ final class PgStatement implements RawStatement {
   @Override
   public void bindLong(int index, long value) {
     remember(index, value);
+    if (index == sql.identityParameter()) {
+      explicitKey = hasExplicitKey ? Math.max(explicitKey, value) : value;
+      hasExplicitKey = true;
+    }
     try {
       statement.setLong(index, value);
     } catch (SQLException e) {
@@ -162,11 +169,11 @@ final class PgStatement implements RawStatement {
   private <T> T write(Work<T> work, boolean rerunnable) {
     try {
       if (connection.getAutoCommit()) {
-        return work.run();
+        return afterWrite(work.run());
       }
       if (session.oneStatement) {
         try {
-          return work.run();
+          return afterWrite(work.run());
         } catch (SQLException e) {
           connection.rollback();
           throw diagnosed(e, work, rerunnable);
@@ -174,7 +181,7 @@ final class PgStatement implements RawStatement {
       }
       Savepoint savepoint = connection.setSavepoint();
       try {
-        T result = work.run();
+        T result = afterWrite(work.run());
         connection.releaseSavepoint(savepoint);
         return result;
       } catch (SQLException e) {
@@ -183,7 +190,28 @@ final class PgStatement implements RawStatement {
       }
     } catch (SQLException e) {
       throw fail(e);
+    } finally {
+      hasExplicitKey = false;
     }
+  }
+
+  /**
+   * After a write that bound explicit keys to an identity column: the sequence moves past the
+   * largest, so that later generated keys follow it as SQLite's max(rowid) + 1 does instead of
+   * colliding with it. Generated keys (the common case) pay nothing. setval is not transactional:
+   * two transactions writing explicit keys at once may leave it at the lower one, and the next
+   * generated key then fails as a UniqueViolationException.
+   */
+  private <T> T afterWrite(T result) throws SQLException {
+    if (hasExplicitKey) {
+      try (PreparedStatement move = connection.prepareStatement("SELECT setval(q.s, GREATEST(?,"
+          + " COALESCE(pg_sequence_last_value(q.s), 0))) FROM (SELECT " + sql.sequenceSql()
+          + " AS s) AS q")) {
+        move.setLong(1, explicitKey);
+        move.executeQuery().close();
+      }
+    }
+    return result;
   }
 
   /** The failure of a write already undone, with every broken key when it is a key's. */
@@ -265,11 +293,13 @@ final class PgStatement implements RawStatement {
     try {
       if (statement.execute()) {
         rows = statement.getResultSet();
-        return true;
+        return afterWrite(true);
       }
-      return false;
+      return afterWrite(false);
     } catch (SQLException e) {
       throw fail(e);
+    } finally {
+      hasExplicitKey = false;
     }
   }
 
