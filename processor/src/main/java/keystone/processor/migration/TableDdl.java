@@ -9,6 +9,7 @@ import keystone.processor.migration.SchemaVersion.Column;
 import keystone.processor.migration.SchemaVersion.Index;
 import keystone.processor.migration.SchemaVersion.Key;
 import keystone.processor.migration.SchemaVersion.Table;
+import keystone.processor.sql.Ddl;
 
 /**
  * DDL for a table of a {@link SchemaVersion}, in the very form {@code keystone.processor.sql.Ddl}
@@ -41,23 +42,8 @@ final class TableDdl {
 
   /** The column as ALTER TABLE ADD COLUMN and CREATE TABLE write it. */
   static String column(Column c, boolean singleKey) {
-    StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.type());
-    if (c.notNull()) {
-      sql.append(" NOT NULL");
-    }
-    if (c.keyPosition() > 0 && singleKey) {
-      sql.append(" PRIMARY KEY");
-    }
-    if (c.defaultValue() != null) {
-      sql.append(" DEFAULT ").append(c.defaultValue());
-    }
-    if (c.unique()) {
-      sql.append(" UNIQUE");
-    }
-    if (c.check() != null) {
-      sql.append(" CHECK (").append(c.check()).append(')');
-    }
-    return sql.toString();
+    return Ddl.columnDefinition(c.name(), c.type(), c.notNull(), c.keyPosition() > 0 && singleKey,
+        c.defaultValue(), c.unique(), c.check());
   }
 
   static String createIndex(Table table, Index index) {

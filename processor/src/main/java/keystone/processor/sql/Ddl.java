@@ -62,21 +62,31 @@ public final class Ddl {
   }
 
   private static String columnDefinition(EntityModel entity, ColumnModel c, boolean singleKey) {
-    StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.affinity());
-    if (declaredNotNull(entity, c)) {
+    return columnDefinition(c.name(), c.affinity().name(), declaredNotNull(entity, c),
+        entity.isPrimaryKey(c) && singleKey, c.defaultValue(), c.unique(), c.check());
+  }
+
+  /**
+   * A column as SQLite's CREATE TABLE and ADD COLUMN write it, from the compiled model or from an
+   * exported version alike, so that both spell it the same.
+   */
+  public static String columnDefinition(String name, String type, boolean notNull,
+      boolean primaryKey, String defaultValue, boolean unique, String check) {
+    StringBuilder sql = new StringBuilder(quote(name)).append(' ').append(type);
+    if (notNull) {
       sql.append(" NOT NULL");
     }
-    if (entity.isPrimaryKey(c) && singleKey) {
+    if (primaryKey) {
       sql.append(" PRIMARY KEY");
     }
-    if (c.defaultValue() != null) {
-      sql.append(" DEFAULT ").append(c.defaultValue());
+    if (defaultValue != null) {
+      sql.append(" DEFAULT ").append(defaultValue);
     }
-    if (c.unique()) {
+    if (unique) {
       sql.append(" UNIQUE");
     }
-    if (c.check() != null) {
-      sql.append(" CHECK (").append(c.check()).append(')');
+    if (check != null) {
+      sql.append(" CHECK (").append(check).append(')');
     }
     return sql.toString();
   }

@@ -40,7 +40,7 @@ public final class DeletePreview {
       Set<String> before = identities(finder.check());
       connection.execUncached("CREATE TEMP TABLE ks_plan (tbl TEXT, effect TEXT)");
       connection.execUncached("CREATE TEMP TABLE ks_plan_blocked (fk INTEGER, key TEXT)");
-      for (String ddl : PlanTriggers.create(tables(), keys)) {
+      for (String ddl : PlanTriggers.create(connection.tables(), keys)) {
         connection.execUncached(ddl);
       }
       connection.exec("PRAGMA defer_foreign_keys = ON");
@@ -76,21 +76,6 @@ public final class DeletePreview {
     } finally {
       st.reset();
     }
-  }
-
-  private List<String> tables() {
-    List<String> tables = new ArrayList<>();
-    JdbcStatement st =
-        connection.prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    try {
-      while (st.step()) {
-        tables.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return tables;
   }
 
   private List<ForeignKeyViolation> restrictBlocks(List<ForeignKeyInfo> keys) {

@@ -28,7 +28,7 @@ public final class ForeignKeyCatalog {
 
   static ForeignKeyCatalog read(SqliteConnection connection, Schema schema) {
     Map<String, ForeignKeyInfo> keys = new HashMap<>();
-    for (String table : tables(connection)) {
+    for (String table : connection.tables()) {
       Map<Long, Declared> declared = declaredKeys(connection, table);
       for (Map.Entry<Long, Declared> entry : declared.entrySet()) {
         keys.put(key(table, entry.getKey()), named(entry.getValue(), table, connection, schema));
@@ -47,21 +47,6 @@ public final class ForeignKeyCatalog {
 
   private static String key(String table, long id) {
     return table.toLowerCase(Locale.ROOT) + "#" + id;
-  }
-
-  private static List<String> tables(SqliteConnection connection) {
-    List<String> tables = new ArrayList<>();
-    JdbcStatement st =
-        connection.prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    try {
-      while (st.step()) {
-        tables.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return tables;
   }
 
   private static Map<Long, Declared> declaredKeys(SqliteConnection connection, String table) {

@@ -1,6 +1,5 @@
 package keystone.engine.internal;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.diagnosis.ViolationFinder;
 import keystone.engine.schema.SchemaDiff;
 import keystone.engine.schema.SchemaShapes;
-import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Schema;
 
@@ -167,19 +165,8 @@ final class MigrationRunner {
   }
 
   private Map<String, Long> rowCounts() {
-    List<String> tables = new ArrayList<>();
-    JdbcStatement st =
-        connection.prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    try {
-      while (st.step()) {
-        tables.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String table : tables) {
+    for (String table : connection.tables()) {
       counts.put(
           table.toLowerCase(Locale.ROOT),
           (Long) connection.queryValue("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\""));

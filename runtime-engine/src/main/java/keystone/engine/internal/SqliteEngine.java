@@ -24,7 +24,6 @@ import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
-import keystone.engine.spi.TableInfo;
 
 /** The embedded engine: one SQLite connection with enforcement on, shared by the thread that holds it. */
 public final class SqliteEngine implements Engine, FailureHandler {
@@ -217,24 +216,6 @@ public final class SqliteEngine implements Engine, FailureHandler {
       throw new ForeignKeyViolationException(finder.classify(pending), null);
     }
     connection.exec("PRAGMA defer_foreign_keys = OFF");
-  }
-
-  @Override
-  public DeletePlan previewDelete(Class<?> entity, Object... primaryKey) {
-    TableInfo table = schema.tableOf(entity);
-    if (table == null) {
-      throw new IllegalArgumentException(entity.getName() + " is not an entity of this database");
-    }
-    if (primaryKey.length != table.primaryKey().size()) {
-      throw new IllegalArgumentException(
-          table.name() + "'s primary key is " + table.primaryKey() + ": give "
-              + table.primaryKey().size() + " value(s), not " + primaryKey.length);
-    }
-    StringBuilder sql = new StringBuilder("DELETE FROM \"").append(table.name()).append('"');
-    for (int i = 0; i < table.primaryKey().size(); i++) {
-      sql.append(i == 0 ? " WHERE \"" : " AND \"").append(table.primaryKey().get(i)).append("\" = ?");
-    }
-    return previewDelete(sql.toString(), primaryKey);
   }
 
   @Override

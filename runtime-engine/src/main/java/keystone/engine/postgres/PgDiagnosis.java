@@ -49,14 +49,7 @@ final class PgDiagnosis {
         }
       }
       c.rollback(savepoint);
-      List<ForeignKeyViolation> classified = new ArrayList<>();
-      for (ForeignKeyViolation v : found) {
-        boolean removed = PgForeignKeyCheck.parentExists(c, v);
-        classified.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
-            v.parentTable(), v.parentColumns(), v.key(),
-            removed ? ForeignKeyViolation.Kind.STILL_REFERENCED : v.kind()));
-      }
-      return classified;
+      return PgForeignKeyCheck.classify(c, found);
     } catch (SQLException | RuntimeException e) {
       return List.of();
     } finally {

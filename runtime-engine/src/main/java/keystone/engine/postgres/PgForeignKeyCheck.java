@@ -47,7 +47,22 @@ final class PgForeignKeyCheck {
   }
 
   /** Whether the parent row a violation names exists (run after a rollback: then it was deleted). */
-  static boolean parentExists(Connection connection, ForeignKeyViolation v) {
+  /**
+   * Found violations as they read in the state before the change: a key whose parent exists there
+   * was removed or changed by it (STILL_REFERENCED); otherwise it never existed.
+   */
+  static List<ForeignKeyViolation> classify(Connection c, List<ForeignKeyViolation> found) {
+    List<ForeignKeyViolation> classified = new ArrayList<>();
+    for (ForeignKeyViolation v : found) {
+      boolean removed = parentExists(c, v);
+      classified.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
+          v.parentTable(), v.parentColumns(), v.key(),
+          removed ? ForeignKeyViolation.Kind.STILL_REFERENCED : v.kind()));
+    }
+    return classified;
+  }
+
+  private static boolean parentExists(Connection connection, ForeignKeyViolation v) {
     StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(PgSql.quote(v.parentTable()));
     for (int i = 0; i < v.parentColumns().size(); i++) {
       sql.append(i == 0 ? " WHERE " : " AND ").append(PgSql.quote(v.parentColumns().get(i)))

@@ -2,7 +2,6 @@ package keystone.engine.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
@@ -18,7 +17,6 @@ import keystone.engine.raw.RawSql;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
-import keystone.engine.spi.TableInfo;
 
 /**
  * The engine on PostgreSQL: connections from a pool, one per thread for the length of its
@@ -208,21 +206,11 @@ public final class PostgresEngine implements Engine {
       List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection, schema);
       if (!found.isEmpty()) {
         session.connection.rollback();
-        throw new ForeignKeyViolationException(classify(session.connection, found), null);
+        throw new ForeignKeyViolationException(
+            PgForeignKeyCheck.classify(session.connection, found), null);
       }
     }
     session.connection.commit();
-  }
-
-  private static List<ForeignKeyViolation> classify(Connection c, List<ForeignKeyViolation> found) {
-    List<ForeignKeyViolation> classified = new ArrayList<>();
-    for (ForeignKeyViolation v : found) {
-      boolean removed = PgForeignKeyCheck.parentExists(c, v);
-      classified.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
-          v.parentTable(), v.parentColumns(), v.key(),
-          removed ? ForeignKeyViolation.Kind.STILL_REFERENCED : v.kind()));
-    }
-    return classified;
   }
 
   @Override
@@ -277,25 +265,6 @@ public final class PostgresEngine implements Engine {
     } finally {
       scope.end();
     }
-  }
-
-  @Override
-  public DeletePlan previewDelete(Class<?> entity, Object... primaryKey) {
-    TableInfo table = schema.tableOf(entity);
-    if (table == null) {
-      throw new IllegalArgumentException(entity.getName() + " is not an entity of this database");
-    }
-    if (primaryKey.length != table.primaryKey().size()) {
-      throw new IllegalArgumentException(
-          table.name() + "'s primary key is " + table.primaryKey() + ": give "
-              + table.primaryKey().size() + " value(s), not " + primaryKey.length);
-    }
-    StringBuilder delete = new StringBuilder("DELETE FROM ").append(PgSql.quote(table.name()));
-    for (int i = 0; i < table.primaryKey().size(); i++) {
-      delete.append(i == 0 ? " WHERE " : " AND ")
-          .append(PgSql.quote(table.primaryKey().get(i))).append(" = ?");
-    }
-    return previewDelete(delete.toString(), primaryKey);
   }
 
   @Override

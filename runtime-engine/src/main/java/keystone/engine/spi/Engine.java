@@ -1,6 +1,7 @@
 package keystone.engine.spi;
 
 import java.util.List;
+import keystone.engine.DeletePlan;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
@@ -65,6 +66,31 @@ public interface Engine extends KeystoneDatabase {
 
   /** Which SQL the database speaks. */
   Dialect dialect();
+
+  /** The row of {@code entity} with this primary key, previewed as {@code DELETE ... WHERE key}. */
+  @Override
+  default DeletePlan previewDelete(Class<?> entity, Object... primaryKey) {
+    TableInfo table = schema().tableOf(entity);
+    if (table == null) {
+      throw new IllegalArgumentException(entity.getName() + " is not an entity of this database");
+    }
+    if (primaryKey.length != table.primaryKey().size()) {
+      throw new IllegalArgumentException(
+          table.name() + "'s primary key is " + table.primaryKey() + ": give "
+              + table.primaryKey().size() + " value(s), not " + primaryKey.length);
+    }
+    StringBuilder delete = new StringBuilder("DELETE FROM ").append(quoted(table.name()));
+    for (int i = 0; i < table.primaryKey().size(); i++) {
+      delete.append(i == 0 ? " WHERE " : " AND ")
+          .append(quoted(table.primaryKey().get(i))).append(" = ?");
+    }
+    return previewDelete(delete.toString(), primaryKey);
+  }
+
+  /** An identifier quoted as both engines read it. */
+  private static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
 
   /** The compiled schema this engine runs. */
   Schema schema();

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import keystone.engine.KeystoneException;
 import org.sqlite.SQLiteConfig;
@@ -144,6 +146,21 @@ public final class SqliteConnection implements AutoCloseable {
     } finally {
       st.reset();
     }
+  }
+
+  /** The tables of the main database, SQLite's own left out. */
+  public List<String> tables() {
+    List<String> tables = new ArrayList<>();
+    JdbcStatement st =
+        prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    try {
+      while (st.step()) {
+        tables.add(st.columnText(0));
+      }
+    } finally {
+      st.reset();
+    }
+    return tables;
   }
 
   FailureHandler failures() {
