@@ -94,18 +94,8 @@ public final class ForeignKeyCatalog {
   }
 
   private static List<String> primaryKey(SqliteConnection connection, String table) {
-    List<String> columns = new ArrayList<>();
-    JdbcStatement st =
-        connection.prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
-    try {
-      st.bindText(1, table);
-      while (st.step()) {
-        columns.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return columns;
+    return connection.queryStrings(
+        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", table);
   }
 
   private static boolean sameNames(List<String> a, List<String> b) {

@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import keystone.engine.KeystoneException;
 import keystone.engine.SchemaStep.Rebuild;
-import keystone.engine.sqlite.JdbcStatement;
 import keystone.engine.sqlite.SqliteConnection;
 
 /**
@@ -78,36 +77,14 @@ final class TableRebuilder {
   }
 
   private List<String> columns(String table) {
-    List<String> columns = new ArrayList<>();
-    JdbcStatement st = connection.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
-    try {
-      st.bindText(1, table);
-      while (st.step()) {
-        columns.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return columns;
+    return connection.queryStrings("SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
   }
 
   /** The CREATE statements of the table's own indexes or triggers (automatic ones have none). */
   private List<String> schemaOf(String table, String type) {
-    List<String> ddl = new ArrayList<>();
-    JdbcStatement st =
-        connection.prepare(
-            "SELECT sql FROM sqlite_schema WHERE type = ? AND tbl_name = ? COLLATE NOCASE"
-                + " AND sql IS NOT NULL");
-    try {
-      st.bindText(1, type);
-      st.bindText(2, table);
-      while (st.step()) {
-        ddl.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return ddl;
+    return connection.queryStrings(
+        "SELECT sql FROM sqlite_schema WHERE type = ? AND tbl_name = ? COLLATE NOCASE"
+            + " AND sql IS NOT NULL", type, table);
   }
 
   private static String quote(String identifier) {

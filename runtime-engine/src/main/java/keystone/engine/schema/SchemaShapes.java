@@ -37,8 +37,7 @@ public final class SchemaShapes {
   public static Map<String, TableShape> read(SqliteConnection connection) {
     Map<String, TableShape> tables = new LinkedHashMap<>();
     for (String table :
-        strings(
-            connection,
+        connection.queryStrings(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 + " ORDER BY name")) {
       tables.put(
@@ -143,7 +142,7 @@ public final class SchemaShapes {
     for (String[] index : listed) {
       List<String> columns = new ArrayList<>();
       for (String column :
-          strings(connection, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", index[0])) {
+          connection.queryStrings("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index[0])) {
         columns.add(column == null ? "<expression>" : column.toLowerCase(Locale.ROOT));
       }
       boolean automatic = !index[2].equals("c");
@@ -151,19 +150,5 @@ public final class SchemaShapes {
       indexes.put(key, new IndexShape(automatic ? null : index[0], columns, index[1].equals("1")));
     }
     return indexes;
-  }
-
-  private static List<String> strings(SqliteConnection connection, String sql, Object... args) {
-    List<String> values = new ArrayList<>();
-    JdbcStatement st = connection.prepare(sql);
-    try {
-      st.bindAll(args);
-      while (st.step()) {
-        values.add(st.columnText(0));
-      }
-    } finally {
-      st.reset();
-    }
-    return values;
   }
 }

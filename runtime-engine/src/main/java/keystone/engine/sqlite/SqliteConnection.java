@@ -150,17 +150,23 @@ public final class SqliteConnection implements AutoCloseable {
 
   /** The tables of the main database, SQLite's own left out. */
   public List<String> tables() {
-    List<String> tables = new ArrayList<>();
-    JdbcStatement st =
-        prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    return queryStrings(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  }
+
+  /** Runs {@code sql} and returns the first column of every row, as text. */
+  public List<String> queryStrings(String sql, Object... args) {
+    List<String> values = new ArrayList<>();
+    JdbcStatement st = prepare(sql);
     try {
+      st.bindAll(args);
       while (st.step()) {
-        tables.add(st.columnText(0));
+        values.add(st.columnText(0));
       }
     } finally {
       st.reset();
     }
-    return tables;
+    return values;
   }
 
   FailureHandler failures() {
