@@ -27,4 +27,6 @@ import keystone.tests.relations.Tag;
     exportSchema = false)
 public interface ReorderedDatabase extends KeystoneDatabase {
   ObserveDao dao();
+
+  ReorderedDao reordered();
 }
