@@ -41,12 +41,13 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
 
   /**
    * Keep the database on PostgreSQL at {@code jdbcUrl}, through a HikariCP pool of
-   * {@code readers + 1} connections (add org.postgresql:postgresql and com.zaxxer:HikariCP to the
-   * application). Same DAOs, same exceptions; the keys follow PostgreSQL's semantics, where RESTRICT
+   * {@code readers + 1} connections (add {@code dev.keystone:keystone-postgres} to the application;
+   * without it this throws a {@link KeystoneException} that says so). Same DAOs, same exceptions; the keys follow PostgreSQL's semantics, where RESTRICT
    * is never deferred and a deferred key needs DEFERRABLE, which Keystone declares on every key.
    */
   public KeystoneBuilder<T> postgres(String jdbcUrl) {
     checkOpen();
+    keystone.engine.postgres.PgRequirements.require(true);
     this.postgresUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     this.postgresDataSource = null;
     this.path = null;
@@ -54,9 +55,13 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     return this;
   }
 
-  /** Keep the database on PostgreSQL, borrowing connections from {@code dataSource}. */
+  /**
+   * Keep the database on PostgreSQL, borrowing connections from {@code dataSource} (the PostgreSQL
+   * JDBC driver must be on the class path: {@code dev.keystone:keystone-postgres} brings it).
+   */
   public KeystoneBuilder<T> postgres(DataSource dataSource) {
     checkOpen();
+    keystone.engine.postgres.PgRequirements.require(false);
     this.postgresDataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.postgresUrl = null;
     this.path = null;

@@ -6,6 +6,8 @@ import keystone.Delete;
 import keystone.Insert;
 import keystone.Query;
 import keystone.Transaction;
+import keystone.Update;
+import keystone.Upsert;
 
 @Dao
 public interface LedgerDao {
@@ -14,6 +16,24 @@ public interface LedgerDao {
 
   @Insert
   void insertEntry(Entry entry);
+
+  @Insert
+  void insertEntries(List<Entry> entries);
+
+  @Insert
+  long insertEntryReturningRowid(Entry entry);
+
+  @Insert
+  long[] insertEntriesReturningRowids(List<Entry> entries);
+
+  @Upsert
+  long upsertEntry(Entry entry);
+
+  @Update
+  int updateEntry(Entry entry);
+
+  @Query("UPDATE entries SET account_id = :accountId WHERE id = :id")
+  int moveEntry(long id, long accountId);
 
   @Insert
   void insertHold(Hold hold);

@@ -93,7 +93,7 @@ public final class ForeignKeyCatalog {
         false);
   }
 
-  private static List<String> primaryKey(SqliteConnection connection, String table) {
+  static List<String> primaryKey(SqliteConnection connection, String table) {
     return connection.queryStrings(
         "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", table);
   }

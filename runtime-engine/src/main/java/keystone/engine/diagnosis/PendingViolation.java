@@ -4,10 +4,15 @@ import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.spi.ForeignKeyInfo;
 
-/** A row of {@code foreign_key_check}, named, before it is known which side broke it. */
-public record PendingViolation(ForeignKeyInfo key, Long rowid, List<Object> values) {
+/**
+ * A row of {@code foreign_key_check}, named, before it is known which side broke it.
+ *
+ * @param row which child row: its rowid, or its primary key values in a WITHOUT ROWID table, or
+ *     null when unknown
+ */
+public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> values) {
   String identity() {
-    return key.name() + "#" + key.childTable() + "#" + rowid;
+    return key.name() + "#" + key.childTable() + "#" + row;
   }
 
   ForeignKeyViolation toViolation(ForeignKeyViolation.Kind kind) {

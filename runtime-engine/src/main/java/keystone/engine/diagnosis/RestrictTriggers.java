@@ -2,6 +2,7 @@ package keystone.engine.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import keystone.ForeignKey.Action;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.spi.ForeignKeyInfo;
@@ -20,9 +21,21 @@ public final class RestrictTriggers {
 
   /** CREATE TEMP TRIGGER statements for every RESTRICT action among {@code keys}. */
   public static List<String> create(String prefix, List<ForeignKeyInfo> keys) {
+    return create(prefix, keys, key -> true);
+  }
+
+  /**
+   * The same for the keys {@code include} accepts; each trigger keeps the name its key's position
+   * in {@code keys} gives it, so {@link #drop} with the same list removes them.
+   */
+  public static List<String> create(
+      String prefix, List<ForeignKeyInfo> keys, Predicate<ForeignKeyInfo> include) {
     List<String> ddl = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
+      if (!include.test(key)) {
+        continue;
+      }
       if (key.onDelete() == Action.RESTRICT) {
         ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1"));
       }

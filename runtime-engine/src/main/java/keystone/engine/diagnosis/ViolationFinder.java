@@ -3,6 +3,8 @@ package keystone.engine.diagnosis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import keystone.engine.ForeignKeyViolation;
@@ -42,13 +44,69 @@ public final class ViolationFinder {
     } finally {
       st.reset();
     }
+    Map<ForeignKeyInfo, Integer> withoutRowid = new LinkedHashMap<>();
     for (Object[] row : rows) {
-      String table = (String) row[0];
-      ForeignKeyInfo key = catalog.lookup(table, (Long) row[2]);
-      if (key != null) {
+      ForeignKeyInfo key = catalog.lookup((String) row[0], (Long) row[2]);
+      if (key == null) {
+        continue;
+      }
+      if (row[1] == null) {
+        withoutRowid.merge(key, 1, Integer::sum);
+      } else {
         Long rowid = (Long) row[1];
         found.add(new PendingViolation(key, rowid, childKey(key, rowid)));
       }
+    }
+    withoutRowid.forEach((key, count) -> found.addAll(orphansWithoutRowid(key, count)));
+    return found;
+  }
+
+  /**
+   * A WITHOUT ROWID child has no rowid for {@code foreign_key_check} to report
+   * (https://www.sqlite.org/withoutrowid.html), so its orphan rows are found by their key columns
+   * and told apart by their primary key.
+   */
+  private List<PendingViolation> orphansWithoutRowid(ForeignKeyInfo key, int count) {
+    List<String> primaryKey = ForeignKeyCatalog.primaryKey(connection, key.childTable());
+    List<String> parentColumns = key.parentColumns();
+    StringBuilder sql = new StringBuilder("SELECT ")
+        .append(Sql.columnList(key.childColumns()));
+    for (String column : primaryKey) {
+      sql.append(", ").append(Sql.quote(column));
+    }
+    sql.append(" FROM ").append(Sql.quote(key.childTable())).append(" AS c WHERE 1");
+    for (String column : key.childColumns()) {
+      sql.append(" AND c.").append(Sql.quote(column)).append(" IS NOT NULL");
+    }
+    // A dropped parent table has no rows: every child row with a key is an orphan then.
+    if (!parentColumns.isEmpty() && tableExists(key.parentTable())) {
+      sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(Sql.quote(key.parentTable()))
+          .append(" AS p");
+      for (int i = 0; i < parentColumns.size(); i++) {
+        sql.append(i == 0 ? " WHERE " : " AND ").append("p.")
+            .append(Sql.quote(parentColumns.get(i)))
+            .append(" = c.").append(Sql.quote(key.childColumns().get(i)));
+      }
+      sql.append(")");
+    }
+    sql.append(" LIMIT ").append(count);
+    List<PendingViolation> found = new ArrayList<>();
+    JdbcStatement st = connection.prepare(sql.toString());
+    try {
+      int width = key.childColumns().size();
+      while (st.step()) {
+        List<Object> values = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+          values.add(st.columnValue(i));
+        }
+        for (int i = 0; i < primaryKey.size(); i++) {
+          row.add(st.columnValue(width + i));
+        }
+        found.add(new PendingViolation(key, row, values));
+      }
+    } finally {
+      st.reset();
     }
     return found;
   }
@@ -122,14 +180,43 @@ public final class ViolationFinder {
   public List<ForeignKeyViolation> classify(List<PendingViolation> pending) {
     List<ForeignKeyViolation> violations = new ArrayList<>();
     for (PendingViolation p : pending) {
-      boolean parentExists = parentExists(p.key(), p.values());
-      violations.add(p.toViolation(parentExists ? Kind.STILL_REFERENCED : Kind.MISSING_PARENT));
+      PendingViolation named = p.key().parentColumns().isEmpty() ? withParentKey(p) : p;
+      boolean parentExists = parentExists(named.key(), named.values());
+      violations.add(named.toViolation(parentExists ? Kind.STILL_REFERENCED : Kind.MISSING_PARENT));
     }
     return violations;
   }
 
+  /**
+   * The same violations when they cannot be classified (a diagnosis step failed): every key is
+   * still named, and reported as not present, which is what the rows show.
+   */
+  public static List<ForeignKeyViolation> unclassified(List<PendingViolation> pending) {
+    List<ForeignKeyViolation> violations = new ArrayList<>();
+    for (PendingViolation p : pending) {
+      violations.add(p.toViolation(Kind.MISSING_PARENT));
+    }
+    return violations;
+  }
+
+  /**
+   * A key declared without parent columns points at the parent's primary key, which could not be
+   * read while the parent table was dropped; after the rollback it can.
+   */
+  private PendingViolation withParentKey(PendingViolation p) {
+    ForeignKeyInfo k = p.key();
+    List<String> parentKey = ForeignKeyCatalog.primaryKey(connection, k.parentTable());
+    return new PendingViolation(
+        new ForeignKeyInfo(k.name(), k.childTable(), k.childColumns(), k.parentTable(), parentKey,
+            k.onDelete(), k.onUpdate(), k.deferred()),
+        p.row(), p.values());
+  }
+
+  /** A parent table that does not exist (dropped) holds no parent: "not present". */
   private boolean parentExists(ForeignKeyInfo key, List<Object> values) {
-    if (values.isEmpty() || values.contains(null)) {
+    if (values.isEmpty() || values.contains(null)
+        || values.size() != key.parentColumns().size()
+        || !tableExists(key.parentTable())) {
       return false;
     }
     StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(Sql.quote(key.parentTable()));
@@ -138,6 +225,10 @@ public final class ViolationFinder {
       sql.append(" = ?");
     }
     return connection.queryValue(sql.append(" LIMIT 1").toString(), values.toArray()) != null;
+  }
+
+  private boolean tableExists(String table) {
+    return connection.tables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
   }
 
   private List<Object> childKey(ForeignKeyInfo key, Long rowid) {

@@ -1,6 +1,9 @@
 package keystone.engine.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import keystone.engine.diagnosis.RestrictTriggers;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
@@ -31,9 +34,22 @@ final class RestrictGuard {
     reinstall();
   }
 
-  /** A rolled-back savepoint takes temporary DDL made inside it along; put it back. */
+  /**
+   * A rolled-back savepoint takes temporary DDL made inside it along; put it back, on the parent
+   * tables that exist now (raw DDL in the transaction may have dropped one, and a later CREATE
+   * of it is guarded at the next savepoint or deferral).
+   */
   void reinstall() {
-    for (String ddl : RestrictTriggers.create(PREFIX, guarded)) {
+    if (guarded.isEmpty()) {
+      return;
+    }
+    Set<String> tables = new HashSet<>();
+    for (String table : connection.tables()) {
+      tables.add(table.toLowerCase(Locale.ROOT));
+    }
+    List<String> create = RestrictTriggers.create(
+        PREFIX, guarded, key -> tables.contains(key.parentTable().toLowerCase(Locale.ROOT)));
+    for (String ddl : create) {
       connection.execUncached(ddl);
     }
   }

@@ -213,7 +213,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
     }
     List<PendingViolation> pending = finder.check();
     if (!pending.isEmpty()) {
-      throw new ForeignKeyViolationException(finder.classify(pending), null);
+      throw classified(pending, null);
     }
     connection.exec("PRAGMA defer_foreign_keys = OFF");
   }
@@ -285,22 +285,57 @@ public final class SqliteEngine implements Engine, FailureHandler {
    */
   private void commit(boolean checkFirst) {
     if (checkFirst) {
-      List<PendingViolation> pending = finder.check();
+      List<PendingViolation> pending;
+      try {
+        pending = finder.check();
+      } catch (RuntimeException checkFailed) {
+        Scope.execQuietly(connection, "ROLLBACK");
+        throw new KeystoneException(
+            "The transaction was rolled back: its deferred foreign keys could not be checked"
+                + " before COMMIT (" + checkFailed.getMessage() + ")", checkFailed);
+      }
       if (!pending.isEmpty()) {
-        throw rollBackWith(pending, null);
+        throw rollBackWith(pending, null, null);
       }
     }
     try {
       connection.exec("COMMIT");
     } catch (ForeignKeyViolationException refused) {
-      throw rollBackWith(finder.check(), refused);
+      List<PendingViolation> pending = List.of();
+      RuntimeException checkFailed = null;
+      try {
+        pending = finder.check();
+      } catch (RuntimeException e) {
+        checkFailed = e;
+      }
+      throw rollBackWith(pending, refused, checkFailed);
     }
   }
 
-  private ForeignKeyViolationException rollBackWith(List<PendingViolation> pending, Throwable cause) {
+  private ForeignKeyViolationException rollBackWith(
+      List<PendingViolation> pending, Throwable cause, RuntimeException checkFailed) {
     Scope.execQuietly(connection, "ROLLBACK");
     // Classified against the state before the transaction: parents it deleted exist again.
-    return new ForeignKeyViolationException(finder.classify(pending), cause);
+    ForeignKeyViolationException refused = classified(pending, cause);
+    if (checkFailed != null) {
+      refused.addSuppressed(checkFailed);
+    }
+    return refused;
+  }
+
+  /**
+   * The violations, each told MISSING_PARENT or STILL_REFERENCED; if telling them apart fails,
+   * they are still all listed, with the failure attached, never thrown in place of the refusal.
+   */
+  private ForeignKeyViolationException classified(List<PendingViolation> pending, Throwable cause) {
+    try {
+      return new ForeignKeyViolationException(finder.classify(pending), cause);
+    } catch (RuntimeException classifyFailed) {
+      ForeignKeyViolationException refused =
+          new ForeignKeyViolationException(ViolationFinder.unclassified(pending), cause);
+      refused.addSuppressed(classifyFailed);
+      return refused;
+    }
   }
 
   @Override

@@ -35,6 +35,8 @@ public final class PostgresEngine implements Engine {
   private final Invalidations invalidations;
   private final ThreadLocal<PgSession> current = new ThreadLocal<>();
   private final RawSql raw;
+  /** Whether a key is checked at COMMIT without deferForeignKeys(), see commit(). */
+  private final boolean hasInitiallyDeferredKeys;
   private volatile boolean closed;
 
   private PostgresEngine(
@@ -46,6 +48,8 @@ public final class PostgresEngine implements Engine {
     this.sql = new PgSql(schema);
     this.errors = new PgErrors(schema);
     this.invalidations = new Invalidations(schema.tables().size());
+    this.hasInitiallyDeferredKeys =
+        schema.foreignKeys().stream().anyMatch(keystone.engine.spi.ForeignKeyInfo::deferred);
     this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys,
         () -> PgGuard.verify(current.get().connection));
   }
@@ -209,8 +213,34 @@ public final class PostgresEngine implements Engine {
         throw new ForeignKeyViolationException(
             PgForeignKeyCheck.classify(session.connection, found), null);
       }
+    } else if (hasInitiallyDeferredKeys) {
+      checkDeferredKeysBeforeCommit(session.connection);
     }
     session.connection.commit();
+  }
+
+  /**
+   * A COMMIT refused by an INITIALLY DEFERRED key names only the first violation and has already
+   * ended the transaction, leaving nothing to look at. Checking the deferred keys at a savepoint
+   * first (https://www.postgresql.org/docs/current/sql-set-constraints.html) costs one round trip
+   * on schemas that declare such keys, and on a refusal the savepoint keeps the rows to list every
+   * violation from, the single-statement call's implicit transaction included.
+   */
+  private void checkDeferredKeysBeforeCommit(Connection connection) throws SQLException {
+    try (java.sql.Statement st = connection.createStatement()) {
+      st.execute("SAVEPOINT ks_commit; SET CONSTRAINTS ALL IMMEDIATE");
+    } catch (SQLException refused) {
+      if (!"23503".equals(refused.getSQLState())) {
+        throw refused;
+      }
+      try (java.sql.Statement st = connection.createStatement()) {
+        st.execute("ROLLBACK TO SAVEPOINT ks_commit");
+      }
+      List<ForeignKeyViolation> found = PgForeignKeyCheck.check(connection, schema);
+      connection.rollback();
+      throw new ForeignKeyViolationException(
+          PgForeignKeyCheck.classify(connection, found), refused);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package keystone.engine.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.spi.Arguments;
 import keystone.engine.raw.RawStatement;
@@ -13,7 +14,12 @@ public final class JdbcStatement implements RawStatement {
   private final PreparedStatement statement;
   private final String sql;
   private final boolean closeOnReset;
+  private static final java.util.regex.Pattern RETURNING =
+      java.util.regex.Pattern.compile("(?i)\\bRETURNING\\b");
+
   private final BoundRows bound;
+  /** An INSERT, UPDATE or DELETE with RETURNING: see {@link #finish}. */
+  private final boolean writesWithReturning;
   private ResultSet rows;
   private boolean broken;
   /** Rows of the last failed batch, kept for {@link #rerun()}; 0 when the last run was single. */
@@ -26,6 +32,7 @@ public final class JdbcStatement implements RawStatement {
     this.sql = sql;
     this.closeOnReset = closeOnReset;
     this.bound = new BoundRows(parameterCount(statement));
+    this.writesWithReturning = writesWithReturning(sql);
   }
 
   private static int parameterCount(PreparedStatement statement) {
@@ -139,22 +146,34 @@ public final class JdbcStatement implements RawStatement {
   public int executeBatch() {
     int queued = bound.rows();
     connection.exec("SAVEPOINT ks_batch");
+    int changed = 0;
     try {
-      int changed = 0;
       for (int count : statement.executeBatch()) {
         changed += Math.max(count, 0);
       }
-      bound.clear();
-      connection.exec("RELEASE ks_batch");
-      return changed;
     } catch (SQLException e) {
-      connection.exec("ROLLBACK TO ks_batch");
+      throw failBatch(e, queued);
+    }
+    try {
+      // Outside a transaction this RELEASE is the batch's commit, where deferred keys are checked.
       connection.exec("RELEASE ks_batch");
-      failedBatchRows = queued;
-      KeystoneException failure = fail(e);
+    } catch (ForeignKeyViolationException refusedAtCommit) {
+      throw failBatch((SQLException) refusedAtCommit.getCause(), queued);
+    }
+    bound.clear();
+    return changed;
+  }
+
+  /** Takes the whole batch back, then diagnoses it by replaying its rows. */
+  private KeystoneException failBatch(SQLException e, int queued) {
+    connection.exec("ROLLBACK TO ks_batch");
+    connection.exec("RELEASE ks_batch");
+    failedBatchRows = queued;
+    try {
+      return fail(e);
+    } finally {
       bound.clear();
       failedBatchRows = 0;
-      throw failure;
     }
   }
 
@@ -318,8 +337,11 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public void reset() {
     ResultSet open = rows;
-    rows = null;
     try {
+      if (open != null && writesWithReturning) {
+        finish(open);
+      }
+      rows = null;
       if (open != null) {
         open.close();
       }
@@ -339,6 +361,22 @@ public final class JdbcStatement implements RawStatement {
     } catch (SQLException e) {
       // Closing after a failure: the statement is gone either way.
     }
+  }
+
+  /**
+   * Steps a write with RETURNING to its end. Outside a transaction its end is its commit, where
+   * SQLite checks deferred keys; closing the rows early would drop that error, and with it the
+   * refusal (https://www.sqlite.org/c3ref/reset.html).
+   */
+  private static void finish(ResultSet open) throws SQLException {
+    while (open.next()) {
+      // Rows the caller did not want.
+    }
+  }
+
+  private static boolean writesWithReturning(String sql) {
+    return RETURNING.matcher(sql).find()
+        && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
   }
 
   private KeystoneException fail(SQLException e) {
