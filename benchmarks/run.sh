@@ -6,8 +6,12 @@
 #   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md (+~13 min)
 #   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~13 min;
 #                                      1 fork, 8x1 s warm-up, 3x1 s measurement, see PG_JMH_ARGS)
-#   --repeat N                         runs the PostgreSQL group N times; the report keeps each
-#                                      operation's fastest run (other work on the machine only adds time)
+#   --repeat N                         runs each group N times, the contenders in a different order
+#                                      each time (rotated), and the report keeps each contender's
+#                                      fastest run of each operation: other work on the machine only
+#                                      adds time, and rotating keeps a slow stretch from always
+#                                      landing on the same contender. A 5-10% claim needs this:
+#                                      single short runs moved the same code by +-30%.
 #   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
@@ -43,8 +47,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# The operations the PostgreSQL group measures (the SQLite run measures every benchmark).
-PG_BENCHES='WriteBench\.(bulkInsert|oneByOneInsert|graphWrite)$|ReadBench\.(loadByIdRandom|loadAll|indexedQuery|graphRead)$|CascadeBench|RestrictBench|ImportBench|RetryBench'
+# The operations the PostgreSQL group measures (the SQLite run measures every benchmark): over all
+# five contenders, and over Keystone and hand JDBC.
+PG_CORE_BENCHES='WriteBench\.(bulkInsert|oneByOneInsert|graphWrite)$|ReadBench\.(loadByIdRandom|loadAll|indexedQuery|graphRead)$'
+PG_KEYS_BENCHES='CascadeBench|RestrictBench|ImportBench|RetryBench'
 
 echo "== build"
 (cd "$ROOT" && mvn -q -P benchmarks -pl benchmarks -am package -DskipTests)
@@ -62,6 +68,15 @@ if [ "$PG_CPUS" != all ] && command -v taskset > /dev/null; then
   PIN=(taskset -c "$PG_CPUS")
 fi
 
+# rotate K a b c ...: the list, comma-separated, starting at its K-th element.
+rotate() {
+  local k=$1; shift
+  local all=("$@")
+  k=$(( k % ${#all[@]} ))
+  local turned=("${all[@]:k}" "${all[@]:0:k}")
+  (IFS=,; echo "${turned[*]}")
+}
+
 PG_JSON=""
 postgres_group() {
   echo "== PostgreSQL"
@@ -69,10 +84,15 @@ postgres_group() {
   { echo "$COMMAND"; echo "${PIN[*]}"; } >> "$OUT/postgres.txt"
   cat "$OUT/postgres.txt"
   for run in $(seq 1 "$REPEAT"); do
+    "${PIN[@]}" java -jar "$JAR" "${PG_JMH_ARGS[@]}" -p engine=postgres \
+      -p contender="$(rotate $((run - 1)) jdbc keystone ormlite hibernate jdbi)" \
+      "$PG_CORE_BENCHES" -rf json -rff "$OUT/jmh-postgres-core-$run.json" "${EXTRA[@]}" \
+      | tee "$OUT/jmh-postgres-core-$run.txt"
     "${PIN[@]}" java -jar "$JAR" "${PG_JMH_ARGS[@]}" -p engine=postgres -p children=10,1000 \
-      "$PG_BENCHES" \
-      -rf json -rff "$OUT/jmh-postgres-$run.json" "${EXTRA[@]}" | tee "$OUT/jmh-postgres-$run.txt"
-    PG_JSON="$PG_JSON,$OUT/jmh-postgres-$run.json"
+      -p contender="$(rotate $((run - 1)) jdbc keystone)" \
+      "$PG_KEYS_BENCHES" -rf json -rff "$OUT/jmh-postgres-keys-$run.json" "${EXTRA[@]}" \
+      | tee "$OUT/jmh-postgres-keys-$run.txt"
+    PG_JSON="$PG_JSON,$OUT/jmh-postgres-core-$run.json,$OUT/jmh-postgres-keys-$run.json"
   done
 }
 
@@ -127,13 +147,34 @@ echo "== cold start (fresh JVM per run, median of 5)"
 java -cp "$JAR" keystone.bench.ColdStart "$OUT/coldstart.tsv" 5 2> "$OUT/coldstart.log"
 
 echo "== JMH"
-java -jar "$JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" "${EXTRA[@]}" | tee "$OUT/jmh.txt"
+# The benchmarks over all five contenders (Core) and those over Keystone and hand JDBC (Keys).
+CORE_BENCHES='^keystone\.bench\.jmh\.(WriteBench|ReadBench|DeleteBench)\.'
+KEYS_BENCHES='^keystone\.bench\.jmh\.(CascadeBench|EnforcementBench|ImportBench|RestrictBench|RetryBench|SetNullBench)\.'
+SQLITE_JSON=""
+if [ ${#EXTRA[@]} -gt 0 ]; then
+  # A selection of one's own (--jmh ...): run it as given, once per repeat.
+  for run in $(seq 1 "$REPEAT"); do
+    java -jar "$JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh-$run.json" "${EXTRA[@]}" \
+      | tee "$OUT/jmh-$run.txt"
+    SQLITE_JSON="$SQLITE_JSON,$OUT/jmh-$run.json"
+  done
+else
+  for run in $(seq 1 "$REPEAT"); do
+    java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=sqlite \
+      -p contender="$(rotate $((run - 1)) jdbc keystone ormlite hibernate jdbi)" "$CORE_BENCHES" \
+      -rf json -rff "$OUT/jmh-core-$run.json" | tee "$OUT/jmh-core-$run.txt"
+    java -jar "$JAR" "${JMH_ARGS[@]}" -p engine=sqlite \
+      -p contender="$(rotate $((run - 1)) jdbc keystone)" "$KEYS_BENCHES" \
+      -rf json -rff "$OUT/jmh-keys-$run.json" | tee "$OUT/jmh-keys-$run.txt"
+    SQLITE_JSON="$SQLITE_JSON,$OUT/jmh-core-$run.json,$OUT/jmh-keys-$run.json"
+  done
+fi
 
 [ "$POSTGRES" = 1 ] && postgres_group
 
 echo "== report"
 cat "$OUT/native-note.md" > "$OUT/notes.md"
 [ -f notes.md ] && { echo; cat notes.md; } >> "$OUT/notes.md"
-java -cp "$JAR" keystone.bench.report.Report "$OUT/jmh.json$PG_JSON" \
+java -cp "$JAR" keystone.bench.report.Report "${SQLITE_JSON#,}$PG_JSON" \
   "$OUT/native.tsv" "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" \
   "$OUT/postgres.txt"

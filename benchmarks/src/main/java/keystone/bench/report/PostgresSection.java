@@ -50,12 +50,14 @@ final class PostgresSection {
     b.append(h).append("Operations on PostgreSQL\n\n");
     b.append("ops/s of whole operations; in brackets the time ratio to hand JDBC on PostgreSQL")
         .append(" (1.00x = as fast; 2.00x = twice the time).");
-    if (pg.runs > 1) {
-      b.append(" Each figure is the fastest of ").append(pg.runs)
+    if (pg.repeats() > 1) {
+      b.append(" Each figure is the fastest of ").append(pg.repeats())
           .append(" runs (run.sh --repeat): other work on a shared machine only adds time.");
     }
     b.append("\n\n");
     pg.operations(b, WHO, HEADERS);
+    b.append("\nPer operation, against the targets (1.10x; the typed error 3x):\n\n");
+    pg.verdicts(b);
     retry(b);
   }
 

@@ -12,13 +12,19 @@ import java.util.Map;
  */
 final class Results {
   final Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
-  /** How many runs (JMH result files) measured this engine. */
-  int runs;
+  /** How many runs measured each operation and contender ("key|contender"). */
+  private final Map<String, Integer> measured = new LinkedHashMap<>();
   /** JMH's forks, warm-up and measurement per run, as the result files state them. */
   String settings = "";
 
   void put(String key, String contender, double msPerOp) {
     ms.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(contender, msPerOp, Math::min);
+    measured.merge(key + "|" + contender, 1, Integer::sum);
+  }
+
+  /** The most runs any figure is the fastest of (run.sh --repeat). */
+  int repeats() {
+    return measured.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 
   boolean isEmpty() {
@@ -80,5 +86,47 @@ final class Results {
       }
       b.append(" |\n");
     }
+  }
+
+  /** The ORMs Keystone is compared with, beside hand JDBC. */
+  private static final String[] OTHER_ORMS = {"ormlite", "hibernate", "jdbi"};
+  /** Keystone's time within this factor of hand JDBC's, per operation. */
+  static final double TARGET = 1.10;
+  /** A key-blocked write until its typed, diagnosed error: at most this factor of the bare one. */
+  static final double TYPED_ERROR_TARGET = 3.0;
+  static final String TYPED_ERROR = "RestrictBench.restrictBlockedDelete";
+
+  /**
+   * One row per operation Keystone ran: its time ratio to hand JDBC, the best other ORM's (the
+   * ORM nearest hand JDBC on that row), the target and PASS or MISS.
+   */
+  void verdicts(StringBuilder b) {
+    b.append("| operation | Keystone | best other ORM | target | result |\n")
+        .append("|---|---:|---|---:|---|\n");
+    for (String key : orderedKeys()) {
+      double keystone = ratio(key, "keystone");
+      if (Double.isNaN(keystone)) {
+        continue;
+      }
+      double target = key.startsWith(TYPED_ERROR) ? TYPED_ERROR_TARGET : TARGET;
+      b.append("| ").append(key).append(" | ").append(Report.x(keystone)).append(" | ")
+          .append(bestOther(key)).append(" | ").append(Report.x(target)).append(" | ")
+          .append(keystone <= target ? "PASS" : String.format(java.util.Locale.ROOT,
+              "MISS (over by %.0f%%)", (keystone / target - 1) * 100))
+          .append(" |\n");
+    }
+  }
+
+  private String bestOther(String key) {
+    String best = null;
+    double bestRatio = Double.NaN;
+    for (String orm : OTHER_ORMS) {
+      double r = ratio(key, orm);
+      if (!Double.isNaN(r) && (best == null || r < bestRatio)) {
+        best = orm;
+        bestRatio = r;
+      }
+    }
+    return best == null ? "-" : Report.x(bestRatio) + " (" + best + ")";
   }
 }
