@@ -56,6 +56,17 @@ public interface KeystoneDatabase extends AutoCloseable {
   List<ForeignKeyViolation> checkForeignKeys();
 
   /**
+   * What SQLite's {@code PRAGMA quick_check} finds wrong with the file (damaged pages, broken
+   * b-trees, rows out of order, NOT NULL or CHECK broken), one line each; empty when it is sound.
+   * It reads every page, so it takes about as long as reading the file once. Foreign keys are
+   * {@link #checkForeignKeys()}'s job.
+   *
+   * @throws UnsupportedOperationException on PostgreSQL, which checks its own pages (data
+   *     checksums) and has {@code amcheck} for its indexes
+   */
+  List<String> checkIntegrity();
+
+  /**
    * Runs raw SQL (DML or DDL, several statements separated by {@code ;} when there are no
    * arguments) as one atomic call, and returns the rows changed. Statements that would switch
    * enforcement off, and transaction control (use {@link #runInTransaction}), are refused.

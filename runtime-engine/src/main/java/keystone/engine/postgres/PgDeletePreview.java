@@ -37,7 +37,7 @@ final class PgDeletePreview {
   }
 
   DeletePlan preview(String deleteSql, Object[] args) {
-    Connection c = session.connection;
+    Connection c = session.connection();
     Savepoint savepoint;
     try {
       savepoint = c.setSavepoint();

@@ -59,7 +59,7 @@ final class PgSchemaInstaller {
     int version;
     PgScope scope = engine.begin(true);
     try {
-      Connection c = scope.session().connection;
+      Connection c = scope.session().connection();
       version = version(c);
       if (version == 0) {
         create(scope.session());
@@ -128,7 +128,7 @@ final class PgSchemaInstaller {
   private void verify() {
     PgScope scope = engine.begin(false);
     try {
-      Connection c = scope.session().connection;
+      Connection c = scope.session().connection();
       List<String> problems = new ArrayList<>();
       Map<String, List<String>> columns = columns(c);
       for (TableInfo table : schema.tables()) {
