@@ -208,6 +208,9 @@ final class PgStatement implements RawStatement {
         try {
           return afterWrite(work.run());
         } catch (SQLException e) {
+          if (PgFaults.lost(e)) {
+            throw fail(e);   // The pool has closed the connection: nothing to roll back on.
+          }
           connection.rollback();
           throw diagnosed(e, work, rerunnable);
         }
@@ -218,6 +221,9 @@ final class PgStatement implements RawStatement {
         connection.releaseSavepoint(savepoint);
         return result;
       } catch (SQLException e) {
+        if (PgFaults.lost(e)) {
+          throw fail(e);
+        }
         connection.rollback(savepoint);
         throw diagnosed(e, work, rerunnable);
       }

@@ -148,16 +148,23 @@ public final class SqliteConnection implements AutoCloseable {
 
   /**
    * What {@code PRAGMA quick_check} finds wrong, or an empty list when it answers "ok"
-   * (https://www.sqlite.org/pragma.html#pragma_quick_check). Damage bad enough that the check
-   * itself fails is reported as its one problem.
+   * (https://www.sqlite.org/pragma.html#pragma_quick_check). When the damage stops the check
+   * itself, what it reported so far comes first and SQLite's error last.
    */
   public List<String> quickCheck() {
+    List<String> found = new ArrayList<>();
+    JdbcStatement st = prepare("PRAGMA quick_check");
     try {
-      List<String> found = queryStrings("PRAGMA quick_check");
-      return found.equals(List.of("ok")) ? List.of() : found;
+      while (st.step()) {
+        found.add(st.columnText(0));
+      }
     } catch (keystone.engine.DatabaseCorruptException e) {
-      return List.of(ConstraintErrors.sqliteMessage((SQLException) e.getCause()));
+      // It reports the pages it could not read, then fails on what depends on them.
+      found.add(ConstraintErrors.sqliteMessage((SQLException) e.getCause()));
+    } finally {
+      st.reset();
     }
+    return found.equals(List.of("ok")) ? List.of() : found;
   }
 
   /** Refuses a file that {@link #quickCheck()} finds damaged. */
