@@ -8,8 +8,9 @@ import keystone.engine.KeystoneException;
  * A connection that died, told apart from a statement that failed. PostgreSQL reports it as
  * SQLSTATE class 08 (connection exception: the socket broke, or the server refused a new
  * connection) or 57P01-57P03 (the server ended the session: {@code pg_terminate_backend}, a
- * shutdown, a server still starting), https://www.postgresql.org/docs/current/errcodes-appendix.html;
- * the distributed engines use the same codes for a node that went away.
+ * shutdown, a server still starting),
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html; the distributed engines use
+ * the same codes for a node that went away.
  */
 final class PgFaults {
   private PgFaults() {}

@@ -89,7 +89,8 @@ final class PgSession {
       try {
         return exchange.get();
       } catch (ConnectionLostException lost) {
-        if (lost.commitOutcomeUnknown() || !(manual || idempotent) || ++reconnects > MAX_RECONNECTS) {
+        boolean undone = manual || idempotent;
+        if (lost.commitOutcomeUnknown() || !undone || ++reconnects > MAX_RECONNECTS) {
           throw lost;
         }
         reconnect(lost);

@@ -177,7 +177,8 @@ public final class PostgresEngine implements Engine {
 
   /**
    * A pooled connection. While the server is down the pool keeps trying to connect until
-   * acquireTimeout has passed, then the call fails with {@link keystone.engine.ConnectionLostException}.
+   * acquireTimeout has passed, then the call fails with a
+   * {@link keystone.engine.ConnectionLostException}.
    */
   private Connection borrow() {
     long start = System.nanoTime();

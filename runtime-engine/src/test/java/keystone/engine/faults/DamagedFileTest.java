@@ -87,7 +87,8 @@ class DamagedFileTest {
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("quick_check found"), e.getMessage());
     assertFalse(e.problems().isEmpty());
-    assertTrue(String.join("\n", e.problems()).contains(String.valueOf(page)), e.problems()::toString);
+    assertTrue(String.join("\n", e.problems()).contains("page " + page),
+        e.problems()::toString);
     assertEquals(file, e.file());
     assertArrayEquals(before, Files.readAllBytes(file), "a refused file is left as it was");
   }

@@ -122,7 +122,8 @@ class PgRestartAndRetryTest {
       CountDownLatch bothRead = new CountDownLatch(2);
       AtomicInteger bodies = new AtomicInteger();
       List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
-      Retry retry = new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5)).withSleeper(pauses::add);
+      Retry retry =
+          new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5)).withSleeper(pauses::add);
       // Write skew: each counts the users, then adds one; serially the second would count two.
       java.util.function.LongFunction<Runnable> addUser = id -> () -> {
         bodies.incrementAndGet();
@@ -149,7 +150,8 @@ class PgRestartAndRetryTest {
       CountDownLatch bothLocked = new CountDownLatch(2);
       AtomicInteger bodies = new AtomicInteger();
       List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
-      Retry retry = new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5)).withSleeper(pauses::add);
+      Retry retry =
+          new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5)).withSleeper(pauses::add);
       String append = "UPDATE users SET name = name || ? WHERE id = ?";
       runBoth(db, retry,
           () -> {
