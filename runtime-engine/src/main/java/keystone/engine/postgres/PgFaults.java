@@ -37,6 +37,17 @@ final class PgFaults {
             || state.equals("57P03"));
   }
 
+  /**
+   * {@code what} failed: a {@link ConnectionLostException} when the connection died (nothing
+   * committed), else a {@link KeystoneException} with the driver's message.
+   */
+  static KeystoneException failed(String what, SQLException error) {
+    if (lost(error)) {
+      return beforeCommit(error, null);
+    }
+    return new KeystoneException(what + ": " + error.getMessage(), error);
+  }
+
   /** The connection died before COMMIT was sent: the transaction did not commit. */
   static ConnectionLostException beforeCommit(SQLException error, String sql) {
     return new ConnectionLostException(

@@ -106,7 +106,7 @@ final class PgMigrationChecks {
       schema.postgresStatements().forEach(scratch.session()::exec);
       compiled = new PgCatalog(scratch.session().connection(), "pg_my_temp_schema()").tables();
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the compiled schema failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the compiled schema failed", e);
     } finally {
       scratch.end();
     }
@@ -136,7 +136,7 @@ final class PgMigrationChecks {
       scope.succeed();
       return result;
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the PostgreSQL catalogs failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the PostgreSQL catalogs failed", e);
     } finally {
       scope.end();
     }

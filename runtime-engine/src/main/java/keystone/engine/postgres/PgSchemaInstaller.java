@@ -95,7 +95,7 @@ final class PgSchemaInstaller {
         return rows.next() ? rows.getInt(1) : 0;
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the schema version failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the schema version failed", e);
     }
   }
 
@@ -156,7 +156,7 @@ final class PgSchemaInstaller {
       }
       scope.succeed();
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the PostgreSQL schema failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the PostgreSQL schema failed", e);
     } finally {
       scope.end();
     }

