@@ -18,8 +18,9 @@ public interface KeystoneDatabase extends AutoCloseable {
 
   /**
    * Runs {@code body} as one transaction, and again, up to the policy's limit, when it fails for a
-   * reason a fresh attempt may not meet (a serialization failure on PostgreSQL and the distributed
-   * engines built on its protocol, a busy SQLite file). The body must be safe to run again: see
+   * reason a fresh attempt may not meet (a serialization failure or deadlock on PostgreSQL and the
+   * distributed engines built on its protocol, a connection lost before COMMIT, a busy SQLite
+   * file); never after a connection lost during COMMIT, whose outcome is unknown. The body must be safe to run again: see
    * {@link Retry}. Inside another transaction the body runs once, as a savepoint.
    */
   void runInTransaction(Retry retry, Runnable body);

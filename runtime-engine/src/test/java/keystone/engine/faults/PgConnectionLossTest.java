@@ -160,7 +160,17 @@ class PgConnectionLossTest {
     assertTrue(PgServer.terminateAll(admin, database) > 0);
     // A transaction whose first exchange is a savepoint (a nested read).
     db.runInTransaction(() -> assertEquals(List.of(1L, 2L, 3L), ids("users")));
-    assertClean(List.of(1L, 2L, 3L), List.of(10L, 30L));
+    assertTrue(PgServer.terminateAll(admin, database) > 0);
+    // A snapshot read, whose first exchange sets its isolation level.
+    assertEquals(3L, db.countUsersTwice(() -> { })[1]);
+    assertTrue(PgServer.terminateAll(admin, database) > 0);
+    // A transaction whose first exchange is SET CONSTRAINTS ALL DEFERRED: child first.
+    db.runInTransaction(() -> {
+      db.deferForeignKeys();
+      db.insertOrder(40, 4);
+      db.insertUser(4, "barbara");
+    });
+    assertClean(List.of(1L, 2L, 3L, 4L), List.of(10L, 30L, 40L));
   }
 
   @Test
