@@ -150,8 +150,10 @@ class PgRestartAndRetryTest {
         db.insertUser(id, "saw " + seen);
       };
       runBoth(db, retry, addUser.apply(2), addUser.apply(3));
-      assertEquals(3, bodies.get(), "one of the two ran again");
-      assertEquals(1, pauses.size());
+      // One ran again (once, unless it collided again with the other's commit on a busy
+      // machine); serializable means the last run of one saw the other's row.
+      assertTrue(bodies.get() >= 3, "one of the two ran again");
+      assertEquals(bodies.get() - 2, pauses.size());
       assertEquals(List.of("ada", "saw 1", "saw 2"),
           column(db, "SELECT name FROM users ORDER BY name"));
       assertEquals(List.of(), db.checkForeignKeys());
