@@ -18,6 +18,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private boolean inMemory;
   private int readers = 4;
   private Duration acquireTimeout = Duration.ofSeconds(30);
+  private Duration busyTimeout = Duration.ofSeconds(5);
   private boolean verifyOnOpen;
   private final List<Migration> migrations = new ArrayList<>();
   private Consumer<String> trace;
@@ -103,6 +104,20 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   }
 
   /**
+   * How long a write waits for a SQLite file that another process (or another database object on
+   * the same file) holds locked before it fails with {@link DatabaseBusyException} (default 5 s,
+   * SQLite's {@code busy_timeout}). Readers are never blocked by a writer in WAL mode.
+   */
+  public KeystoneBuilder<T> busyTimeout(Duration timeout) {
+    checkOpen();
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("busyTimeout must not be negative, got " + timeout);
+    }
+    this.busyTimeout = timeout;
+    return this;
+  }
+
+  /**
    * Migrations that bring an older file up to the compiled version, added to the SQL files found
    * at {@code keystone/migrations/<database simple name>/NNNN_name.sql} on the classpath (NNNN is
    * the version a file migrates to). A migration given here wins over an SQL file for the same
@@ -126,9 +141,11 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   }
 
   /**
-   * Refuse, at open, a file that already holds foreign-key violations (default false: such a file
-   * opens, and {@link KeystoneDatabase#checkForeignKeys()} lists them). A file whose schema does
-   * not match the compiled one is refused either way.
+   * Refuse, at open, a damaged file ({@code PRAGMA quick_check}: {@link DatabaseCorruptException}
+   * with what it found) and a file that already holds foreign-key violations (default false: such
+   * a file opens, {@link KeystoneDatabase#checkIntegrity()} and
+   * {@link KeystoneDatabase#checkForeignKeys()} list the problems). A file whose schema does not
+   * match the compiled one is refused either way.
    */
   public KeystoneBuilder<T> verifyOnOpen(boolean verify) {
     checkOpen();
@@ -146,7 +163,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
-            path, readers, acquireTimeout, verifyOnOpen, migrations, database, trace,
+            path, readers, acquireTimeout, busyTimeout, verifyOnOpen, migrations, database, trace,
             postgresUrl, postgresDataSource));
   }
 

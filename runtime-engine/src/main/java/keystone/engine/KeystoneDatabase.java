@@ -18,8 +18,9 @@ public interface KeystoneDatabase extends AutoCloseable {
 
   /**
    * Runs {@code body} as one transaction, and again, up to the policy's limit, when it fails for a
-   * reason a fresh attempt may not meet (a serialization failure on PostgreSQL and the distributed
-   * engines built on its protocol, a busy SQLite file). The body must be safe to run again: see
+   * reason a fresh attempt may not meet (a serialization failure or deadlock on PostgreSQL and the
+   * distributed engines built on its protocol, a connection lost before COMMIT, a busy SQLite
+   * file); never after a connection lost during COMMIT, whose outcome is unknown. The body must be safe to run again: see
    * {@link Retry}. Inside another transaction the body runs once, as a savepoint.
    */
   void runInTransaction(Retry retry, Runnable body);
@@ -54,6 +55,17 @@ public interface KeystoneDatabase extends AutoCloseable {
 
   /** The rows {@code PRAGMA foreign_key_check} reports, as violations; empty when all hold. */
   List<ForeignKeyViolation> checkForeignKeys();
+
+  /**
+   * What SQLite's {@code PRAGMA quick_check} finds wrong with the file (damaged pages, broken
+   * b-trees, rows out of order, NOT NULL or CHECK broken), one line each; empty when it is sound.
+   * It reads every page, so it takes about as long as reading the file once. Foreign keys are
+   * {@link #checkForeignKeys()}'s job.
+   *
+   * @throws UnsupportedOperationException on PostgreSQL, which checks its own pages (data
+   *     checksums) and has {@code amcheck} for its indexes
+   */
+  List<String> checkIntegrity();
 
   /**
    * Runs raw SQL (DML or DDL, several statements separated by {@code ;} when there are no

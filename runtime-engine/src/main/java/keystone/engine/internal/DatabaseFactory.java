@@ -60,7 +60,8 @@ public final class DatabaseFactory {
     List<Migration> all = new ArrayList<>(config.migrations());
     all.addAll(generated);
     return new EngineConfig(
-        config.path(), config.readers(), config.acquireTimeout(), config.verifyOnOpen(), all,
+        config.path(), config.readers(), config.acquireTimeout(), config.busyTimeout(),
+        config.verifyOnOpen(), all,
         config.database(), config.trace(), config.postgresUrl(), config.postgresDataSource());
   }
 

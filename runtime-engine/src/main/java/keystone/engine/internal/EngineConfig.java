@@ -13,6 +13,7 @@ import keystone.engine.Migration;
  * @param path the SQLite file, or null for a private in-memory database
  * @param readers read-only connections beside the writer (none for an in-memory database)
  * @param acquireTimeout how long a call waits for a free connection before failing
+ * @param busyTimeout how long a SQLite write waits for a file another process has locked
  * @param verifyOnOpen refuse a file that holds foreign-key violations when opening
  * @param migrations the builder's migrations; SQL files on the classpath are added at open
  * @param database the {@code @Database} type, whose simple name locates its SQL migrations
@@ -24,6 +25,7 @@ public record EngineConfig(
     Path path,
     int readers,
     Duration acquireTimeout,
+    Duration busyTimeout,
     boolean verifyOnOpen,
     List<Migration> migrations,
     Class<?> database,

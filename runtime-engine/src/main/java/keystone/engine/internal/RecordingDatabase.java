@@ -60,6 +60,11 @@ public final class RecordingDatabase implements KeystoneDatabase {
   }
 
   @Override
+  public List<String> checkIntegrity() {
+    return engine.checkIntegrity();
+  }
+
+  @Override
   public void runInTransaction(Runnable body) {
     engine.runInTransaction(body);
   }

@@ -40,7 +40,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
 
   private SqliteEngine(Schema schema, EngineConfig config) {
     this.schema = schema;
-    this.connection = SqliteConnection.open(config.path(), false, this);
+    this.connection =
+        SqliteConnection.open(config.path(), false, this, config.busyTimeout());
     this.restrictGuard = new RestrictGuard(connection);
     this.invalidations = new Invalidations(schema.tables().size());
     this.actionTargets = actionTargets(schema);
@@ -75,6 +76,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
   static SqliteEngine open(Schema schema, EngineConfig config) {
     SqliteEngine engine = new SqliteEngine(schema, config);
     try {
+      if (config.verifyOnOpen()) {
+        // Before anything reads the file's tables: a migration must not run on damaged pages.
+        engine.connection.refuseDamage();
+      }
       engine.prepareFile(config);
       // Readers open after the schema exists, so each sees a finished file.
       engine.readers =
@@ -253,6 +258,18 @@ public final class SqliteEngine implements Engine, FailureHandler {
       }
       scope.succeed();
       return violations;
+    } finally {
+      scope.end();
+    }
+  }
+
+  @Override
+  public List<String> checkIntegrity() {
+    ConnectionScope scope = begin(false);
+    try {
+      List<String> problems = scope.connection().quickCheck();
+      scope.succeed();
+      return problems;
     } finally {
       scope.end();
     }

@@ -37,12 +37,12 @@ final class PgDeletePreview {
   }
 
   DeletePlan preview(String deleteSql, Object[] args) {
-    Connection c = session.connection;
+    Connection c = session.connection();
     Savepoint savepoint;
     try {
       savepoint = c.setSavepoint();
     } catch (SQLException e) {
-      throw new KeystoneException("Cannot preview: " + e.getMessage(), e);
+      throw PgFaults.failed("Cannot preview", e);
     }
     try {
       session.exec("SET CONSTRAINTS ALL DEFERRED");
@@ -128,7 +128,7 @@ final class PgDeletePreview {
         return value == null ? "NULL" : value;
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Reading a column default failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading a column default failed", e);
     }
   }
 
@@ -137,7 +137,7 @@ final class PgDeletePreview {
       rows.next();
       return rows.getLong(1);
     } catch (SQLException e) {
-      throw new KeystoneException("Counting for the preview failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Counting for the preview failed", e);
     }
   }
 

@@ -25,7 +25,7 @@ final class PgDiagnosis {
   private PgDiagnosis() {}
 
   static List<ForeignKeyViolation> rerun(PgSession session, Schema schema, Rerun statement) {
-    Connection c = session.connection;
+    Connection c = session.connection();
     Savepoint savepoint;
     try {
       savepoint = c.setSavepoint();

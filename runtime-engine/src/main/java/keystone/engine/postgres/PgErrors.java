@@ -37,6 +37,9 @@ final class PgErrors {
   }
 
   KeystoneException translate(SQLException error, String sql) {
+    if (PgFaults.lost(error)) {
+      return PgFaults.beforeCommit(error, sql);
+    }
     SQLException e = withServerMessage(error);
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String state = e.getSQLState() == null ? "" : e.getSQLState();

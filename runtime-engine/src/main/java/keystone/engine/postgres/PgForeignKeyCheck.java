@@ -40,7 +40,7 @@ final class PgForeignKeyCheck {
               ForeignKeyViolation.Kind.MISSING_PARENT));
         }
       } catch (SQLException e) {
-        throw new KeystoneException("Checking foreign key " + key.name() + " failed: " + e, e);
+        throw PgFaults.failed("Checking foreign key " + key.name() + " failed", e);
       }
     }
     return found;

@@ -100,7 +100,7 @@ final class PgGuard {
         throw refused(route);
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Could not check foreign-key enforcement: " + e.getMessage(), e);
+      throw PgFaults.failed("Could not check foreign-key enforcement", e);
     }
   }
 

@@ -104,9 +104,9 @@ final class PgMigrationChecks {
     try {
       scratch.session().exec("SET LOCAL search_path = pg_temp");
       schema.postgresStatements().forEach(scratch.session()::exec);
-      compiled = new PgCatalog(scratch.session().connection, "pg_my_temp_schema()").tables();
+      compiled = new PgCatalog(scratch.session().connection(), "pg_my_temp_schema()").tables();
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the compiled schema failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the compiled schema failed", e);
     } finally {
       scratch.end();
     }
@@ -132,11 +132,11 @@ final class PgMigrationChecks {
   private <T> T read(CatalogRead<T> body) {
     PgScope scope = engine.begin(false);
     try {
-      T result = body.read(scope.session().connection);
+      T result = body.read(scope.session().connection());
       scope.succeed();
       return result;
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the PostgreSQL catalogs failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the PostgreSQL catalogs failed", e);
     } finally {
       scope.end();
     }

@@ -59,7 +59,7 @@ final class PgSchemaInstaller {
     int version;
     PgScope scope = engine.begin(true);
     try {
-      Connection c = scope.session().connection;
+      Connection c = scope.session().connection();
       version = version(c);
       if (version == 0) {
         create(scope.session());
@@ -95,7 +95,7 @@ final class PgSchemaInstaller {
         return rows.next() ? rows.getInt(1) : 0;
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the schema version failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the schema version failed", e);
     }
   }
 
@@ -128,7 +128,7 @@ final class PgSchemaInstaller {
   private void verify() {
     PgScope scope = engine.begin(false);
     try {
-      Connection c = scope.session().connection;
+      Connection c = scope.session().connection();
       List<String> problems = new ArrayList<>();
       Map<String, List<String>> columns = columns(c);
       for (TableInfo table : schema.tables()) {
@@ -156,7 +156,7 @@ final class PgSchemaInstaller {
       }
       scope.succeed();
     } catch (SQLException e) {
-      throw new KeystoneException("Reading the PostgreSQL schema failed: " + e.getMessage(), e);
+      throw PgFaults.failed("Reading the PostgreSQL schema failed", e);
     } finally {
       scope.end();
     }

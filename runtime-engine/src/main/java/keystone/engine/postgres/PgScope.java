@@ -32,18 +32,26 @@ final class PgScope implements CallScope {
     try {
       switch (kind) {
         case TRANSACTION -> {
-          session.connection.setAutoCommit(false);
+          session.manualCommit(true);
           session.transaction = true;
         }
         case SNAPSHOT -> {
-          session.connection.setAutoCommit(false);
+          session.manualCommit(true);
           session.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         }
-        case SAVEPOINT -> savepoint = session.connection.setSavepoint();
+        case SAVEPOINT -> savepoint = session.firstContact(false, this::setSavepoint, () -> { });
         default -> { }
       }
     } catch (SQLException e) {
-      throw new KeystoneException("Cannot start a call on PostgreSQL: " + e.getMessage(), e);
+      throw PgFaults.failed("Cannot start a call on PostgreSQL", e);
+    }
+  }
+
+  private Savepoint setSavepoint() {
+    try {
+      return session.lent().setSavepoint();
+    } catch (SQLException e) {
+      throw engine.errors().translate(e, "SAVEPOINT");
     }
   }
 
@@ -62,8 +70,8 @@ final class PgScope implements CallScope {
     try {
       switch (kind) {
         case TRANSACTION -> engine.commit(session);
-        case SNAPSHOT -> session.connection.commit();
-        case SAVEPOINT -> session.connection.releaseSavepoint(savepoint);
+        case SNAPSHOT -> session.connection().commit();
+        case SAVEPOINT -> session.connection().releaseSavepoint(savepoint);
         default -> { }
       }
       done = true;
@@ -86,9 +94,9 @@ final class PgScope implements CallScope {
   private void rollback() {
     try {
       if (kind == Kind.SAVEPOINT) {
-        session.connection.rollback(savepoint);
+        session.connection().rollback(savepoint);
       } else if (kind == Kind.TRANSACTION || kind == Kind.SNAPSHOT) {
-        session.connection.rollback();
+        session.connection().rollback();
       }
     } catch (SQLException alreadyEnded) {
       // The error that ended the call is the one worth reporting.

@@ -4,16 +4,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import keystone.engine.ConnectionLostException;
 import keystone.engine.KeystoneException;
 
 /**
  * The connection a thread holds from its outermost call to the end of it, with the statements
  * that call prepared. PostgreSQL aborts a whole transaction on any error, so every nested call
  * runs in a savepoint: that keeps SQLite's "the failed call is undone, the transaction goes on".
+ *
+ * <p>A pool may lend a connection that died while it sat idle (the server restarted, an
+ * administrator ended the session). The call's first exchange with the server then fails with
+ * nothing done, and {@link #firstContact} runs it again on a fresh connection.
  */
 final class PgSession {
-  final Connection connection;
+  /** More than a pool holds: each dead connection met is evicted before the next is borrowed. */
+  private static final int MAX_RECONNECTS = 32;
+
   final Map<String, PgStatement> statements = new HashMap<>();
+  private final Supplier<Connection> pool;
+  private Connection connection;
+  /** Nothing has been sent on {@link #connection} yet. */
+  private boolean fresh = true;
+  /** Auto-commit is off: whatever the connection did is undone if it dies. */
+  private boolean manual;
+  private int reconnects;
   int depth;
   boolean transaction;
   boolean deferred;
@@ -23,8 +38,31 @@ final class PgSession {
    */
   boolean oneStatement;
 
-  PgSession(Connection connection) {
-    this.connection = connection;
+  PgSession(Supplier<Connection> pool) {
+    this.pool = pool;
+    this.connection = pool.get();
+  }
+
+  /** The connection, for work that {@link #firstContact} cannot run again. */
+  Connection connection() {
+    fresh = false;
+    return connection;
+  }
+
+  /** Whether nothing has been sent on the connection yet. */
+  boolean fresh() {
+    return fresh;
+  }
+
+  /** The connection, to prepare statements on: preparing sends nothing to the server yet. */
+  Connection lent() {
+    return connection;
+  }
+
+  /** Auto-commit off (a transaction) or on; nothing is sent to the server. */
+  void manualCommit(boolean on) throws SQLException {
+    connection.setAutoCommit(!on);
+    manual = on;
   }
 
   PgStatement statement(PgSql.Adapted sql, PgErrors errors) {
@@ -36,12 +74,62 @@ final class PgSession {
     return cached;
   }
 
-  void exec(String sql) {
-    try (java.sql.Statement st = connection.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new KeystoneException(e.getMessage() + " in: " + sql, e);
+  /**
+   * Runs the call's first exchange with the server; later exchanges run as they are. When the
+   * connection turns out dead, nothing the call did can have stayed on the server (auto-commit is
+   * off, or {@code idempotent} says the exchange only reads), so it runs again on a fresh
+   * connection, after {@code reattach} has moved the caller's state onto it.
+   */
+  <T> T firstContact(boolean idempotent, Supplier<T> exchange, Runnable reattach) {
+    if (!fresh) {
+      return exchange.get();
     }
+    while (true) {
+      fresh = false;
+      try {
+        return exchange.get();
+      } catch (ConnectionLostException lost) {
+        boolean undone = manual || idempotent;
+        if (lost.commitOutcomeUnknown() || !undone || ++reconnects > MAX_RECONNECTS) {
+          throw lost;
+        }
+        reconnect(lost);
+        reattach.run();
+      }
+    }
+  }
+
+  /** Drops the dead connection (the pool evicts it) and borrows another in the same mode. */
+  private void reconnect(ConnectionLostException lost) {
+    for (PgStatement st : statements.values()) {
+      st.close();
+    }
+    statements.clear();
+    closeQuietly();
+    try {
+      connection = pool.get();
+      connection.setAutoCommit(!manual);
+    } catch (KeystoneException down) {
+      down.addSuppressed(lost);
+      throw down;
+    } catch (SQLException e) {
+      throw PgFaults.beforeCommit(e, null);
+    }
+    fresh = true;
+  }
+
+  void exec(String sql) {
+    firstContact(false, () -> {
+      try (java.sql.Statement st = connection.createStatement()) {
+        st.execute(sql);
+        return null;
+      } catch (SQLException e) {
+        if (PgFaults.lost(e)) {
+          throw PgFaults.beforeCommit(e, sql);
+        }
+        throw new KeystoneException(e.getMessage() + " in: " + sql, e);
+      }
+    }, () -> { });
   }
 
   /** Returns the connection to the pool in auto-commit mode, as it was lent. */
@@ -58,11 +146,15 @@ final class PgSession {
     } catch (SQLException ignored) {
       // The pool checks the connection before lending it again.
     } finally {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // Already gone.
-      }
+      closeQuietly();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // Already gone.
     }
   }
 }

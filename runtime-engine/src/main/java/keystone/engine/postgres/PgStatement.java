@@ -19,14 +19,16 @@ import keystone.engine.raw.RawStatement;
  * is prepared a second time with {@code RETURNING}, on first use.
  */
 final class PgStatement implements RawStatement {
-  private final Connection connection;
+  private Connection connection;
   private final PgSql.Adapted sql;
   private final PgErrors errors;
-  private final PreparedStatement statement;
+  private PreparedStatement statement;
   private PreparedStatement returning;
   private ResultSet rows;
   /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
   private Object[] bound = new Object[8];
+  /** The highest parameter index bound so far. */
+  private int width;
   /** The largest explicit key bound to the identity column since the last write, if any. */
   private long explicitKey;
   private boolean hasExplicitKey;
@@ -41,8 +43,7 @@ final class PgStatement implements RawStatement {
 
   PgStatement(PgSession session, PgSql.Adapted sql, PgErrors errors) {
     this.session = session;
-    Connection connection = session.connection;
-    this.connection = connection;
+    this.connection = session.lent();
     this.sql = sql;
     this.errors = errors;
     try {
@@ -50,6 +51,36 @@ final class PgStatement implements RawStatement {
     } catch (SQLException e) {
       throw errors.translate(e, sql.sql());
     }
+  }
+
+  /**
+   * Runs the statement's exchange with the server through {@link PgSession#firstContact}: when
+   * it is the call's first and the pooled connection was dead, it runs again on a fresh one.
+   */
+  private <T> T contact(boolean idempotent, java.util.function.Supplier<T> exchange) {
+    if (!session.fresh()) {
+      return exchange.get();
+    }
+    boolean hadExplicitKey = hasExplicitKey;
+    long key = explicitKey;
+    return session.firstContact(idempotent, exchange, () -> {
+      reattach();
+      hasExplicitKey = hadExplicitKey;
+      explicitKey = key;
+    });
+  }
+
+  /** The same statement on the session's new connection, bound as it was. */
+  private void reattach() {
+    connection = session.lent();
+    returning = null;
+    try {
+      statement = connection.prepareStatement(sql.sql());
+      copyBindings(statement, width);
+    } catch (SQLException e) {
+      throw errors.translate(e, sql.sql());
+    }
+    session.statements.put(sql.sql(), this);
   }
 
   @Override
@@ -134,7 +165,9 @@ final class PgStatement implements RawStatement {
 
   @Override
   public int executeBatch() {
-    // The driver forgets a failed batch's rows, so it cannot be re-run: its error names one key.
+    // The driver forgets a failed batch's rows, so it cannot be re-run: its error names one key,
+    // and a dead connection is the caller's ConnectionLostException (Retry runs it again).
+    session.connection();
     return write(
         () -> {
           int changed = 0;
@@ -148,7 +181,7 @@ final class PgStatement implements RawStatement {
 
   @Override
   public int executeUpdate() {
-    return write(
+    return contact(false, () -> write(
         () -> {
           if (sql.returnsRows()) {
             // INSERT ... ON CONFLICT DO UPDATE RETURNING: generated code steps through it instead.
@@ -156,7 +189,7 @@ final class PgStatement implements RawStatement {
           }
           return statement.executeUpdate();
         },
-        true);
+        true));
   }
 
   /**
@@ -175,6 +208,9 @@ final class PgStatement implements RawStatement {
         try {
           return afterWrite(work.run());
         } catch (SQLException e) {
+          if (PgFaults.lost(e)) {
+            throw fail(e);   // The pool has closed the connection: nothing to roll back on.
+          }
           connection.rollback();
           throw diagnosed(e, work, rerunnable);
         }
@@ -185,6 +221,9 @@ final class PgStatement implements RawStatement {
         connection.releaseSavepoint(savepoint);
         return result;
       } catch (SQLException e) {
+        if (PgFaults.lost(e)) {
+          throw fail(e);
+        }
         connection.rollback(savepoint);
         throw diagnosed(e, work, rerunnable);
       }
@@ -229,7 +268,7 @@ final class PgStatement implements RawStatement {
   /** Runs the INSERT with {@code RETURNING <key>}; -1 when ON CONFLICT DO NOTHING skipped it. */
   @Override
   public long executeInsert() {
-    return write(
+    return contact(false, () -> write(
         () -> {
           if (sql.returningKey() == null) {
             return statement.executeUpdate() == 0 ? -1L : 0L;
@@ -238,12 +277,12 @@ final class PgStatement implements RawStatement {
             returning =
                 connection.prepareStatement(sql.sql() + " RETURNING " + sql.returningKey());
           }
-          copyBindings();
+          copyBindings(returning, returning.getParameterMetaData().getParameterCount());
           try (ResultSet key = returning.executeQuery()) {
             return key.next() ? key.getLong(1) : -1L;
           }
         },
-        true);
+        true));
   }
 
   private void remember(int index, Object value) {
@@ -251,16 +290,16 @@ final class PgStatement implements RawStatement {
       bound = java.util.Arrays.copyOf(bound, Math.max(index, bound.length * 2));
     }
     bound[index - 1] = value;
+    width = Math.max(width, index);
   }
 
-  private void copyBindings() throws SQLException {
-    int count = returning.getParameterMetaData().getParameterCount();
+  private void copyBindings(PreparedStatement target, int count) throws SQLException {
     for (int i = 0; i < count; i++) {
       Object value = bound[i];
       if (value == null) {
-        returning.setNull(i + 1, Types.NULL);
+        target.setNull(i + 1, Types.NULL);
       } else {
-        returning.setObject(i + 1, value);
+        target.setObject(i + 1, value);
       }
     }
   }
@@ -270,9 +309,18 @@ final class PgStatement implements RawStatement {
     try {
       if (rows == null) {
         // A write with RETURNING makes its changes here, so it gets a write's savepoint.
-        rows = sql.returnsRows() ? write(statement::executeQuery, true) : statement.executeQuery();
+        rows = contact(!sql.returnsRows(),
+            () -> sql.returnsRows() ? write(statement::executeQuery, true) : query());
       }
       return rows.next();
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  private ResultSet query() {
+    try {
+      return statement.executeQuery();
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -290,17 +338,19 @@ final class PgStatement implements RawStatement {
   /** Runs any statement; true when it produced rows, now open for step(). */
   @Override
   public boolean execute() {
-    try {
-      if (statement.execute()) {
-        rows = statement.getResultSet();
-        return afterWrite(true);
+    return contact(false, () -> {
+      try {
+        if (statement.execute()) {
+          rows = statement.getResultSet();
+          return afterWrite(true);
+        }
+        return afterWrite(false);
+      } catch (SQLException e) {
+        throw fail(e);
+      } finally {
+        hasExplicitKey = false;
       }
-      return afterWrite(false);
-    } catch (SQLException e) {
-      throw fail(e);
-    } finally {
-      hasExplicitKey = false;
-    }
+    });
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class PostgresEngine implements Engine {
     this.hasInitiallyDeferredKeys =
         schema.foreignKeys().stream().anyMatch(keystone.engine.spi.ForeignKeyInfo::deferred);
     this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys,
-        () -> PgGuard.verify(current.get().connection));
+        () -> PgGuard.verify(current.get().connection()));
   }
 
   /** Opens the database on {@code dataSource}, creating or checking the schema. */
@@ -77,7 +77,7 @@ public final class PostgresEngine implements Engine {
   private void learnCatalog() {
     PgScope scope = begin(false);
     try {
-      Connection c = scope.session().connection;
+      Connection c = scope.session().connection();
       sql.learn(PgReplace.read(c));
       sql.resolveSequences(c);
       scope.succeed();
@@ -148,11 +148,12 @@ public final class PostgresEngine implements Engine {
     if (closed) {
       throw new KeystoneException("The database is closed");
     }
+    PgFaults.refuseInterrupted();
     PgSession session = current.get();
     PgScope.Kind kind = wanted;
     boolean alone = false;
     if (session == null) {
-      session = new PgSession(borrow());
+      session = new PgSession(this::borrow);
       current.set(session);
     }
     if (session.transaction) {
@@ -174,11 +175,17 @@ public final class PostgresEngine implements Engine {
     }
   }
 
+  /**
+   * A pooled connection. While the server is down the pool keeps trying to connect until
+   * acquireTimeout has passed, then the call fails with a
+   * {@link keystone.engine.ConnectionLostException}.
+   */
   private Connection borrow() {
+    long start = System.nanoTime();
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw new KeystoneException("No PostgreSQL connection: " + e.getMessage(), e);
+      throw PgFaults.noConnection(e, (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -190,7 +197,7 @@ public final class PostgresEngine implements Engine {
       session.oneStatement = false;
       invalidations.transactionEnded(committed);
       try {
-        session.connection.setAutoCommit(true);
+        session.manualCommit(false);
       } catch (SQLException ignored) {
         // Released below or by the outer call.
       }
@@ -207,16 +214,23 @@ public final class PostgresEngine implements Engine {
    */
   void commit(PgSession session) throws SQLException {
     if (session.deferred) {
-      List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection, schema);
+      List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection(), schema);
       if (!found.isEmpty()) {
-        session.connection.rollback();
+        session.connection().rollback();
         throw new ForeignKeyViolationException(
-            PgForeignKeyCheck.classify(session.connection, found), null);
+            PgForeignKeyCheck.classify(session.connection(), found), null);
       }
     } else if (hasInitiallyDeferredKeys) {
-      checkDeferredKeysBeforeCommit(session.connection);
+      checkDeferredKeysBeforeCommit(session.connection());
     }
-    session.connection.commit();
+    try {
+      session.connection().commit();
+    } catch (SQLException e) {
+      if (PgFaults.lost(e)) {
+        throw PgFaults.duringCommit(e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -267,7 +281,7 @@ public final class PostgresEngine implements Engine {
 
   private void undeferForeignKeys() {
     PgSession session = transactionOrThrow("SET CONSTRAINTS ALL IMMEDIATE");
-    List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection, schema);
+    List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection(), schema);
     if (!found.isEmpty()) {
       throw new ForeignKeyViolationException(found, null);
     }
@@ -289,7 +303,7 @@ public final class PostgresEngine implements Engine {
     PgScope scope = begin(false);
     try {
       List<ForeignKeyViolation> found =
-          PgForeignKeyCheck.check(scope.session().connection, schema);
+          PgForeignKeyCheck.check(scope.session().connection(), schema);
       scope.succeed();
       return found;
     } finally {
@@ -312,6 +326,14 @@ public final class PostgresEngine implements Engine {
     } finally {
       scope.end();
     }
+  }
+
+  /** PostgreSQL checks its own pages; SQLite's quick_check has no counterpart to run here. */
+  @Override
+  public List<String> checkIntegrity() {
+    throw new UnsupportedOperationException(
+        "checkIntegrity() runs SQLite's PRAGMA quick_check; PostgreSQL verifies its pages itself"
+            + " (initdb --data-checksums) and checks indexes with the amcheck extension");
   }
 
   @Override

@@ -390,6 +390,6 @@ public final class JdbcStatement implements RawStatement {
         // The original error is the one worth reporting.
       }
     }
-    return connection.failures().translate(e, this);
+    return connection.translate(e, this);
   }
 }

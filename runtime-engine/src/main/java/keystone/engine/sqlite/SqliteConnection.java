@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,26 +24,39 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
-  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+  private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
 
   private final Connection connection;
   private final FailureHandler failures;
+  private final Path file;
+  private final Duration busyTimeout;
   private final Map<String, JdbcStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
-  private SqliteConnection(Connection connection, FailureHandler failures) {
+  private SqliteConnection(
+      Connection connection, FailureHandler failures, Path file, Duration busyTimeout) {
     this.connection = connection;
     this.failures = failures;
+    this.file = file;
+    this.busyTimeout = busyTimeout;
+  }
+
+  /** {@link #open(Path, boolean, FailureHandler, Duration)} with a 5 s busy timeout. */
+  public static SqliteConnection open(Path file, boolean reader, FailureHandler failures) {
+    return open(file, reader, failures, BUSY_TIMEOUT);
   }
 
   /**
    * Opens {@code file} (or a private in-memory database when null) with foreign keys on, WAL and
    * {@code synchronous = NORMAL} for files, and refuses a build that cannot enforce foreign keys.
-   * A reader is also {@code query_only}, so nothing can write through it by mistake.
+   * A reader is also {@code query_only}, so nothing can write through it by mistake. A statement
+   * that finds the file locked waits up to {@code busyTimeout}
+   * (https://www.sqlite.org/pragma.html#pragma_busy_timeout).
    */
-  public static SqliteConnection open(Path file, boolean reader, FailureHandler failures) {
+  public static SqliteConnection open(
+      Path file, boolean reader, FailureHandler failures, Duration busyTimeout) {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
     if (file != null) {
       // https://www.sqlite.org/wal.html: readers do not block the writer; NORMAL is durable in WAL
       // except for the last transactions before a power loss, which is what Android does too.
@@ -56,7 +70,7 @@ public final class SqliteConnection implements AutoCloseable {
     } catch (SQLException e) {
       throw new KeystoneException("Cannot open SQLite database " + url + ": " + e.getMessage(), e);
     }
-    SqliteConnection opened = new SqliteConnection(connection, failures);
+    SqliteConnection opened = new SqliteConnection(connection, failures, file, busyTimeout);
     try {
       opened.requireForeignKeysOn();
       if (reader) {
@@ -119,7 +133,45 @@ public final class SqliteConnection implements AutoCloseable {
     try {
       return connection.prepareStatement(sql);
     } catch (SQLException e) {
-      throw failures.translate(e, null);
+      throw translate(e, null);
+    }
+  }
+
+  /**
+   * The typed exception for a driver error: the file's own failures (busy, damaged) first, then
+   * the statement's, which the engine diagnoses.
+   */
+  KeystoneException translate(SQLException e, JdbcStatement statement) {
+    KeystoneException fault = SqliteFaults.translate(e, file, busyTimeout);
+    return fault != null ? fault : failures.translate(e, statement);
+  }
+
+  /**
+   * What {@code PRAGMA quick_check} finds wrong, or an empty list when it answers "ok"
+   * (https://www.sqlite.org/pragma.html#pragma_quick_check). When the damage stops the check
+   * itself, what it reported so far comes first and SQLite's error last.
+   */
+  public List<String> quickCheck() {
+    List<String> found = new ArrayList<>();
+    JdbcStatement st = prepare("PRAGMA quick_check");
+    try {
+      while (st.step()) {
+        found.add(st.columnText(0));
+      }
+    } catch (keystone.engine.DatabaseCorruptException e) {
+      // It reports the pages it could not read, then fails on what depends on them.
+      found.add(ConstraintErrors.sqliteMessage((SQLException) e.getCause()));
+    } finally {
+      st.reset();
+    }
+    return found.equals(List.of("ok")) ? List.of() : found;
+  }
+
+  /** Refuses a file that {@link #quickCheck()} finds damaged. */
+  public void refuseDamage() {
+    List<String> problems = quickCheck();
+    if (!problems.isEmpty()) {
+      throw SqliteFaults.damaged(file, problems);
     }
   }
 
@@ -133,7 +185,7 @@ public final class SqliteConnection implements AutoCloseable {
     try (java.sql.Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw failures.translate(e, null);
+      throw translate(e, null);
     }
   }
 
@@ -167,10 +219,6 @@ public final class SqliteConnection implements AutoCloseable {
       st.reset();
     }
     return values;
-  }
-
-  FailureHandler failures() {
-    return failures;
   }
 
   @Override
