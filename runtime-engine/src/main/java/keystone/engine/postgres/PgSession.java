@@ -22,9 +22,12 @@ final class PgSession {
    * the statement keeps no savepoint of its own.
    */
   boolean oneStatement;
+  /** Whether the keys are DEFERRABLE, so that SET CONSTRAINTS can defer them. */
+  final boolean deferrableKeys;
 
-  PgSession(Connection connection) {
+  PgSession(Connection connection, boolean deferrableKeys) {
     this.connection = connection;
+    this.deferrableKeys = deferrableKeys;
   }
 
   PgStatement statement(PgSql.Adapted sql, PgErrors errors) {
