@@ -75,6 +75,9 @@ class ImmediateKeysTest {
       UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
           () -> db.runInTransaction(() -> db.execute("SET CONSTRAINTS ALL DEFERRED")));
       assertTrue(e.getMessage().startsWith("deferForeignKeys() needs DEFERRABLE foreign keys"));
+      UnsupportedOperationException pragma = assertThrows(UnsupportedOperationException.class,
+          () -> db.runInTransaction(() -> db.execute("PRAGMA defer_foreign_keys = ON")));
+      assertEquals(e.getMessage(), pragma.getMessage());
       // Switching deferral off is harmless: every key is immediate already.
       db.runInTransaction(() -> db.execute("SET CONSTRAINTS ALL IMMEDIATE"));
     }
