@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import keystone.engine.DeletePlan;
@@ -103,7 +104,7 @@ class EngineDifferencesTest {
   }
 
   private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
-    Map<String, Integer> out = new java.util.HashMap<>(counts);
+    Map<String, Integer> out = new HashMap<>(counts);
     out.values().removeIf(v -> v == 0);
     return out;
   }
