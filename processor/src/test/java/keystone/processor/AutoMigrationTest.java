@@ -7,7 +7,6 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -156,11 +155,7 @@ class AutoMigrationTest {
   }
 
   private static void assertGolden(String generated, Path golden) throws IOException {
-    if (Boolean.getBoolean("keystone.golden.update")) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, generated, StandardCharsets.UTF_8);
-    }
-    assertThat(generated).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Golden.check(golden, generated);
   }
 
   @Test

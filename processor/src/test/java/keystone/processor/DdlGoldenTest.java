@@ -5,8 +5,6 @@ import static keystone.processor.Compile.compile;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -64,11 +62,7 @@ class DdlGoldenTest {
   }
 
   private static void compareWithGolden(String ddl, Path golden) throws IOException {
-    if (Boolean.getBoolean("keystone.golden.update")) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, ddl, StandardCharsets.UTF_8);
-    }
-    assertThat(ddl).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Golden.check(golden, ddl);
   }
 
   /** The statements of SCHEMA, unescaped, separated by ";\n\n". */

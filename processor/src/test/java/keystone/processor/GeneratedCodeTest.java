@@ -25,8 +25,9 @@ class GeneratedCodeTest {
   }
 
   /**
-   * Several entities without ids to return: bound and queued one by one, then run in one native
-   * call (SQLITE-NOTES.md: batches insert at about three times the per-row rate).
+   * Several entities without ids to return: bound and queued one by one, then run by one
+   * {@code executeBatch} (sqlite-jdbc steps the statement over every queued row in one driver
+   * call, pgjdbc sends them in one round trip) rather than one {@code executeUpdate} per row.
    */
   @Test
   void severalEntitiesAreBatched() {

@@ -8,7 +8,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * sources of {@code samples/} and compares the four files of each database with the ones
  * committed under {@code samples/schemas/}, so committed exports never go stale. After a
  * deliberate change, rewrite them with {@code -Dkeystone.golden.update=true} (or build samples,
- * which writes them through {@code -Akeystone.schemaLocation}) and review the diff like code.
+ * which writes them through {@code -Akeystone.schemaLocation}) and review the diff like code; an
+ * update run fails on purpose (see {@link Golden}).
  */
 class SampleSchemasTest {
   private static final Path SAMPLES = Path.of("../samples/src/main/java/keystone/samples");
@@ -53,11 +53,7 @@ class SampleSchemasTest {
           .orElseThrow(() -> new AssertionError("no " + name + " for " + database))
           .getCharContent(true).toString();
       Path golden = COMMITTED.resolve(database).resolve(name);
-      if (Boolean.getBoolean("keystone.golden.update")) {
-        Files.createDirectories(golden.getParent());
-        Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      }
-      assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+      Golden.check(golden, actual);
     }
   }
 

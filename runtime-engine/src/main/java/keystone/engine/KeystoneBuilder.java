@@ -24,6 +24,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private Consumer<String> trace;
   private String postgresUrl;
   private DataSource postgresDataSource;
+  private boolean deferrableKeys = true;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -67,6 +68,23 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     this.postgresUrl = null;
     this.path = null;
     this.inMemory = false;
+    return this;
+  }
+
+  /**
+   * Whether Keystone declares its PostgreSQL foreign keys {@code DEFERRABLE} (default true), which
+   * {@link KeystoneDatabase#deferForeignKeys()} needs. Pass false for an engine that speaks
+   * PostgreSQL's protocol but refuses DEFERRABLE constraints, such as CockroachDB
+   * (cockroachdb/cockroach#31632): the schema and its migrations are then created without the
+   * clause, every key is checked at the end of its statement, a key declared
+   * {@code deferred = true} included, and {@code deferForeignKeys()} (or its raw SQL spellings)
+   * throws {@link UnsupportedOperationException} saying why. A write that breaks two keys then
+   * names the first only, and a delete a NO ACTION key blocks previews like one RESTRICT blocks.
+   * PostgreSQL only: {@link #build()} refuses it for SQLite, which always defers.
+   */
+  public KeystoneBuilder<T> deferrableKeys(boolean deferrable) {
+    checkOpen();
+    this.deferrableKeys = deferrable;
     return this;
   }
 
@@ -160,11 +178,16 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
       throw new IllegalStateException(
           "Choose where the database lives: path(Path), inMemory() or postgres(...)");
     }
+    if (!deferrableKeys && postgresUrl == null && postgresDataSource == null) {
+      throw new IllegalStateException(
+          "deferrableKeys(false) is for PostgreSQL-protocol engines that refuse DEFERRABLE keys;"
+              + " SQLite always defers them: drop the option or choose postgres(...)");
+    }
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
             path, readers, acquireTimeout, busyTimeout, verifyOnOpen, migrations, database, trace,
-            postgresUrl, postgresDataSource));
+            postgresUrl, postgresDataSource, deferrableKeys));
   }
 
   private void checkOpen() {

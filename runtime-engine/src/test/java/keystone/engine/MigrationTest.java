@@ -49,6 +49,65 @@ class MigrationTest {
     }
   }
 
+  /**
+   * A file whose pages disagree is not migrated over: the index of reviews (a table the
+   * migration never reads) is damaged on disk, and the integrity check before the commit refuses
+   * the migration, leaving the file at version 1.
+   */
+  @Test
+  void aDamagedPageFailsTheIntegrityCheckAndTheMigrationIsRefused() throws Exception {
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      db.insertUser(7, "gil");
+      db.execute("INSERT INTO reviews (id, user_id) VALUES (20, 7), (21, 7)");
+    }
+    damageFirstIndexEntry("idx_reviews_user_id", 7, 8);
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> Keystone.builder(ShopDbV2.class).path(file).migrations(ShopDbV2.fromV1()).build());
+    assertTrue(e.getMessage().contains("stays at version 1: PRAGMA integrity_check says: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("idx_reviews_user_id"), e.getMessage());
+    assertEquals(1, fileVersion());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet columns = st.executeQuery("SELECT count(*) FROM pragma_table_info('users')"
+            + " WHERE name = 'email'")) {
+      assertEquals(0, columns.getInt(1), "the migration's ALTER TABLE was rolled back");
+    }
+  }
+
+  /**
+   * Rewrites the indexed value of the first entry on the index's root page, a leaf here (the
+   * record format is https://www.sqlite.org/fileformat2.html#record_format): the table still
+   * reads, but the index no longer matches it.
+   */
+  private void damageFirstIndexEntry(String index, int value, int damaged) throws Exception {
+    long root;
+    int pageSize;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+        pageSize = rs.getInt(1);
+      }
+      try (ResultSet rs = st.executeQuery(
+          "SELECT rootpage FROM sqlite_master WHERE name = '" + index + "'")) {
+        root = rs.getLong(1);
+      }
+    }
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      long page = (root - 1) * pageSize;
+      raf.seek(page);
+      assertEquals(0x0A, raf.readUnsignedByte(), "a leaf index page");
+      raf.seek(page + 8);
+      int cell = raf.readUnsignedShort();
+      // payload size, header size 3, serial type 1 (the value), serial type 1 (the rowid)
+      raf.seek(page + cell + 4);
+      assertEquals(value, raf.readUnsignedByte());
+      raf.seek(page + cell + 4);
+      raf.writeByte(damaged);
+    }
+  }
+
   @Test
   void rebuildsChangeKeysAndKeepEveryRow() throws Exception {
     try (ShopDbV2 db =

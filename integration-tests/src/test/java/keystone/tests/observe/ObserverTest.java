@@ -83,9 +83,9 @@ class ObserverTest {
       dao.insert(new Purchase(0, ada, "pending"));
       throw new IllegalStateException("undo");
     }));
-    orders.assertQuiet();
+    // The write after the rollback must emit; had the rollback emitted, its value came first.
     dao.insert(new Purchase(0, ada, "pending"));
-    orders.await(o -> o.size() == 2);
+    assertEquals(2, orders.next().size());
   }
 
   @Test
@@ -93,7 +93,10 @@ class ObserverTest {
     Probe<List<Purchase>> orders = Probe.subscribe(dao.orders());
     orders.await(o -> o.size() == 1);
     dao.insert(new Tag(0, "unrelated"));
-    orders.assertQuiet();
+    // A re-run the tag caused could merge into the order's (conflation) if it started late;
+    // engine's InvalidationsTest settles this case on the committing thread, without timing.
+    dao.insert(new Purchase(0, ada, "pending"));
+    assertEquals(2, orders.next().size(), "the first emission is the order's, not the tag's");
   }
 
   @Test
@@ -101,9 +104,8 @@ class ObserverTest {
     Probe<List<Purchase>> orders = Probe.subscribe(dao.orders());
     orders.await(o -> o.size() == 1);
     dao.save(new Customer(ada, "Ada L."));
-    orders.assertQuiet();
     dao.replace(new Customer(ada, "Ada R."));
-    orders.await(List::isEmpty);
+    assertEquals(List.of(), orders.next(), "the upsert emitted nothing before the replace");
   }
 
   @Test
@@ -119,9 +121,8 @@ class ObserverTest {
   @Test
   void aPlainRowEmitsNothingWhileThereIsNoRow() throws Exception {
     Probe<Customer> customer = Probe.subscribe(dao.customerRow(42));
-    customer.assertQuiet();
     dao.insert(new Customer(42, "Grace"));
-    assertEquals("Grace", customer.await(c -> true).name());
+    assertEquals("Grace", customer.next().name(), "nothing came while there was no row");
   }
 
   @Test
@@ -129,8 +130,13 @@ class ObserverTest {
     Probe<List<Purchase>> orders = Probe.subscribe(dao.orders());
     orders.await(o -> o.size() == 1);
     orders.subscription.cancel();
+    Probe<List<Purchase>> latch = Probe.subscribe(dao.orders());
+    latch.await(o -> o.size() == 1);
     dao.insert(new Purchase(0, ada, "pending"));
-    orders.assertQuiet();
+    // The insert reached every watcher on its commit: the one still subscribed has its value,
+    // and the cancelled one was no longer among them.
+    assertEquals(2, latch.next().size());
+    assertEquals(List.of(), List.copyOf(orders.values));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package keystone.tests.observe;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -60,8 +59,13 @@ final class Probe<T> implements Flow.Subscriber<T> {
     return fail("no wanted value; saw " + seen + ", errors " + errors);
   }
 
-  /** Asserts that nothing arrives for a while. */
-  void assertQuiet() throws InterruptedException {
-    assertNull(values.poll(400, TimeUnit.MILLISECONDS));
+  /**
+   * The next value, which the caller makes come by a write that must emit: asserting on it
+   * shows that nothing came between, with no time window that a late emission could slip past.
+   * The wait is only a bound for a failing test.
+   */
+  T next() throws InterruptedException {
+    T v = values.poll(10, TimeUnit.SECONDS);
+    return v != null ? v : fail("nothing came; errors " + errors);
   }
 }

@@ -35,9 +35,12 @@ class ReadmeExampleTest {
               + " constraint \"fk_orders_user_id\": key (user_id)=(999) is not present in table"
               + " \"users\"",
           orphan.getMessage());
+      // "nothing written": the whole table, not only ada's orders, still holds her one order.
+      assertEquals(1L, db.query("SELECT count(*) FROM orders").get(0)[0]);
       assertThrows(ForeignKeyViolationException.class, () -> db.orders().deleteUser(ada));
       assertEquals(1, db.orders().ordersOf(ada).size());
       assertEquals(1L, db.query("SELECT count(*) FROM users").get(0)[0]);
+      assertEquals(1L, db.query("SELECT count(*) FROM orders").get(0)[0]);
     }
   }
 }

@@ -43,7 +43,7 @@ public final class DatabaseFactory {
       owned = pool;
     }
     return keystone.engine.postgres.PostgresEngine.open(
-        schema, source, owned, config.trace(), config.migrations());
+        schema, source, owned, config.trace(), config.migrations(), config.deferrableKeys());
   }
 
   /**
@@ -61,8 +61,8 @@ public final class DatabaseFactory {
     all.addAll(generated);
     return new EngineConfig(
         config.path(), config.readers(), config.acquireTimeout(), config.busyTimeout(),
-        config.verifyOnOpen(), all,
-        config.database(), config.trace(), config.postgresUrl(), config.postgresDataSource());
+        config.verifyOnOpen(), all, config.database(), config.trace(), config.postgresUrl(),
+        config.postgresDataSource(), config.deferrableKeys());
   }
 
   /**

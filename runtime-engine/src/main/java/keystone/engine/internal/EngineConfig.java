@@ -20,6 +20,8 @@ import keystone.engine.Migration;
  * @param trace told the SQL of every statement a call prepares, or null
  * @param postgresUrl a PostgreSQL JDBC URL to pool connections to, or null
  * @param postgresDataSource a PostgreSQL DataSource to borrow connections from, or null
+ * @param deferrableKeys whether PostgreSQL keys are declared DEFERRABLE (false for engines such
+ *     as CockroachDB that refuse it)
  */
 public record EngineConfig(
     Path path,
@@ -31,7 +33,8 @@ public record EngineConfig(
     Class<?> database,
     Consumer<String> trace,
     String postgresUrl,
-    DataSource postgresDataSource) {
+    DataSource postgresDataSource,
+    boolean deferrableKeys) {
   /** Whether the database lives on PostgreSQL rather than in SQLite. */
   public boolean postgres() {
     return postgresUrl != null || postgresDataSource != null;

@@ -56,6 +56,10 @@ final class Readers {
   }
 
   ReaderScope acquire() {
+    if (closed) {
+      // close() took the idle readers away: waiting for one would last the whole timeout.
+      throw new KeystoneException("The database is closed");
+    }
     ReaderScope scope;
     try {
       scope = idle.poll(timeoutNanos, TimeUnit.NANOSECONDS);

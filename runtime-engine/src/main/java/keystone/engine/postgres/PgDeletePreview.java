@@ -23,7 +23,7 @@ import keystone.engine.spi.TableInfo;
  * Runs the delete inside a savepoint that is always rolled back, with every deferrable key
  * deferred, and reads what changed from counts taken before and after. RESTRICT cannot be
  * deferred on PostgreSQL: when it blocks, the statement fails, and the plan has the blocking key
- * and no counts.
+ * and no counts. With {@code deferrableKeys(false)} a blocking NO ACTION key does the same.
  */
 final class PgDeletePreview {
   private final PgSession session;
@@ -45,7 +45,9 @@ final class PgDeletePreview {
       throw PgFaults.failed("Cannot preview", e);
     }
     try {
-      session.exec("SET CONSTRAINTS ALL DEFERRED");
+      if (session.deferrableKeys) {
+        session.exec("SET CONSTRAINTS ALL DEFERRED");
+      }
       Map<String, Long> rowsBefore = rowCounts(c);
       Map<String, Long> nullBefore = keyCounts(c, Action.SET_NULL);
       Map<String, Long> defaultBefore = keyCounts(c, Action.SET_DEFAULT);
@@ -78,7 +80,9 @@ final class PgDeletePreview {
     } finally {
       try {
         c.rollback(savepoint);
-        session.exec("SET CONSTRAINTS ALL IMMEDIATE");
+        if (session.deferrableKeys) {
+          session.exec("SET CONSTRAINTS ALL IMMEDIATE");
+        }
       } catch (SQLException | RuntimeException ignored) {
         // The outer call's end rolls back what is left.
       }

@@ -68,7 +68,7 @@ final class PgMigrator {
     try {
       engine.runInTransaction(() -> {
         Map<String, Long> before = checks.rowCounts();
-        engine.deferForeignKeys();
+        engine.deferForMigration();
         RecordingDatabase db = new RecordingDatabase(engine);
         migration.body().migrate(db);
         checks.finish(migration, before, db.named(), last);

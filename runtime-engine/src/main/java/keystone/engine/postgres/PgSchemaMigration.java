@@ -83,7 +83,7 @@ final class PgSchemaMigration {
     List<SchemaStep.AddForeignKey> keys = new ArrayList<>();
     for (SchemaStep step : migration.steps()) {
       if (step instanceof SchemaStep.Sql sql) {
-        engine.execute(sql.ddl());
+        engine.execute(engine.keyDdl(sql.ddl()));
         named.addAll(RecordingDatabase.namedIn(sql.ddl()));
       } else if (step instanceof SchemaStep.AddForeignKey key) {
         engine.execute(
@@ -142,6 +142,7 @@ final class PgSchemaMigration {
           + key.constraint(), List.of(), null);
     }
     String deferral = m.group(2) != null ? m.group(2) : " DEFERRABLE INITIALLY IMMEDIATE";
-    return "CONSTRAINT " + PgSql.quote(key.constraint()) + " " + m.group(1) + deferral;
+    return engine.keyDdl(
+        "CONSTRAINT " + PgSql.quote(key.constraint()) + " " + m.group(1) + deferral);
   }
 }

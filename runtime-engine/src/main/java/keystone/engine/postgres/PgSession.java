@@ -37,9 +37,12 @@ final class PgSession {
    * the statement keeps no savepoint of its own.
    */
   boolean oneStatement;
+  /** Whether the keys are DEFERRABLE, so that SET CONSTRAINTS can defer them. */
+  final boolean deferrableKeys;
 
-  PgSession(Supplier<Connection> pool) {
+  PgSession(Supplier<Connection> pool, boolean deferrableKeys) {
     this.pool = pool;
+    this.deferrableKeys = deferrableKeys;
     this.connection = pool.get();
   }
 

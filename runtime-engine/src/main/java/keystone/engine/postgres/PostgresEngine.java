@@ -23,7 +23,8 @@ import keystone.engine.spi.Schema;
  * outermost call, the same atomicity and the same exceptions as on SQLite. Where the two differ
  * it is PostgreSQL's own semantics that hold: RESTRICT is never deferred, NO ACTION is checked at
  * the end of each statement unless deferred, and a deferred key needs DEFERRABLE (which the
- * processor declares on every key).
+ * processor declares on every key). Opened with {@code deferrableKeys(false)}, for engines that
+ * refuse DEFERRABLE, the keys are immediate and nothing defers them (see {@link PgKeyDeferral}).
  */
 public final class PostgresEngine implements Engine {
   private final Schema schema;
@@ -37,30 +38,39 @@ public final class PostgresEngine implements Engine {
   private final RawSql raw;
   /** Whether a key is checked at COMMIT without deferForeignKeys(), see commit(). */
   private final boolean hasInitiallyDeferredKeys;
+  private final boolean deferrableKeys;
   private volatile boolean closed;
 
   private PostgresEngine(
-      Schema schema, DataSource dataSource, AutoCloseable ownedPool, Consumer<String> trace) {
-    this.schema = schema;
+      Schema schema, DataSource dataSource, AutoCloseable ownedPool, Consumer<String> trace,
+      boolean deferrableKeys) {
+    this.deferrableKeys = deferrableKeys;
+    this.schema = deferrableKeys ? schema : PgKeyDeferral.immediate(schema);
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.trace = trace;
-    this.sql = new PgSql(schema);
-    this.errors = new PgErrors(schema);
-    this.invalidations = new Invalidations(schema.tables().size());
+    this.sql = new PgSql(this.schema);
+    this.errors = new PgErrors(this.schema);
+    this.invalidations = new Invalidations(this.schema.tables().size());
+    // Immediate keys (deferrableKeys(false)) are marked not deferred: nothing waits for COMMIT.
     this.hasInitiallyDeferredKeys =
-        schema.foreignKeys().stream().anyMatch(keystone.engine.spi.ForeignKeyInfo::deferred);
+        this.schema.foreignKeys().stream().anyMatch(keystone.engine.spi.ForeignKeyInfo::deferred);
     this.raw = new RawSql(this, PgGuard::check, invalidations::markAll, this::undeferForeignKeys,
         () -> PgGuard.verify(current.get().connection()));
   }
 
-  /** Opens the database on {@code dataSource}, creating or checking the schema. */
+  /**
+   * Opens the database on {@code dataSource}, creating or checking the schema.
+   *
+   * @param deferrableKeys false for a server that refuses DEFERRABLE keys: every key immediate
+   */
   public static PostgresEngine open(
       Schema schema, DataSource dataSource, AutoCloseable ownedPool, Consumer<String> trace,
-      List<keystone.engine.Migration> migrations) {
-    PostgresEngine engine = new PostgresEngine(schema, dataSource, ownedPool, trace);
+      List<keystone.engine.Migration> migrations, boolean deferrableKeys) {
+    PostgresEngine engine =
+        new PostgresEngine(schema, dataSource, ownedPool, trace, deferrableKeys);
     try {
-      new PgSchemaInstaller(engine, schema).install(migrations);
+      new PgSchemaInstaller(engine, engine.schema).install(migrations);
       engine.learnCatalog();
     } catch (RuntimeException e) {
       engine.close();
@@ -153,7 +163,7 @@ public final class PostgresEngine implements Engine {
     PgScope.Kind kind = wanted;
     boolean alone = false;
     if (session == null) {
-      session = new PgSession(this::borrow);
+      session = new PgSession(this::borrow, deferrableKeys);
       current.set(session);
     }
     if (session.transaction) {
@@ -271,9 +281,16 @@ public final class PostgresEngine implements Engine {
     return session;
   }
 
-  /** {@code SET CONSTRAINTS ALL DEFERRED}: every key is DEFERRABLE, RESTRICT stays immediate. */
+  /**
+   * {@code SET CONSTRAINTS ALL DEFERRED}: every key is DEFERRABLE, RESTRICT stays immediate. With
+   * {@code deferrableKeys(false)} no key can be deferred, which this says rather than commit a
+   * transaction whose author counted on it.
+   */
   @Override
   public void deferForeignKeys() {
+    if (!deferrableKeys) {
+      throw new UnsupportedOperationException(PgKeyDeferral.REFUSED);
+    }
     PgSession session = transactionOrThrow("deferForeignKeys()");
     session.exec("SET CONSTRAINTS ALL DEFERRED");
     session.deferred = true;
@@ -281,6 +298,9 @@ public final class PostgresEngine implements Engine {
 
   private void undeferForeignKeys() {
     PgSession session = transactionOrThrow("SET CONSTRAINTS ALL IMMEDIATE");
+    if (!deferrableKeys) {
+      return; // every key is immediate already
+    }
     List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection(), schema);
     if (!found.isEmpty()) {
       throw new ForeignKeyViolationException(found, null);
@@ -294,8 +314,25 @@ public final class PostgresEngine implements Engine {
    */
   void undeferCheckedKeys() {
     PgSession session = transactionOrThrow("SET CONSTRAINTS ALL IMMEDIATE");
-    session.exec("SET CONSTRAINTS ALL IMMEDIATE");
-    session.deferred = false;
+    if (session.deferred) {
+      session.exec("SET CONSTRAINTS ALL IMMEDIATE");
+      session.deferred = false;
+    }
+  }
+
+  /**
+   * A migration's keys deferred to its end where the server can defer them; with immediate keys
+   * each of its statements must keep them, and the checks before its commit still run.
+   */
+  void deferForMigration() {
+    if (deferrableKeys) {
+      deferForeignKeys();
+    }
+  }
+
+  /** Keystone's own DDL as this server takes it: without DEFERRABLE when it refuses that. */
+  String keyDdl(String ddl) {
+    return deferrableKeys ? ddl : PgKeyDeferral.immediate(ddl);
   }
 
   @Override

@@ -8,8 +8,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +33,7 @@ import keystone.engine.fixture.PgShopDb;
 import keystone.engine.fixture.PgShopDbSqliteOnly;
 import keystone.engine.fixture.PgShopDbV2;
 import keystone.engine.fixture.ShopDb;
+import keystone.engine.guard.SqlGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,16 +166,29 @@ class PostgresEngineTest {
 
   @Test
   void enforcementOffIsRefused() {
-    for (String sql :
-        List.of(
-            "SET session_replication_role = replica",
-            "set SESSION session_replication_role TO 'replica'",
-            "ALTER TABLE orders DISABLE TRIGGER ALL",
-            "PRAGMA foreign_keys = OFF",
-            "BEGIN",
-            "START TRANSACTION")) {
-      assertThrows(KeystoneException.class, () -> db.execute(sql), sql);
+    // The guard's own words: PostgreSQL alone would fail PRAGMA as a syntax error and accept the
+    // rest, so a test that took any KeystoneException would pass without the guard.
+    String replica = String.format(SqlGuard.ENFORCEMENT_ALWAYS_ON, "SET session_replication_role")
+        + " On PostgreSQL that is SET CONSTRAINTS ALL DEFERRED, for keys declared DEFERRABLE.";
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("SET session_replication_role = replica", replica);
+    refused.put("set SESSION session_replication_role TO 'replica'", replica);
+    refused.put("ALTER TABLE orders DISABLE TRIGGER ALL",
+        String.format(SqlGuard.ENFORCEMENT_ALWAYS_ON, "ALTER TABLE ... DISABLE TRIGGER")
+            + " On PostgreSQL that is SET CONSTRAINTS ALL DEFERRED, for keys declared DEFERRABLE.");
+    refused.put("PRAGMA foreign_keys = OFF",
+        String.format(SqlGuard.ENFORCEMENT_ALWAYS_ON, "PRAGMA foreign_keys = OFF"));
+    refused.put("PRAGMA user_version = 3",
+        "PRAGMA is SQLite's; PostgreSQL has none: PRAGMA user_version = 3");
+    for (String word : List.of("BEGIN", "START")) {
+      refused.put(word.equals("BEGIN") ? "BEGIN" : "START TRANSACTION",
+          "Transaction control (" + word + ") is refused in raw SQL: Keystone runs every call"
+              + " atomically; use db.runInTransaction(...) for a transaction of several calls.");
     }
+    refused.forEach((sql, message) -> {
+      KeystoneException e = assertThrows(KeystoneException.class, () -> db.execute(sql), sql);
+      assertEquals(message, e.getMessage(), sql);
+    });
     assertEquals(1, count("orders"));
   }
 
@@ -285,6 +302,9 @@ class PostgresEngineTest {
   /**
    * Two application instances started together on a version-1 database: one migrates, the other
    * waits and finds version 2, instead of running the migration a second time over the first.
+   * The overlap is forced, not hoped for: the second opener starts once the first is inside its
+   * migration, and the migration finishes only once the second is seen waiting for the opening
+   * lock in pg_locks (or, were there no lock, running the migration itself).
    */
   @Test
   void openersStartedTogetherMigrateOnce() throws Exception {
@@ -292,36 +312,56 @@ class PostgresEngineTest {
     db = null;
     String url = server.getJdbcUrl("postgres", "postgres");
     AtomicInteger runs = new AtomicInteger();
-    Migration slow = Migration.of(1, 2, m -> {
-      runs.incrementAndGet();
-      try {
-        Thread.sleep(400);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    CountDownLatch firstInside = new CountDownLatch(1);
+    Migration overlapping = Migration.of(1, 2, m -> {
+      if (runs.incrementAndGet() == 1) {
+        firstInside.countDown();
+        awaitSecondOpener(runs);
       }
       m.execute("ALTER TABLE likes ADD CONSTRAINT fk_likes_user_id FOREIGN KEY (user_id)"
           + " REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION"
           + " DEFERRABLE INITIALLY IMMEDIATE");
       m.execute(PgShopDbV2.LIKES_INDEX);
     });
+    Callable<Long> open = () -> {
+      try (PgShopDbV2 v2 =
+          Keystone.builder(PgShopDbV2.class).postgres(url).migrations(overlapping).build()) {
+        return (Long) v2.query("SELECT version FROM keystone_schema").get(0)[0];
+      }
+    };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<Long>> opened = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        opened.add(pool.submit(() -> {
-          try (PgShopDbV2 v2 = Keystone.builder(PgShopDbV2.class).postgres(url)
-              .migrations(slow).build()) {
-            return (Long) v2.query("SELECT version FROM keystone_schema").get(0)[0];
-          }
-        }));
-      }
-      for (Future<Long> version : opened) {
-        assertEquals(2L, version.get(30, TimeUnit.SECONDS));
-      }
+      Future<Long> first = pool.submit(open);
+      assertTrue(firstInside.await(30, TimeUnit.SECONDS), "the first opener never migrated");
+      Future<Long> second = pool.submit(open);
+      assertEquals(2L, first.get(30, TimeUnit.SECONDS));
+      assertEquals(2L, second.get(30, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
     }
     assertEquals(1, runs.get());
+  }
+
+  /** Until another session waits for the opening lock, or a second migration run has begun. */
+  private static void awaitSecondOpener(AtomicInteger runs) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      while (runs.get() < 2) {
+        var waiting = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+            + " AND NOT granted");
+        waiting.next();
+        if (waiting.getInt(1) > 0) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the second opener never reached the opening lock");
+        }
+        Thread.onSpinWait();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** SQLite's generated rebuild must not run on PostgreSQL; the fix is named, nothing changes. */
