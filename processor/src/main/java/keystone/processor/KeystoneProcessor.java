@@ -11,6 +11,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Reporter;
@@ -77,8 +78,10 @@ public final class KeystoneProcessor extends AbstractProcessor {
       }
     }
     EntityReader entities = new EntityReader(env);
+    Map<String, Naming> naming = namingOfListedEntities(env, databases);
     for (TypeElement type : entityTypes) {
-      guarded(type, () -> reporter.print(entities.read(type).report()));
+      Naming n = naming.getOrDefault(type.getQualifiedName().toString(), Naming.SNAKE_CASE);
+      guarded(type, () -> reporter.print(entities.read(type, n).report()));
     }
     DatabaseStep step =
         new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written);
@@ -103,6 +106,24 @@ public final class KeystoneProcessor extends AbstractProcessor {
       deferred.clear();
     }
     return false;
+  }
+
+  /**
+   * Each entity read alone is read with the naming of a database that lists it, so that its
+   * problems read the same as when that database reads it, and print once.
+   */
+  private Map<String, Naming> namingOfListedEntities(Env env, Set<TypeElement> databases) {
+    DatabaseReader reader = new DatabaseReader(env);
+    Map<String, Naming> out = new LinkedHashMap<>();
+    for (TypeElement db : databases) {
+      try {
+        Naming n = reader.naming(db);
+        reader.listedEntities(db).forEach(e -> out.putIfAbsent(e.getQualifiedName().toString(), n));
+      } catch (RuntimeException e) {
+        // Reported when the database itself is processed.
+      }
+    }
+    return out;
   }
 
   private SchemaFiles schemaFiles() {
