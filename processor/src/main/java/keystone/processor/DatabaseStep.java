@@ -54,7 +54,7 @@ final class DatabaseStep {
 
   DatabaseStep(
       Env env, EntityReader entities, Filer filer, SchemaFiles schemas,
-      Map<String, String> written) {
+      Map<String, String> written, String roomSchemaLocation) {
     this.env = env;
     this.entities = entities;
     this.databases = new DatabaseReader(env);
@@ -62,7 +62,8 @@ final class DatabaseStep {
     this.files = new GeneratedFiles(filer);
     this.schemas = schemas;
     this.autoMigrations =
-        new AutoMigrations(env, schemas.location(), SchemaFiles.LOCATION_OPTION);
+        new AutoMigrations(env, schemas.location(), SchemaFiles.LOCATION_OPTION,
+            roomSchemaLocation);
     this.written = written;
   }
 

@@ -10,12 +10,14 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Reporter;
 import keystone.processor.diagnostics.Source;
+import keystone.processor.migration.AutoMigrations;
 import keystone.processor.reading.Annotations;
 import keystone.processor.reading.DatabaseReader;
 import keystone.processor.reading.EntityReader;
@@ -44,7 +46,7 @@ public final class KeystoneProcessor extends AbstractProcessor {
   /** {@code -Akeystone.schemaLocation=DIR}: also write the schema export to DIR. */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SchemaFiles.LOCATION_OPTION);
+    return Set.of(SchemaFiles.LOCATION_OPTION, AutoMigrations.ROOM_LOCATION_OPTION);
   }
 
   @Override
@@ -80,11 +82,17 @@ public final class KeystoneProcessor extends AbstractProcessor {
     EntityReader entities = new EntityReader(env);
     Map<String, Naming> naming = namingOfListedEntities(env, databases);
     for (TypeElement type : entityTypes) {
-      Naming n = naming.getOrDefault(type.getQualifiedName().toString(), Naming.SNAKE_CASE);
-      guarded(type, () -> reporter.print(entities.read(type, n).report()));
+      Naming n = naming.get(type.getQualifiedName().toString());
+      if (n == null && type.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;   // a superclass carrying indices for inheritSuperIndices, as in Room
+      }
+      n = n == null ? Naming.SNAKE_CASE : n;
+      Naming chosen = n;
+      guarded(type, () -> reporter.print(entities.read(type, chosen).report()));
     }
     DatabaseStep step =
-        new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written);
+        new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written,
+            processingEnv.getOptions().get(AutoMigrations.ROOM_LOCATION_OPTION));
     for (TypeElement db : databases) {
       guarded(db, () -> reporter.print(step.process(db)));
     }

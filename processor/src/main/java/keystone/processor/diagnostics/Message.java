@@ -129,7 +129,7 @@ public enum Message {
           + " action; use NO_ACTION if the check should wait for the commit"),
   INSERT_REPLACE_CASCADES(
       "InsertReplaceCascades",
-      "@%s(onConflict = REPLACE) on %s deletes the row in its way first, which fires %s; use"
+      "@%s(onConflict = REPLACE) on %s deletes %s first, which fires %s; use"
           + " @Upsert to update in place"),
 
   DAO_NOT_ABSTRACT("DaoNotAbstract", "@Dao must be on an interface or an abstract class"),

@@ -102,7 +102,8 @@ public final class EntityReader {
     if (table.isEmpty()) {
       table = naming.table(type);
     }
-    List<Property> props = properties.read(type);
+    List<Property> props = naming.naming() == Naming.AS_DECLARED
+        ? RoomOrder.ownFieldsFirst(properties.read(type)) : properties.read(type);
     Constructors.Choice creator = null;
     if (!record) {
       if (type.getModifiers().contains(Modifier.ABSTRACT)) {

@@ -41,7 +41,7 @@ final class Reachability {
       Property p = props.get(i);
       boolean byConstructor = creator == null || creator.takes(i);
       if (!byConstructor && p.setter() != null) {
-        ok &= checkMember(type, p.element(), p.setter(), "setter", ctx, report);
+        ok &= checkMember(type, p.element(), p.setter(), ctx, report);
       }
     }
     return ok;
@@ -54,19 +54,19 @@ final class Reachability {
     }
     boolean ok = checkType(type, ctx, report);
     for (ColumnModel c : entity.columns()) {
-      ok &= checkMember(type, c.source().element(), c.getter(), "getter", ctx, report);
+      ok &= checkMember(type, c.source().element(), c.getter(), ctx, report);
     }
     return ok;
   }
 
   private boolean checkMember(
-      TypeElement type, Element at, Access access, String accessor, DaoContext ctx,
-      Report report) {
+      TypeElement type, Element at, Access access, DaoContext ctx, Report report) {
     if (access.reachableFrom(ctx.implPackage())) {
       return true;
     }
     String what = (access.field() ? "field " : "method ") + access.describe();
-    String hint = access.field() ? " or add a public " + accessor : "";
+    // One text for reads and writes, so the same member is reported once.
+    String hint = access.field() ? " or add public accessors" : "";
     report.add(at, Message.MEMBER_NOT_REACHABLE, ctx.impl(), ctx.implPackage(), what,
         type.getSimpleName(), access.onlyFrom(), hint);
     return false;

@@ -104,6 +104,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
     String where = config.path() == null ? "the in-memory database" : config.path().toString();
     long version = SchemaInstaller.createOrReadVersion(connection, schema, where);
     SchemaInstaller.refuseNewer(where, version, schema.version());
+    RoomAdoption.adoptIfRoom(connection, schema, version, where);
     if (version < schema.version()) {
       List<Migration> path =
           MigrationPlan.find(
