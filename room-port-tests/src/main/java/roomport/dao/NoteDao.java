@@ -14,7 +14,7 @@ public interface NoteDao {
   long insert(Note note);
 
   @Update(onConflict = OnConflict.IGNORE)
-  void update(Note note);
+  int update(Note note);
 
   @Query("SELECT * FROM Note WHERE accountId = :accountId ORDER BY id")
   List<Note> forAccount(String accountId);
