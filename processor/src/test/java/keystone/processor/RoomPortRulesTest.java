@@ -289,4 +289,113 @@ class RoomPortRulesTest {
         "public interface Db extends keystone.engine.KeystoneDatabase { AccountDao a(); }");
     assertThat(compile(account, dao, db)).hadErrorContaining("no such column: accountId");
   }
+
+  // ---- Room's habits ----
+
+  private static final JavaFileObject OWNER = Sources.of("h.Owner",
+      "package h;",
+      "import keystone.*;",
+      "@Entity(naming = Naming.AS_DECLARED) public class Owner {",
+      "  @PrimaryKey public long id;",
+      "}");
+
+  private static final JavaFileObject PET = Sources.of("h.Pet",
+      "package h;",
+      "import keystone.*;",
+      "@Entity(naming = Naming.AS_DECLARED) public class Pet {",
+      "  @PrimaryKey public long id;",
+      "  @ForeignKey(entity = Owner.class) public long ownerId;",
+      "  public String name;",
+      "}");
+
+  private static Compilation withResult(JavaFileObject result) {
+    JavaFileObject dao = Sources.of("h.PetDao",
+        "package h;",
+        "import keystone.*;",
+        "@Dao public interface PetDao {",
+        "  @Transaction @Query(\"SELECT * FROM Owner WHERE id = :id\") OwnerWithPets owner(long id);",
+        "  @Update(onConflict = OnConflict.IGNORE) int update(Pet pet);",
+        "}");
+    JavaFileObject db = Sources.of("h.Db",
+        "package h;",
+        "@keystone.Database(entities = {Owner.class, Pet.class})",
+        "public interface Db extends keystone.engine.KeystoneDatabase { PetDao pets(); }");
+    return compile(OWNER, PET, result, dao, db);
+  }
+
+  @Test
+  void projectionFillsAListOfOneColumnsValues() throws IOException {
+    Compilation c = withResult(Sources.of("h.OwnerWithPets",
+        "package h;",
+        "import keystone.*;",
+        "import java.util.List;",
+        "public class OwnerWithPets {",
+        "  @Embedded public Owner owner;",
+        "  @Relation(parentColumn = \"id\", entityColumn = \"ownerId\", entity = Pet.class,",
+        "      projection = {\"name\"}) public List<String> names;",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String impl = c.generatedSourceFile("h.PetDao_Impl").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(impl).contains("SELECT name, ownerId FROM Pet WHERE ownerId IN (");
+    assertThat(impl).contains("UPDATE OR IGNORE Pet SET");
+  }
+
+  @Test
+  void projectionOfAnUnknownColumnIsAnError() {
+    JavaFileObject result = Sources.of("h.OwnerWithPets",
+        "package h;",
+        "import keystone.*;",
+        "import java.util.List;",
+        "public class OwnerWithPets {",
+        "  @Embedded public Owner owner;",
+        "  @Relation(parentColumn = \"id\", entityColumn = \"ownerId\", entity = Pet.class,",
+        "      projection = {\"nickname\"}) public List<String> names;",
+        "}");
+    assertThat(withResult(result)).hadErrorContaining("[Keystone/RelationEntityColumnMissing]")
+        .inFile(result).onLineContaining("projection");
+  }
+
+  @Test
+  void aListOfValuesNeedsAOneColumnProjection() {
+    JavaFileObject result = Sources.of("h.OwnerWithPets",
+        "package h;",
+        "import keystone.*;",
+        "import java.util.List;",
+        "public class OwnerWithPets {",
+        "  @Embedded public Owner owner;",
+        "  @Relation(parentColumn = \"id\", entityColumn = \"ownerId\", entity = Pet.class)",
+        "  public List<String> names;",
+        "}");
+    assertThat(withResult(result)).hadErrorContaining("[Keystone/RelationFieldType]")
+        .inFile(result).onLineContaining("@Relation");
+  }
+
+  @Test
+  void inheritSuperIndicesCarriesTheSuperclassIndicesToThisTable() throws IOException {
+    JavaFileObject base = Sources.of("h.Stamped",
+        "package h;",
+        "import keystone.*;",
+        "@Entity(indices = @Index(columns = \"created_at\"))",
+        "public abstract class Stamped { public long createdAt; }");
+    JavaFileObject kept = Sources.of("h.Kept",
+        "package h;",
+        "import keystone.*;",
+        "@Entity(inheritSuperIndices = true)",
+        "public class Kept extends Stamped { @PrimaryKey public long id; }");
+    JavaFileObject dropped = Sources.of("h.Dropped",
+        "package h;",
+        "import keystone.*;",
+        "@Entity public class Dropped extends Stamped { @PrimaryKey public long id; }");
+    JavaFileObject db = Sources.of("h.Db",
+        "package h;",
+        "@keystone.Database(entities = {Kept.class, Dropped.class})",
+        "public interface Db extends keystone.engine.KeystoneDatabase {}");
+    Compilation c = compile(base, kept, dropped, db);
+    assertThat(c).succeededWithoutWarnings();
+    String impl = c.generatedSourceFile("h.Db_Impl").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(impl).contains("CREATE INDEX idx_kept_created_at ON kept (created_at)");
+    assertThat(impl).doesNotContain("idx_dropped_created_at");
+  }
 }
