@@ -25,7 +25,8 @@ class RoomFileAdoptionTest {
       "INSERT INTO Account (id, email, isVerified) VALUES ('acc-2', 'bob@example.com', 0)",
       "INSERT INTO Board (id, accountId, title, archived, createdAt) VALUES (1, 'acc-1', 'Home', 0,"
           + " 100)",
-      "INSERT INTO Note (id, accountId, boardId, text, isPinned) VALUES (10, 'acc-1', 1, 'milk', 1)",
+      "INSERT INTO Note (id, accountId, boardId, text, isPinned) VALUES (10, 'acc-1', 1, 'milk',"
+          + " 1)",
       "INSERT INTO Note (id, accountId, boardId, text, isPinned) VALUES (11, 'acc-1', 1, 'eggs',"
           + " NULL)",
       "INSERT INTO Label (accountId, labelName, color) VALUES ('acc-1', 'shop', 'red')",
@@ -85,7 +86,8 @@ class RoomFileAdoptionTest {
       assertTrue(db.accounts().byId("acc-1").isVerified());
     }
     assertEquals(List.of(), RoomFiles.strings(file,
-        "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'index\\_%' ESCAPE '\\'"));
+        "SELECT name FROM sqlite_schema WHERE type = 'index'"
+            + " AND name LIKE 'index\\_%' ESCAPE '\\'"));
     assertEquals(List.of(), RoomFiles.strings(file,
         "SELECT name FROM sqlite_schema WHERE name = 'room_master_table'"));
   }

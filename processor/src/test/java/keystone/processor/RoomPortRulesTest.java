@@ -313,7 +313,8 @@ class RoomPortRulesTest {
         "package h;",
         "import keystone.*;",
         "@Dao public interface PetDao {",
-        "  @Transaction @Query(\"SELECT * FROM Owner WHERE id = :id\") OwnerWithPets owner(long id);",
+        "  @Transaction @Query(\"SELECT * FROM Owner WHERE id = :id\")",
+        "  OwnerWithPets owner(long id);",
         "  @Update(onConflict = OnConflict.IGNORE) int update(Pet pet);",
         "}");
     JavaFileObject db = Sources.of("h.Db",

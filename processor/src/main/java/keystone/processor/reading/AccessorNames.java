@@ -36,7 +36,7 @@ final class AccessorNames {
     return out;
   }
 
-  /** {@code getX()} for every variation, {@code isX()}/{@code hasX()} for booleans, and the name. */
+  /** {@code getX()} for every variation, {@code isX()}/{@code hasX()} for booleans, the name. */
   static List<String> getters(List<String> variations, TypeMirror type) {
     List<String> out = new ArrayList<>(variations);
     for (String v : variations) {

@@ -102,7 +102,8 @@ final class PropertyReader {
    */
   private Access choose(VariableElement field, List<ExecutableElement> accessors, boolean write) {
     Set<Modifier> mods = field.getModifiers();
-    boolean fieldUsable = !mods.contains(Modifier.PRIVATE) && !(write && mods.contains(Modifier.FINAL));
+    boolean fieldUsable =
+        !mods.contains(Modifier.PRIVATE) && !(write && mods.contains(Modifier.FINAL));
     String name = field.getSimpleName().toString();
     if (fieldUsable && mods.contains(Modifier.PUBLIC)) {
       return Access.field(name);

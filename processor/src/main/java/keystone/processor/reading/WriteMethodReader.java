@@ -134,7 +134,8 @@ final class WriteMethodReader {
     }
     if (!effects.isEmpty()) {
       effects.sort(null);
-      String deleted = kind.equals("Insert") ? "the old row" : "the rows its new values collide with";
+      String deleted =
+          kind.equals("Insert") ? "the old row" : "the rows its new values collide with";
       report.add(at, Message.INSERT_REPLACE_CASCADES, kind, parent.table(), deleted,
           String.join("; ", effects));
     }
