@@ -15,8 +15,8 @@ import roomport.model.Label;
 import roomport.model.Note;
 
 /**
- * Version 1 was Room's (its exported schema is {@code room-schemas/roomport.NotesDatabase/1.json});
- * version 2, Keystone's first, adds {@code Note.color}.
+ * Version 1's exported schema is {@code room-schemas/roomport.NotesDatabase/1.json}; version 2
+ * adds {@code Note.color}.
  */
 @Database(
     entities = {Account.class, Board.class, Note.class, Label.class, JoinNoteWithLabel.class},

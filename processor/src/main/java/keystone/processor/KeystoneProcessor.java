@@ -10,6 +10,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import keystone.Naming;
@@ -83,7 +84,8 @@ public final class KeystoneProcessor extends AbstractProcessor {
     Map<String, Naming> naming = namingOfListedEntities(env, databases);
     for (TypeElement type : entityTypes) {
       Naming n = naming.get(type.getQualifiedName().toString());
-      if (n == null && type.getModifiers().contains(Modifier.ABSTRACT)) {
+      if (n == null && type.getKind() == ElementKind.CLASS
+          && type.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;   // a superclass carrying indices for inheritSuperIndices, as in Room
       }
       n = n == null ? Naming.SNAKE_CASE : n;

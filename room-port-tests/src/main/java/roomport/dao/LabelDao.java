@@ -26,7 +26,7 @@ public interface LabelDao {
   @Query("SELECT * FROM Label WHERE accountId = :accountId ORDER BY labelName")
   List<Label> labelsOf(String accountId);
 
-  /** Room apps write multi-step work this way; Keystone runs it as one transaction. */
+  /** Two writes as one transaction: both or neither. */
   @Transaction
   default void labelNote(long noteId, String accountId, String labelName) {
     insert(new Label(accountId, labelName));

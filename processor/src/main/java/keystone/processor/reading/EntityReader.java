@@ -107,7 +107,8 @@ public final class EntityReader {
     Constructors.Choice creator = null;
     if (!record) {
       if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-        report.add(at, Message.ENTITY_NO_CONSTRUCTOR, type.getSimpleName(), "it is abstract");
+        report.add(at, Message.ENTITY_NO_CONSTRUCTOR, type.getSimpleName(),
+            "none, it is abstract");
         return new Result(null, report);
       }
       Optional<Constructors.Choice> chosen = constructors.choose(type, props, at, report);

@@ -46,9 +46,13 @@ final class RoomAdoption {
 
   /** Adopts the file when Room made it; a file of Keystone's own is left as it is. */
   static void adoptIfRoom(SqliteConnection connection, Schema schema, long version, String where) {
+    // A plain read first, so that opening a Keystone file never waits for the write lock.
+    if (!isRoomFile(connection)) {
+      return;
+    }
     connection.exec("BEGIN IMMEDIATE");
     try {
-      if (!isRoomFile(connection)) {
+      if (!isRoomFile(connection)) {   // another process adopted it meanwhile
         connection.exec("COMMIT");
         return;
       }
