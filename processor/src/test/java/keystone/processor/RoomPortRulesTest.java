@@ -219,6 +219,24 @@ class RoomPortRulesTest {
   }
 
   @Test
+  void constructorParametersMatchFieldsByRoomsNameVariations() throws IOException {
+    Compilation c = compile(item(
+        "  @PrimaryKey private final long mId;",
+        "  private final String _name;",
+        "  private final boolean hasPhoto;",
+        "  public Item(long id, String name, boolean photo) {",
+        "    mId = id; _name = name; hasPhoto = photo; }",
+        "  public long getId() { return mId; }",
+        "  public String getName() { return _name; }",
+        "  public boolean hasPhoto() { return hasPhoto; }"), ITEM_DAO, DB);
+    assertThat(c).succeededWithoutWarnings();
+    String impl = c.generatedSourceFile("app.dao.ItemDao_Impl").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(impl).contains("item.getId()");
+    assertThat(impl).contains("item.hasPhoto()");
+  }
+
+  @Test
   void aNoArgConstructorWinsAmongSeveralAsInRoom() throws IOException {
     Compilation c = compile(item(
         "  @PrimaryKey public long id;",
