@@ -271,6 +271,13 @@ class RoomPortRulesTest {
         "@Entity(naming = Naming.SNAKE_CASE) public class AuditEntry {",
         "  @PrimaryKey public long entryId;",
         "}");
+    JavaFileObject pinned = Sources.of("n.Legacy",
+        "package n;",
+        "import keystone.*;",
+        "@Entity(table = \"legacy_rows\") public class Legacy {",
+        "  @PrimaryKey @Column(name = \"row_id\") public long rowId;",
+        "  public long keptName;",
+        "}");
     JavaFileObject dao = Sources.of("n.CardDao",
         "package n;",
         "import keystone.*;",
@@ -279,13 +286,14 @@ class RoomPortRulesTest {
         "  @Query(\"SELECT * FROM JoinCardWithLabel WHERE cardId = :id\")",
         "  List<JoinCardWithLabel> labels(String id);",
         "  @Query(\"SELECT entry_id FROM audit_entry\") List<Long> audit();",
+        "  @Query(\"SELECT row_id, keptName FROM legacy_rows\") List<Legacy> legacy();",
         "}");
     JavaFileObject db = Sources.of("n.Db",
         "package n;",
         "@keystone.Database(entities = {Account.class, JoinCardWithLabel.class,"
-            + " AuditEntry.class}, naming = keystone.Naming.AS_DECLARED)",
+            + " AuditEntry.class, Legacy.class}, naming = keystone.Naming.AS_DECLARED)",
         "public interface Db extends keystone.engine.KeystoneDatabase { CardDao cards(); }");
-    Compilation c = compile(account, label, snake, dao, db);
+    Compilation c = compile(account, label, snake, pinned, dao, db);
     assertThat(c).succeededWithoutWarnings();
   }
 
