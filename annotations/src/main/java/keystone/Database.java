@@ -46,4 +46,11 @@ public @interface Database {
    * (under {@code -Akeystone.schemaLocation}) with this one; see {@link AutoMigration}.
    */
   AutoMigration[] autoMigrations() default {};
+
+  /**
+   * How every entity's table and column names follow from Java names, unless the entity says
+   * otherwise with {@code @Entity(naming)}. {@link Naming#AS_DECLARED} keeps Room's names, so
+   * Room's SQL ({@code WHERE accountId = :id}) and Room's files work unchanged.
+   */
+  Naming naming() default Naming.SNAKE_CASE;
 }

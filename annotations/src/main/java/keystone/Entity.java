@@ -49,4 +49,17 @@ public @interface Entity {
 
   /** Table CHECK constraints, as SQL expressions ({@code "ends_at > starts_at"}). */
   String[] checks() default {};
+
+  /**
+   * How names follow from Java names for this entity; when not written here, the
+   * {@link Database#naming()} of the database that lists it decides.
+   */
+  Naming naming() default Naming.SNAKE_CASE;
+
+  /**
+   * Carry over the {@link #indices()} of superclasses that are themselves annotated
+   * {@code @Entity}, as Room's {@code inheritSuperIndices}; their default names are made from
+   * this entity's table.
+   */
+  boolean inheritSuperIndices() default false;
 }

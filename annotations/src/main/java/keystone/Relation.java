@@ -43,4 +43,11 @@ public @interface Relation {
 
   /** A junction table for many-to-many relations. */
   Junction associateBy() default @Junction(void.class);
+
+  /**
+   * Columns of {@link #entity()} to fetch, as Room's {@code projection}: with one column the field
+   * may hold that column's values ({@code List<String>}); with several, a result type whose
+   * properties they fill. Empty means every column the element type needs.
+   */
+  String[] projection() default {};
 }

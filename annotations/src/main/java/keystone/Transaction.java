@@ -17,6 +17,11 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>On an abstract {@link Query} method, as Room apps write it for relations, it is accepted
+ * and means what Keystone does anyway: the query and its {@link Relation}s are read in one
+ * snapshot (one read transaction). On other abstract DAO methods it changes nothing: each already
+ * runs in one transaction.
+ *
  * <p>Nested inside another transaction it becomes a savepoint: if the method throws, its writes
  * are undone and the exception goes on; the outer transaction stays usable.
  */

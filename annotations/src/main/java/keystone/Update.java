@@ -14,9 +14,15 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Returns {@code void} or {@code int} (rows changed). A changed key fires the ON UPDATE actions
- * of the keys that reference it.
+ * of the keys that reference it. {@code onConflict} decides what a UNIQUE or NOT NULL conflict
+ * does, as in Room: {@code ABORT} (the default) fails the call, {@code IGNORE} skips that row
+ * ({@code UPDATE OR IGNORE}), {@code REPLACE} deletes the rows in the way
+ * ({@code UPDATE OR REPLACE}, https://www.sqlite.org/lang_conflict.html), which fires their ON
+ * DELETE actions. A foreign-key error is never ignored.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Update {}
+public @interface Update {
+  OnConflict onConflict() default OnConflict.ABORT;
+}

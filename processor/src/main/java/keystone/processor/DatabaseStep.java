@@ -3,9 +3,11 @@ package keystone.processor;
 import com.palantir.javapoet.TypeSpec;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -52,7 +54,7 @@ final class DatabaseStep {
 
   DatabaseStep(
       Env env, EntityReader entities, Filer filer, SchemaFiles schemas,
-      Map<String, String> written) {
+      Map<String, String> written, String roomSchemaLocation) {
     this.env = env;
     this.entities = entities;
     this.databases = new DatabaseReader(env);
@@ -60,7 +62,8 @@ final class DatabaseStep {
     this.files = new GeneratedFiles(filer);
     this.schemas = schemas;
     this.autoMigrations =
-        new AutoMigrations(env, schemas.location(), SchemaFiles.LOCATION_OPTION);
+        new AutoMigrations(env, schemas.location(), SchemaFiles.LOCATION_OPTION,
+            roomSchemaLocation);
     this.written = written;
   }
 
@@ -72,11 +75,15 @@ final class DatabaseStep {
     }
     String name = db.getSimpleName().toString();
     List<EntityModel> models = new ArrayList<>();
+    // Listed entities whose own errors left no model: still known, so nothing that uses them
+    // reports a second error about the same mistake.
+    Set<String> broken = new HashSet<>();
     boolean schemaOk = true;
     for (TypeElement type : decl.entities()) {
-      EntityReader.Result r = entities.read(type);
+      EntityReader.Result r = entities.read(type, decl.naming());
       report.addAll(r.report());
       if (r.model() == null) {
+        broken.add(type.getQualifiedName().toString());
         schemaOk = false;
         continue;
       }
@@ -85,7 +92,7 @@ final class DatabaseStep {
       report.addAll(own);
       models.add(r.model());
     }
-    Report schemaReport = SchemaValidator.validate(name, models, this::isEntity);
+    Report schemaReport = SchemaValidator.validate(name, models, this::isEntity, broken);
     schemaOk &= !schemaReport.hasErrors();
     report.addAll(schemaReport);
     List<EntityModel> ordered = TableOrder.parentsFirst(models);
@@ -99,7 +106,8 @@ final class DatabaseStep {
         schemaOk = createSchema(schema, ordered, report);
       }
       DaoContext ctx =
-          new DaoContext(name, byType, schemaOk ? schema : null, new TableReach(ordered));
+          new DaoContext(name, byType, schemaOk ? schema : null, new TableReach(ordered))
+              .withBroken(broken);
       List<DaoModel> daoModels = new ArrayList<>();
       List<DaoAccessor> accessors = new ArrayList<>();
       for (DatabaseReader.Accessor a : decl.accessors()) {

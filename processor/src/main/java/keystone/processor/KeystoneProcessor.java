@@ -10,11 +10,15 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Reporter;
 import keystone.processor.diagnostics.Source;
+import keystone.processor.migration.AutoMigrations;
 import keystone.processor.reading.Annotations;
 import keystone.processor.reading.DatabaseReader;
 import keystone.processor.reading.EntityReader;
@@ -43,7 +47,7 @@ public final class KeystoneProcessor extends AbstractProcessor {
   /** {@code -Akeystone.schemaLocation=DIR}: also write the schema export to DIR. */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SchemaFiles.LOCATION_OPTION);
+    return Set.of(SchemaFiles.LOCATION_OPTION, AutoMigrations.ROOM_LOCATION_OPTION);
   }
 
   @Override
@@ -77,11 +81,20 @@ public final class KeystoneProcessor extends AbstractProcessor {
       }
     }
     EntityReader entities = new EntityReader(env);
+    Map<String, Naming> naming = namingOfListedEntities(env, databases);
     for (TypeElement type : entityTypes) {
-      guarded(type, () -> reporter.print(entities.read(type).report()));
+      Naming n = naming.get(type.getQualifiedName().toString());
+      if (n == null && type.getKind() == ElementKind.CLASS
+          && type.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;   // a superclass carrying indices for inheritSuperIndices, as in Room
+      }
+      n = n == null ? Naming.SNAKE_CASE : n;
+      Naming chosen = n;
+      guarded(type, () -> reporter.print(entities.read(type, chosen).report()));
     }
     DatabaseStep step =
-        new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written);
+        new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written,
+            processingEnv.getOptions().get(AutoMigrations.ROOM_LOCATION_OPTION));
     for (TypeElement db : databases) {
       guarded(db, () -> reporter.print(step.process(db)));
     }
@@ -103,6 +116,24 @@ public final class KeystoneProcessor extends AbstractProcessor {
       deferred.clear();
     }
     return false;
+  }
+
+  /**
+   * Each entity read alone is read with the naming of a database that lists it, so that its
+   * problems read the same as when that database reads it, and print once.
+   */
+  private Map<String, Naming> namingOfListedEntities(Env env, Set<TypeElement> databases) {
+    DatabaseReader reader = new DatabaseReader(env);
+    Map<String, Naming> out = new LinkedHashMap<>();
+    for (TypeElement db : databases) {
+      try {
+        Naming n = reader.naming(db);
+        reader.listedEntities(db).forEach(e -> out.putIfAbsent(e.getQualifiedName().toString(), n));
+      } catch (RuntimeException e) {
+        // Reported when the database itself is processed.
+      }
+    }
+    return out;
   }
 
   private SchemaFiles schemaFiles() {

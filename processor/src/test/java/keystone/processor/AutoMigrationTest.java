@@ -44,6 +44,7 @@ class AutoMigrationTest {
       "  int version() default 1;",
       "  boolean exportSchema() default true;",
       "  AutoMigration[] autoMigrations() default {};",
+      "  Naming naming() default Naming.SNAKE_CASE;",
       "}");
 
   static final JavaFileObject USER_V1 = Sources.of("test.User",

@@ -27,6 +27,6 @@ class ProcessorSetupTest {
   @Test
   void acceptsTheSchemaLocationOption() {
     assertThat(new KeystoneProcessor().getSupportedOptions())
-        .containsExactly("keystone.schemaLocation");
+        .containsExactly("keystone.schemaLocation", "keystone.roomSchemaLocation");
   }
 }

@@ -17,7 +17,16 @@ public enum Message {
       "EntityNotClass", "@Entity must be on a class or a record, not on %s"),
   ENTITY_NO_CONSTRUCTOR(
       "EntityNoConstructor",
-      "%s needs an accessible no-argument constructor (or must be a record)"),
+      "%s has no constructor Keystone can build it with: it needs a non-private constructor,"
+          + " not @Ignore, with no parameters or with parameters named like its fields; tried: %s"),
+  CONSTRUCTOR_AMBIGUOUS(
+      "ConstructorAmbiguous",
+      "Keystone cannot choose among the %2$d constructors of %1$s whose parameters all match"
+          + " its fields; mark the ones it should not use with @Ignore"),
+  MEMBER_NOT_REACHABLE(
+      "MemberNotReachable",
+      "%s, generated in package %s, cannot use %s of %s, which only package %s can reach;"
+          + " make it public%s"),
   ENTITY_NO_PRIMARY_KEY(
       "EntityNoPrimaryKey",
       "%s has no primary key; add @PrimaryKey to a field or @Entity(primaryKey = {...})"),
@@ -53,6 +62,11 @@ public enum Message {
   COLUMN_NO_ACCESSOR(
       "ColumnNoAccessor",
       "field %s is private and has no %s; make it non-private or add JavaBean accessors"),
+  COLUMN_FINAL_NOT_IN_CONSTRUCTOR(
+      "ColumnFinalNotInConstructor",
+      "field %s is final, and %s, the constructor Keystone builds %s with, takes no parameter"
+          + " named %s; add one (Keystone matches constructor parameters to fields by name), or"
+          + " drop final"),
   INDEX_COLUMN_MISSING(
       "IndexColumnMissing", "index column %s does not exist in %s; columns are: %s"),
   SCHEMA_INVALID("SchemaInvalid", "SQLite rejects the DDL of table %s: %s%n%s"),
@@ -115,7 +129,7 @@ public enum Message {
           + " action; use NO_ACTION if the check should wait for the commit"),
   INSERT_REPLACE_CASCADES(
       "InsertReplaceCascades",
-      "@Insert(onConflict = REPLACE) on %s deletes the old row first, which fires %s; use"
+      "@%s(onConflict = REPLACE) on %s deletes %s first, which fires %s; use"
           + " @Upsert to update in place"),
 
   DAO_NOT_ABSTRACT("DaoNotAbstract", "@Dao must be on an interface or an abstract class"),
@@ -125,10 +139,6 @@ public enum Message {
       "DaoMethodNoAnnotation",
       "abstract DAO method %s needs exactly one of @Insert, @Upsert, @Update, @Delete or"
           + " @Query (found %s)"),
-  TRANSACTION_ON_ABSTRACT(
-      "TransactionOnAbstract",
-      "@Transaction goes on a default or concrete method; abstract DAO methods are already"
-          + " atomic"),
   DAO_METHOD_PARAMETER(
       "DaoMethodParameter",
       "@%s takes exactly one parameter: an entity, an array/varargs or an Iterable of one; %s"),

@@ -24,18 +24,31 @@ import keystone.processor.reading.Env;
  * builder's migrations.
  */
 public final class AutoMigrations {
+  /** {@code -Akeystone.roomSchemaLocation=DIR}: Room's exported schemas, Room's layout. */
+  public static final String ROOM_LOCATION_OPTION = "keystone.roomSchemaLocation";
+
   private final AutoMigrationReader reader;
   private final String location;
   private final String option;
+  private final String roomLocation;
 
   /**
    * @param location the directory of {@code -A<option>}, or null when javac has none
    * @param option the option's name, for messages
    */
   public AutoMigrations(Env env, String location, String option) {
+    this(env, location, option, null);
+  }
+
+  /**
+   * @param roomLocation the directory of {@code -Akeystone.roomSchemaLocation}, where a version
+   *     missing from Keystone's own exports is read from Room's {@code <db>/<version>.json}
+   */
+  public AutoMigrations(Env env, String location, String option, String roomLocation) {
     this.reader = new AutoMigrationReader(env);
     this.location = location == null || location.isBlank() ? null : location;
     this.option = option;
+    this.roomLocation = roomLocation == null || roomLocation.isBlank() ? null : roomLocation;
   }
 
   /**
@@ -65,7 +78,7 @@ public final class AutoMigrations {
         ok = false;
         continue;
       }
-      if (location == null) {
+      if (location == null && roomLocation == null) {
         report.add(d.at(), Message.AUTO_MIGRATION_NO_SCHEMA_LOCATION, d.from(), d.to(), option);
         ok = false;
         continue;
@@ -99,11 +112,17 @@ public final class AutoMigrations {
 
   private SchemaVersion load(AutoMigrationDeclaration d, int version, String db, Report report) {
     Path file;
+    String dir = location;
     try {
-      file = Path.of(location, db, version + ".json");
+      file = location == null ? null : Path.of(location, db, version + ".json");
+      if ((file == null || !Files.isRegularFile(file)) && roomLocation != null) {
+        // Room's export of a version Keystone never compiled: the file an app adopts from Room.
+        dir = roomLocation;
+        file = Path.of(roomLocation, db, version + ".json");
+      }
     } catch (InvalidPathException e) {
       report.add(d.at(), Message.AUTO_MIGRATION_SCHEMA_UNREADABLE, d.from(), d.to(),
-          location + "/" + db + "/" + version + ".json", e.getMessage());
+          dir + "/" + db + "/" + version + ".json", e.getMessage());
       return null;
     }
     if (!Files.isRegularFile(file)) {
@@ -112,8 +131,9 @@ public final class AutoMigrations {
       return null;
     }
     try {
+      Object json = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
       SchemaVersion v =
-          SchemaVersion.fromJson(JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8)));
+          RoomSchemaJson.isRoom(json) ? RoomSchemaJson.read(json) : SchemaVersion.fromJson(json);
       if (v.version() != version) {
         throw new IllegalArgumentException("it describes version " + v.version());
       }

@@ -44,7 +44,7 @@ public sealed interface DaoMethodModel {
       List<Integer> changes)
       implements DaoMethodModel {}
 
-  /** {@code @Update} and {@code @Delete}. */
+  /** {@code @Update} (with its {@code onConflict}) and {@code @Delete}. */
   record UpdateOrDelete(
       MethodSpec signature,
       EntityModel entity,
@@ -52,8 +52,16 @@ public sealed interface DaoMethodModel {
       Arity arity,
       Returns returns,
       boolean delete,
-      List<Integer> changes)
-      implements DaoMethodModel {}
+      List<Integer> changes,
+      OnConflict onConflict)
+      implements DaoMethodModel {
+
+    public UpdateOrDelete(
+        MethodSpec signature, EntityModel entity, String parameter, Arity arity, Returns returns,
+        boolean delete, List<Integer> changes) {
+      this(signature, entity, parameter, arity, returns, delete, changes, OnConflict.ABORT);
+    }
+  }
 
   /** {@code @Query}. */
   record Query(MethodSpec signature, QueryModel query) implements DaoMethodModel {}

@@ -12,12 +12,21 @@ import java.util.List;
  * @param type the object type (or the scalar's type)
  * @param shape how to build the object
  * @param properties the object's properties in declaration order
+ * @param arguments for {@link Shape#CONSTRUCTOR}, the property each constructor parameter takes
+ *     (an index into {@code properties}); empty otherwise
  */
 public record ResultModel(
-    JavaValue scalar, TypeName type, Shape shape, List<ResultProperty> properties) {
+    JavaValue scalar, TypeName type, Shape shape, List<ResultProperty> properties,
+    List<Integer> arguments) {
 
   public ResultModel {
     properties = List.copyOf(properties);
+    arguments = List.copyOf(arguments);
+  }
+
+  public ResultModel(
+      JavaValue scalar, TypeName type, Shape shape, List<ResultProperty> properties) {
+    this(scalar, type, shape, properties, List.of());
   }
 
   /** Whether some property is loaded by a further query (embedded types hold no relation). */

@@ -7,5 +7,10 @@ public enum Shape {
   /** No-argument constructor, then non-private fields (or setters where a field is private). */
   FIELDS,
   /** No-argument constructor, JavaBean getters and setters only. */
-  BEAN
+  BEAN,
+  /**
+   * A constructor whose parameters are named like properties (final fields, getters only), as
+   * Room builds entities; properties it does not take are set afterwards.
+   */
+  CONSTRUCTOR
 }

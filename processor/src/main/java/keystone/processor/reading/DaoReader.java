@@ -37,8 +37,10 @@ public final class DaoReader {
   }
 
   /** The model, or null when the report got errors. */
-  public DaoModel read(TypeElement dao, DaoContext ctx, Report report) {
+  public DaoModel read(TypeElement dao, DaoContext databaseCtx, Report report) {
     Report own = new Report();
+    ClassName impl = ImplNames.of(ClassName.get(dao));
+    DaoContext ctx = databaseCtx.forImpl(impl.packageName(), impl.simpleName());
     boolean isInterface = dao.getKind() == ElementKind.INTERFACE;
     Source at = new Source(dao, Annotations.find(dao, DAO).orElse(null), null);
     boolean abstractClass =
@@ -84,9 +86,9 @@ public final class DaoReader {
           new DaoMethodModel.Transaction(
               signature(dao, m), m.getReturnType().getKind() == TypeKind.VOID));
     }
-    if (transaction.isPresent()) {
-      report.add(new Source(m, transaction.get(), null), Message.TRANSACTION_ON_ABSTRACT);
-    }
+    // @Transaction on an abstract method, as Room apps write it on relation queries, asks for
+    // what every generated method already does: a query reads itself and its relations in one
+    // snapshot (one read transaction), a write runs in one transaction or savepoint.
     List<AnnotationMirror> found = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (String kind : KINDS) {

@@ -13,6 +13,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
@@ -33,7 +34,8 @@ public final class DatabaseReader {
   /** Everything declared, or null parts when the report got errors. */
   public record Declaration(
       TypeElement type, int version, boolean exportSchema, Source exportSource,
-      List<TypeElement> entities, List<Accessor> accessors, List<Delegate> delegates) {}
+      List<TypeElement> entities, List<Accessor> accessors, List<Delegate> delegates,
+      Naming naming) {}
 
   private final Env env;
   private final Annotations annotations;
@@ -94,7 +96,25 @@ public final class DatabaseReader {
     }
     return new Declaration(
         db, annotations.integer(a, "version"), annotations.bool(a, "exportSchema"),
-        at.attribute("exportSchema"), entities, accessors, delegates);
+        at.attribute("exportSchema"), entities, accessors, delegates, naming(db));
+  }
+
+  /** {@code @Database(naming)}: how the entities it lists name their tables and columns. */
+  public Naming naming(TypeElement db) {
+    AnnotationMirror a = Annotations.find(db, DATABASE).orElseThrow();
+    return Naming.valueOf(annotations.enumName(a, "naming"));
+  }
+
+  /** The entity types a database lists, skipping what is not (yet) a type. */
+  public List<TypeElement> listedEntities(TypeElement db) {
+    AnnotationMirror a = Annotations.find(db, DATABASE).orElseThrow();
+    List<TypeElement> out = new ArrayList<>();
+    for (AnnotationValue v : annotations.list(a, "entities")) {
+      if (v.getValue() instanceof DeclaredType t) {
+        out.add((TypeElement) t.asElement());
+      }
+    }
+    return out;
   }
 
   private static TypeElement daoOf(TypeMirror type) {

@@ -10,9 +10,11 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
@@ -22,7 +24,6 @@ import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
 import keystone.processor.model.JavaValue;
 import keystone.processor.model.Shape;
-import keystone.processor.sql.SqlNames;
 
 /**
  * Reads {@code @Entity} types into {@link EntityModel}s. Problems that leave no model to build
@@ -43,6 +44,7 @@ public final class EntityReader {
   private final Annotations annotations;
   private final PropertyReader properties;
   private final ForeignKeyReader foreignKeys;
+  private final Constructors constructors;
   private final Map<String, Result> full = new HashMap<>();
   private final Map<String, Result> shallow = new HashMap<>();
 
@@ -50,35 +52,42 @@ public final class EntityReader {
     this.env = env;
     this.annotations = new Annotations(env);
     this.properties = new PropertyReader(env);
-    this.foreignKeys = new ForeignKeyReader(annotations, t -> readShallow(t).model());
+    this.foreignKeys = new ForeignKeyReader(annotations);
+    this.constructors = new Constructors(env);
   }
 
   public static boolean isEntity(TypeElement type) {
     return Annotations.find(type, ENTITY).isPresent();
   }
 
+  /** The entity as read alone (snake_case unless it says otherwise). */
   public Result read(TypeElement type) {
-    String key = type.getQualifiedName().toString();
+    return read(type, Naming.SNAKE_CASE);
+  }
+
+  /** The entity as a database with this {@code naming} lists it. */
+  public Result read(TypeElement type, Naming naming) {
+    String key = type.getQualifiedName() + "/" + naming;
     Result cached = full.get(key);
     if (cached == null) {
-      cached = read(type, true);
+      cached = read(type, naming, true);
       full.put(key, cached);
     }
     return cached;
   }
 
   /** Table, columns and key only: enough to resolve a foreign key without following cycles. */
-  private Result readShallow(TypeElement type) {
-    String key = type.getQualifiedName().toString();
+  private Result readShallow(TypeElement type, Naming naming) {
+    String key = type.getQualifiedName() + "/" + naming;
     Result cached = shallow.get(key);
     if (cached == null) {
-      cached = read(type, false);
+      cached = read(type, naming, false);
       shallow.put(key, cached);
     }
     return cached;
   }
 
-  private Result read(TypeElement type, boolean withKeys) {
+  private Result read(TypeElement type, Naming databaseNaming, boolean withKeys) {
     Report report = new Report();
     AnnotationMirror entity = Annotations.find(type, ENTITY).orElseThrow();
     Source at = new Source(type, entity, null);
@@ -88,21 +97,34 @@ public final class EntityReader {
       return new Result(null, report);
     }
     boolean record = kind == ElementKind.RECORD;
-    if (!record && !PropertyReader.hasNoArgConstructor(type)) {
-      report.add(at, Message.ENTITY_NO_CONSTRUCTOR, type.getSimpleName());
-      return new Result(null, report);
-    }
+    EntityNaming naming = EntityNaming.of(entity, databaseNaming, annotations);
     String table = annotations.string(entity, "table");
     if (table.isEmpty()) {
-      table = SqlNames.snakeCase(type.getSimpleName().toString());
+      table = naming.table(type);
     }
-    List<Property> props = properties.read(type);
+    List<Property> props = naming.naming() == Naming.AS_DECLARED
+        ? RoomOrder.ownFieldsFirst(properties.read(type)) : properties.read(type);
+    Constructors.Choice creator = null;
+    if (!record) {
+      if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+        report.add(at, Message.ENTITY_NO_CONSTRUCTOR, type.getSimpleName(),
+            "none, it is abstract");
+        return new Result(null, report);
+      }
+      Optional<Constructors.Choice> chosen = constructors.choose(type, props, at, report);
+      if (chosen.isEmpty()) {
+        return new Result(null, report);
+      }
+      creator = chosen.get();
+    }
     checkIgnored(type, record, props, report);
     List<ColumnModel> columns = new ArrayList<>();
     List<String> keyFromField = new ArrayList<>();
     boolean autoGenerate = false;
-    for (Property p : props) {
-      Optional<ColumnModel> column = column(p, record, report);
+    for (int i = 0; i < props.size(); i++) {
+      Property p = props.get(i);
+      boolean byConstructor = record || creator.takes(i);
+      Optional<ColumnModel> column = column(type, p, creator, byConstructor, naming, report);
       if (column.isEmpty()) {
         continue;
       }
@@ -124,14 +146,22 @@ public final class EntityReader {
     Shape shape =
         record
             ? Shape.RECORD
-            : columns.stream().allMatch(c -> c.getter().field() && c.setter().field())
-                ? Shape.FIELDS
-                : Shape.BEAN;
+            : !creator.arguments().isEmpty()
+                ? Shape.CONSTRUCTOR
+                : columns.stream().allMatch(c -> c.getter().field() && c.setter().field())
+                    ? Shape.FIELDS
+                    : Shape.BEAN;
     if (report.hasErrors()) {
       return new Result(null, report);
     }
-    List<ForeignKeyModel> keys = withKeys ? foreignKeys.read(type, table, props) : List.of();
+    List<ForeignKeyModel> keys = withKeys
+        ? foreignKeys.read(type, table, props, naming::column,
+            t -> readShallow(t, databaseNaming).model())
+        : List.of();
     List<IndexModel> indexes = new ArrayList<>(declaredIndexes(entity, table, at));
+    if (annotations.bool(entity, "inheritSuperIndices")) {
+      indexes.addAll(SuperIndices.of(type, table, this::declaredIndexes));
+    }
     ImpliedIndexes.add(table, primaryKey, columns, keys, indexes);
     EntityModel model =
         new EntityModel(
@@ -177,20 +207,28 @@ public final class EntityReader {
     }
   }
 
-  private Optional<ColumnModel> column(Property p, boolean record, Report report) {
+  private Optional<ColumnModel> column(
+      TypeElement type, Property p, Constructors.Choice creator, boolean byConstructor,
+      EntityNaming naming, Report report) {
     Source at = Source.of(p.element());
     Optional<JavaValue> value = ValueTypes.of(p.type());
     if (value.isEmpty()) {
       report.add(at, Message.COLUMN_TYPE_UNSUPPORTED, p.name(), p.type());
       return Optional.empty();
     }
-    if (p.getter() == null || (!record && p.setter() == null)) {
+    boolean isFinal = p.element().getModifiers().contains(Modifier.FINAL);
+    if (p.setter() == null && !byConstructor && isFinal) {
+      report.add(at, Message.COLUMN_FINAL_NOT_IN_CONSTRUCTOR, p.name(),
+          Constructors.describe(type, creator.constructor()), type.getSimpleName(), p.name());
+      return Optional.empty();
+    }
+    if (p.getter() == null || (!byConstructor && p.setter() == null)) {
       String missing = p.getter() == null ? "getter" : "setter";
       report.add(at, Message.COLUMN_NO_ACCESSOR, p.name(), missing);
       return Optional.empty();
     }
     Optional<Source> column = Annotations.find(p.declarations(), COLUMN);
-    String name = SqlNames.snakeCase(p.name());
+    String name = naming.column(p.name());
     String defaultValue = null;
     boolean unique = false;
     if (column.isPresent()) {
@@ -214,7 +252,7 @@ public final class EntityReader {
             p.setter(), at));
   }
 
-  private List<IndexModel> declaredIndexes(AnnotationMirror entity, String table, Source at) {
+  List<IndexModel> declaredIndexes(AnnotationMirror entity, String table, Source at) {
     List<IndexModel> out = new ArrayList<>();
     for (AnnotationValue v : annotations.list(entity, "indices")) {
       AnnotationMirror m = (AnnotationMirror) v.getValue();

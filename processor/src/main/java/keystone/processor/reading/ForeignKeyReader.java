@@ -11,7 +11,6 @@ import keystone.ForeignKey.Action;
 import keystone.processor.diagnostics.Source;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
-import keystone.processor.sql.SqlNames;
 
 /**
  * Reads an entity's {@code @ForeignKey} fields and {@code @Entity(foreignKeys)}, resolving each
@@ -20,15 +19,18 @@ import keystone.processor.sql.SqlNames;
  */
 final class ForeignKeyReader {
   private final Annotations annotations;
-  /** The parent's table, columns and key, read without its own keys so cycles end. */
-  private final Function<TypeElement, EntityModel> parents;
 
-  ForeignKeyReader(Annotations annotations, Function<TypeElement, EntityModel> parents) {
+  ForeignKeyReader(Annotations annotations) {
     this.annotations = annotations;
-    this.parents = parents;
   }
 
-  List<ForeignKeyModel> read(TypeElement type, String table, List<Property> props) {
+  /**
+   * @param columnName the column a property maps to when {@code @Column(name)} does not say
+   * @param parents the parent's table, columns and key, read without its own keys so cycles end
+   */
+  List<ForeignKeyModel> read(
+      TypeElement type, String table, List<Property> props, Function<String, String> columnName,
+      Function<TypeElement, EntityModel> parents) {
     List<ForeignKeyModel> out = new ArrayList<>();
     for (Property p : props) {
       Optional<Source> fk = Annotations.find(p.declarations(), EntityReader.FOREIGN_KEY);
@@ -40,12 +42,12 @@ final class ForeignKeyReader {
           Annotations.find(p.declarations(), EntityReader.COLUMN)
               .map(c -> annotations.string(c.mirror(), "name"))
               .filter(n -> !n.isEmpty())
-              .orElse(SqlNames.snakeCase(p.name()));
+              .orElse(columnName.apply(p.name()));
       String parentColumn = annotations.string(m, "column");
       out.add(
           foreignKey(
               m, table, List.of(child), parentColumn.isEmpty() ? List.of() : List.of(parentColumn),
-              true, fk.get()));
+              true, fk.get(), parents));
     }
     AnnotationMirror entity = Annotations.find(type, EntityReader.ENTITY).orElseThrow();
     for (AnnotationValue v : annotations.list(entity, "foreignKeys")) {
@@ -54,7 +56,7 @@ final class ForeignKeyReader {
       out.add(
           foreignKey(
               m, table, annotations.strings(m, "columns"), annotations.strings(m, "parentColumns"),
-              false, new Source(type, m, null)));
+              false, new Source(type, m, null), parents));
     }
     return out;
   }
@@ -65,7 +67,8 @@ final class ForeignKeyReader {
       List<String> childColumns,
       List<String> parentColumns,
       boolean single,
-      Source at) {
+      Source at,
+      Function<TypeElement, EntityModel> parents) {
     TypeElement parentType;
     try {
       parentType = annotations.type(m, "entity");

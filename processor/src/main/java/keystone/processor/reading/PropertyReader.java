@@ -2,7 +2,6 @@ package keystone.processor.reading;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -12,7 +11,6 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import keystone.processor.model.Access;
@@ -57,7 +55,11 @@ final class PropertyReader {
 
   private List<Property> classProperties(TypeElement type) {
     List<Property> out = new ArrayList<>();
-    List<ExecutableElement> methods = ElementFilter.methodsIn(env.elements().getAllMembers(type));
+    List<ExecutableElement> methods =
+        ElementFilter.methodsIn(env.elements().getAllMembers(type)).stream()
+            .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
+            .filter(m -> !m.getModifiers().contains(Modifier.STATIC))
+            .toList();
     for (TypeElement t : hierarchy(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
         Set<Modifier> mods = field.getModifiers();
@@ -74,35 +76,54 @@ final class PropertyReader {
 
   private Property classProperty(VariableElement field, List<ExecutableElement> methods) {
     String name = field.getSimpleName().toString();
-    String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    boolean reachable = !field.getModifiers().contains(Modifier.PRIVATE);
-    boolean bool = field.asType().getKind() == TypeKind.BOOLEAN;
-    Optional<ExecutableElement> getter =
-        method(methods, "get" + cap, 0).or(() -> bool ? method(methods, "is" + cap, 0)
-            : Optional.empty());
-    Optional<ExecutableElement> setter = method(methods, "set" + cap, 1);
+    List<String> names = AccessorNames.variations(name, field.asType());
+    List<ExecutableElement> getters = methods.stream()
+        .filter(m -> m.getParameters().isEmpty())
+        .filter(m -> AccessorNames.getters(names, field.asType()).contains(name(m)))
+        .filter(m -> env.types().isSameType(m.getReturnType(), field.asType()))
+        .toList();
+    List<ExecutableElement> setters = methods.stream()
+        .filter(m -> m.getParameters().size() == 1)
+        .filter(m -> AccessorNames.setters(names).contains(name(m)))
+        .filter(m -> env.types().isSameType(m.getParameters().get(0).asType(), field.asType()))
+        .toList();
     List<Element> declarations = new ArrayList<>();
     declarations.add(field);
-    getter.ifPresent(declarations::add);
-    Access read =
-        reachable
-            ? Access.field(name)
-            : getter.map(g -> Access.method(g.getSimpleName().toString())).orElse(null);
-    Access write =
-        reachable && !field.getModifiers().contains(Modifier.FINAL)
-            ? Access.field(name)
-            : setter.map(s -> Access.method(s.getSimpleName().toString())).orElse(null);
+    declarations.addAll(getters);
+    Access read = choose(field, getters, false);
+    Access write = choose(field, setters, true);
     return new Property(name, field.asType(), field, declarations, read, write);
   }
 
-  private static Optional<ExecutableElement> method(
-      List<ExecutableElement> methods, String name, int arity) {
-    return methods.stream()
-        .filter(m -> m.getSimpleName().contentEquals(name))
-        .filter(m -> m.getParameters().size() == arity)
-        .filter(m -> !m.getModifiers().contains(Modifier.PRIVATE))
-        .filter(m -> !m.getModifiers().contains(Modifier.STATIC))
-        .findFirst();
+  /**
+   * As Room chooses (PojoProcessor's chooseAssignment): a public field, else a public accessor,
+   * else one only its package may call, else a non-private field; a non-public choice records
+   * the package that generated code must be in to use it.
+   */
+  private Access choose(VariableElement field, List<ExecutableElement> accessors, boolean write) {
+    Set<Modifier> mods = field.getModifiers();
+    boolean fieldUsable =
+        !mods.contains(Modifier.PRIVATE) && !(write && mods.contains(Modifier.FINAL));
+    String name = field.getSimpleName().toString();
+    if (fieldUsable && mods.contains(Modifier.PUBLIC)) {
+      return Access.field(name);
+    }
+    for (boolean wantPublic : new boolean[] {true, false}) {
+      for (ExecutableElement m : accessors) {
+        if (m.getModifiers().contains(Modifier.PUBLIC) == wantPublic) {
+          return new Access(false, name(m), wantPublic ? null : packageOf(m));
+        }
+      }
+    }
+    return fieldUsable ? new Access(true, name, packageOf(field)) : null;
+  }
+
+  private String packageOf(Element e) {
+    return env.elements().getPackageOf(e).getQualifiedName().toString();
+  }
+
+  private static String name(ExecutableElement m) {
+    return m.getSimpleName().toString();
   }
 
   /** Superclasses first, so inherited columns come first, as in the object's layout. */

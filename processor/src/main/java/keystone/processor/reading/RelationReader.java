@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -19,6 +18,7 @@ import keystone.processor.diagnostics.Source;
 import keystone.processor.model.Affinity;
 import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
+import keystone.processor.model.JavaValue;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.RelationModel;
 import keystone.processor.model.RelationModel.Container;
@@ -67,14 +67,21 @@ final class RelationReader {
     }
     TypeElement elementType = element != null && element.getKind() == TypeKind.DECLARED
         ? (TypeElement) env.types().asElement(element) : null;
-    if (elementType == null || ValueTypes.of(element).isPresent()
+    List<String> projection = annotations.strings(a, "projection");
+    // Room's projection: one column may fill a List<String>-like field of its values.
+    Optional<JavaValue> scalar = element == null ? Optional.empty() : ValueTypes.of(element);
+    if (scalar.isPresent() && projection.size() != 1) {
+      report.add(at, Message.RELATION_FIELD_TYPE, name, type + " (a field of column values needs"
+          + " @Relation(entity = ..., projection = {\"oneColumn\"}))");
+      return Optional.empty();
+    }
+    if (scalar.isEmpty() && (elementType == null
         || !((DeclaredType) element).getTypeArguments().isEmpty()
-        || elementType.getKind() != ElementKind.RECORD
-            && !PropertyReader.hasNoArgConstructor(elementType)) {
+        || !Constructors.buildable(elementType))) {
       report.add(at, Message.RELATION_FIELD_TYPE, name, type);
       return Optional.empty();
     }
-    if (path.contains(elementType.getQualifiedName().toString())) {
+    if (scalar.isEmpty() && path.contains(elementType.getQualifiedName().toString())) {
       report.add(at, Message.RELATION_NOT_ALLOWED, name, elementType.getSimpleName()
           + " holds itself again, so loading would never end; load the next level with another"
           + " query");
@@ -93,6 +100,14 @@ final class RelationReader {
       report.add(at.attribute("parentColumn"), Message.RELATION_PARENT_COLUMN_MISSING, name,
           parentName, String.join(", ", columns));
       ok = false;
+    }
+    List<String> loaded = projection.isEmpty() ? entity.columnNames() : projection;
+    for (String column : projection) {
+      if (entity.column(column).isEmpty()) {
+        report.add(at.attribute("projection"), Message.RELATION_ENTITY_COLUMN_MISSING, name,
+            "projection", column, entity.table(), String.join(", ", entity.columnNames()));
+        ok = false;
+      }
     }
     Optional<ColumnModel> entityColumn = entity.column(entityName);
     if (entityColumn.isEmpty()) {
@@ -115,6 +130,9 @@ final class RelationReader {
     Source junctionAt = at.attribute("associateBy");
     if (viaJunction) {
       EntityModel junction = ctx.entities().get(junctionType.getQualifiedName().toString());
+      if (junction == null && ctx.broken().contains(junctionType.getQualifiedName().toString())) {
+        return Optional.empty();
+      }
       if (junction == null) {
         report.add(junctionAt, Message.RELATION_ENTITY_NOT_IN_DATABASE, name,
             junctionType.getSimpleName(), ctx.database());
@@ -147,7 +165,7 @@ final class RelationReader {
         ok = false;
       }
       key = jpColumn.get().affinity();
-      select = "SELECT " + qualified("r", entity.columnNames()) + ", j." + SqlNames.quote(jp)
+      select = "SELECT " + qualified("r", loaded) + ", j." + SqlNames.quote(jp)
           + " FROM " + SqlNames.quote(entity.table()) + " AS r JOIN "
           + SqlNames.quote(junction.table()) + " AS j ON j." + SqlNames.quote(je) + " = r."
           + SqlNames.quote(entityName) + " WHERE j." + SqlNames.quote(jp) + " IN (";
@@ -155,7 +173,7 @@ final class RelationReader {
     } else {
       ok &= sameAffinity(name, parentOrigin, parentName, new Side(entity, entityName), key, at,
           report);
-      select = "SELECT " + SqlNames.quoteAll(entity.columnNames()) + ", "
+      select = "SELECT " + SqlNames.quoteAll(loaded) + ", "
           + SqlNames.quote(entityName) + " FROM " + SqlNames.quote(entity.table()) + " WHERE "
           + SqlNames.quote(entityName) + " IN (";
     }
@@ -172,8 +190,9 @@ final class RelationReader {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
-    Optional<ResultModel> row = results.object(element, entity.columnNames(), "", at, report,
-        ctx, path, true, new HashMap<>());
+    Optional<ResultModel> row = scalar.isPresent()
+        ? Optional.of(new ResultModel(scalar.get(), scalar.get().type(), null, List.of()))
+        : results.object(element, loaded, "", at, report, ctx, path, true, new HashMap<>());
     if (row.isEmpty()) {
       return Optional.empty();
     }
@@ -181,7 +200,7 @@ final class RelationReader {
     String loader = "load" + parent.getSimpleName() + Character.toUpperCase(p.name().charAt(0))
         + p.name().substring(1);
     RelationModel relation = new RelationModel(loader, container, TypeName.get(type), key,
-        parentColumn, select, entity.columnNames().size(), row.get(), tables);
+        parentColumn, select, loaded.size(), row.get(), tables);
     return Optional.of(new ResultProperty(p.name(), null, p.setter(), -1, null, relation));
   }
 
@@ -192,15 +211,22 @@ final class RelationReader {
     TypeElement named = annotations.type(a, "entity");
     if (named != null && !named.getQualifiedName().contentEquals("java.lang.Void")) {
       EntityModel e = ctx.entities().get(named.getQualifiedName().toString());
-      if (e == null) {
+      if (e == null && !ctx.broken().contains(named.getQualifiedName().toString())) {
         report.add(at.attribute("entity"), Message.RELATION_ENTITY_NOT_IN_DATABASE, name,
             named.getSimpleName(), ctx.database());
       }
       return Optional.ofNullable(e);
     }
+    if (element == null) {
+      report.add(at, Message.RELATION_ENTITY_UNKNOWN, name, "a column value");
+      return Optional.empty();
+    }
     EntityModel direct = ctx.entities().get(element.getQualifiedName().toString());
     if (direct != null) {
       return Optional.of(direct);
+    }
+    if (ctx.broken().contains(element.getQualifiedName().toString())) {
+      return Optional.empty();
     }
     if (EntityReader.isEntity(element)) {
       report.add(at, Message.RELATION_ENTITY_NOT_IN_DATABASE, name, element.getSimpleName(),

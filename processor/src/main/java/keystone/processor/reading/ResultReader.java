@@ -41,12 +41,16 @@ final class ResultReader {
   private final Annotations annotations;
   private final PropertyReader properties;
   private final RelationReader relations;
+  private final Constructors constructors;
+  private final Reachability reachability;
 
   ResultReader(Env env) {
     this.env = env;
     this.annotations = new Annotations(env);
     this.properties = new PropertyReader(env);
     this.relations = new RelationReader(env, this);
+    this.constructors = new Constructors(env);
+    this.reachability = new Reachability(env);
   }
 
   Optional<ResultModel> read(
@@ -69,27 +73,36 @@ final class ResultReader {
     TypeElement type = row.getKind() == TypeKind.DECLARED
         ? (TypeElement) env.types().asElement(row) : null;
     boolean record = type != null && type.getKind() == ElementKind.RECORD;
-    if (type == null || !record && !PropertyReader.hasNoArgConstructor(type)) {
+    if (type == null || !Constructors.buildable(type)) {
       report.add(at, Message.QUERY_RETURN_TYPE, row,
-          "rows map to a scalar, a record, or a class with a no-argument constructor");
+          "rows map to a scalar, a record, or a class with a non-private constructor");
       return Optional.empty();
+    }
+    if (ctx.broken().contains(type.getQualifiedName().toString())) {
+      return Optional.empty();   // its own mistake is reported on it
     }
     EntityModel owner = ctx.entities().get(type.getQualifiedName().toString());
     List<Property> props = properties.read(type);
+    Optional<Constructors.Choice> creator = record ? Optional.empty()
+        : constructors.choose(type, props, at, report);
+    if (!record && creator.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean ok = reachability.check(type, creator.orElse(null), props, ctx, report);
     ResultProperty[] out = new ResultProperty[props.size()];
     List<Integer> related = new ArrayList<>();
-    boolean ok = true;
     boolean allFields = true;
     for (int i = 0; i < props.size(); i++) {
       Property p = props.get(i);
       Optional<Source> relation = Annotations.find(p.declarations(), RELATION);
       Optional<Source> embedded = Annotations.find(p.declarations(), EMBEDDED);
-      if (!record && p.setter() == null) {
+      boolean byConstructor = record || creator.get().takes(i);
+      if (!byConstructor && p.setter() == null) {
         report.add(at, Message.QUERY_RETURN_TYPE, row, "property " + p.name() + " cannot be set");
         ok = false;
         continue;
       }
-      allFields &= record || p.setter().field();
+      allFields &= byConstructor || p.setter().field();
       String name = type.getSimpleName() + "." + p.name();
       if (relation.isPresent()) {
         String refused = embedded.isPresent() ? "it is also @Embedded; keep one of the two"
@@ -120,9 +133,14 @@ final class ResultReader {
         ok = false;
         continue;
       }
-      String column = prefix + Annotations.find(p.declarations(), "keystone.Column")
-          .map(c -> annotations.string(c.mirror(), "name"))
-          .filter(n -> !n.isEmpty())
+      // An entity's own column name (its naming decides it); else @Column or snake_case.
+      String column = prefix + (owner != null
+          ? owner.columns().stream().filter(c -> c.property().equals(p.name()))
+              .map(ColumnModel::name).findFirst()
+          : Optional.<String>empty())
+          .or(() -> Annotations.find(p.declarations(), "keystone.Column")
+              .map(c -> annotations.string(c.mirror(), "name"))
+              .filter(n -> !n.isEmpty()))
           .orElse(SqlNames.snakeCase(p.name()));
       int index = indexOf(columns, column, prefix + p.name());
       if (index < 0 && !ValueTypes.nullable(p.type(), p.declarations())) {
@@ -153,8 +171,10 @@ final class ResultReader {
     if (!ok) {
       return Optional.empty();
     }
-    Shape shape = record ? Shape.RECORD : allFields ? Shape.FIELDS : Shape.BEAN;
-    return Optional.of(new ResultModel(null, TypeName.get(row), shape, List.of(out)));
+    List<Integer> arguments = creator.map(Constructors.Choice::arguments).orElse(List.of());
+    Shape shape = record ? Shape.RECORD : !arguments.isEmpty() ? Shape.CONSTRUCTOR
+        : allFields ? Shape.FIELDS : Shape.BEAN;
+    return Optional.of(new ResultModel(null, TypeName.get(row), shape, List.of(out), arguments));
   }
 
   private Optional<ResultModel> embedded(
@@ -164,7 +184,7 @@ final class ResultReader {
     TypeElement type = t.getKind() == TypeKind.DECLARED
         ? (TypeElement) env.types().asElement(t) : null;
     if (type == null || ValueTypes.of(t).isPresent()
-        || type.getKind() != ElementKind.RECORD && !PropertyReader.hasNoArgConstructor(type)) {
+        || !Constructors.buildable(type)) {
       report.add(at, Message.EMBEDDED_TYPE, name, t);
       return Optional.empty();
     }

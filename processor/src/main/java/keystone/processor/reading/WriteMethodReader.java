@@ -4,6 +4,8 @@ import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -29,10 +31,12 @@ import keystone.processor.sql.TableReach.Effect;
 final class WriteMethodReader {
   private final Env env;
   private final Annotations annotations;
+  private final Reachability reachability;
 
   WriteMethodReader(Env env) {
     this.env = env;
     this.annotations = new Annotations(env);
+    this.reachability = new Reachability(env);
   }
 
   Optional<DaoMethodModel> read(
@@ -59,12 +63,19 @@ final class WriteMethodReader {
     EntityModel entity =
         entityType == null ? null : ctx.entities().get(entityType.getQualifiedName().toString());
     if (entity == null) {
+      if (entityType != null
+          && ctx.broken().contains(entityType.getQualifiedName().toString())) {
+        return Optional.empty();
+      }
       if (entityType != null && EntityReader.isEntity(entityType)) {
         report.add(Source.of(p), Message.DAO_ENTITY_NOT_IN_DATABASE, entityType.getSimpleName(),
             ctx.database());
       } else {
         report.add(Source.of(p), Message.DAO_METHOD_PARAMETER, kind, type + " is not an entity");
       }
+      return Optional.empty();
+    }
+    if (!reachability.checkEntityRead(entityType, entity, ctx, report)) {
       return Optional.empty();
     }
     boolean insert = kind.equals("Insert") || kind.equals("Upsert");
@@ -79,14 +90,23 @@ final class WriteMethodReader {
     String parameter = p.getSimpleName().toString();
     if (!insert) {
       boolean delete = kind.equals("Delete");
+      OnConflict onConflict = delete ? OnConflict.ABORT
+          : OnConflict.valueOf(annotations.enumName(a, "onConflict"));
+      Set<Integer> changes =
+          new TreeSet<>(ctx.tables().changes(entity, delete ? Effect.DELETE : Effect.UPDATE));
+      if (onConflict == OnConflict.REPLACE) {
+        // UPDATE OR REPLACE deletes the rows whose unique keys it would collide with.
+        warnReplace(kind, entity, ctx, at.withValue(Annotations.explicit(a, "onConflict")), report);
+        changes.addAll(ctx.tables().changes(entity, Effect.DELETE));
+      }
       return Optional.of(new DaoMethodModel.UpdateOrDelete(
-          signature, entity, parameter, arity, returns.get(), delete,
-          ctx.tables().changes(entity, delete ? Effect.DELETE : Effect.UPDATE)));
+          signature, entity, parameter, arity, returns.get(), delete, List.copyOf(changes),
+          onConflict));
     }
     OnConflict onConflict = kind.equals("Insert")
         ? OnConflict.valueOf(annotations.enumName(a, "onConflict")) : OnConflict.ABORT;
     if (onConflict == OnConflict.REPLACE) {
-      warnReplace(entity, ctx, at.withValue(Annotations.explicit(a, "onConflict")), report);
+      warnReplace(kind, entity, ctx, at.withValue(Annotations.explicit(a, "onConflict")), report);
     }
     boolean upsert = kind.equals("Upsert");
     // An upsert's DO UPDATE rewrites the row in place; REPLACE deletes it first.
@@ -99,7 +119,7 @@ final class WriteMethodReader {
 
   /** REPLACE deletes first: https://www.sqlite.org/lang_conflict.html */
   private static void warnReplace(
-      EntityModel parent, DaoContext ctx, Source at, Report report) {
+      String kind, EntityModel parent, DaoContext ctx, Source at, Report report) {
     List<String> effects = new ArrayList<>();
     for (EntityModel child : ctx.entities().values()) {
       for (ForeignKeyModel fk : child.foreignKeys()) {
@@ -114,7 +134,10 @@ final class WriteMethodReader {
     }
     if (!effects.isEmpty()) {
       effects.sort(null);
-      report.add(at, Message.INSERT_REPLACE_CASCADES, parent.table(), String.join("; ", effects));
+      String deleted =
+          kind.equals("Insert") ? "the old row" : "the rows its new values collide with";
+      report.add(at, Message.INSERT_REPLACE_CASCADES, kind, parent.table(), deleted,
+          String.join("; ", effects));
     }
   }
 

@@ -35,7 +35,17 @@ public final class EntitySql {
 
   /** Binds {@link #updateColumns} then the key. */
   public static String update(EntityModel e) {
-    return "UPDATE " + quote(e.table()) + " SET " + updateColumns(e).stream()
+    return update(e, OnConflict.ABORT);
+  }
+
+  /** {@code UPDATE OR IGNORE} / {@code OR REPLACE}: https://www.sqlite.org/lang_update.html */
+  public static String update(EntityModel e, OnConflict onConflict) {
+    String verb = switch (onConflict) {
+      case ABORT -> "UPDATE ";
+      case IGNORE -> "UPDATE OR IGNORE ";
+      case REPLACE -> "UPDATE OR REPLACE ";
+    };
+    return verb + quote(e.table()) + " SET " + updateColumns(e).stream()
         .map(c -> quote(c.name()) + " = ?")
         .collect(Collectors.joining(", ")) + " WHERE " + keyMatch(e);
   }

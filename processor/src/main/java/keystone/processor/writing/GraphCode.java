@@ -47,6 +47,10 @@ final class GraphCode {
   /** Statements declaring {@code var}, the object of {@code r} built from the current row. */
   static CodeBlock fromRow(ResultModel r, String var, Names names) {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (r.scalar() != null) {
+      // A projected relation of one column's values.
+      return b.addStatement("$T $L = $L", r.type(), var, Values.read(r.scalar(), 0)).build();
+    }
     List<CodeBlock> values = new ArrayList<>();
     for (ResultProperty p : r.properties()) {
       if (p.embedded() != null) {
@@ -73,10 +77,19 @@ final class GraphCode {
       return b.addStatement("$T $L = new $T(\n$>$>$L$<$<)", r.type(), var, r.type(),
           CodeBlock.join(args, ",\n")).build();
     }
-    b.addStatement("$T $L = new $T()", r.type(), var, r.type());
+    List<CodeBlock> args = new ArrayList<>();
+    for (int i : r.arguments()) {
+      args.add(values.get(i) == null ? CodeBlock.of("null") : values.get(i));
+    }
+    if (args.isEmpty()) {
+      b.addStatement("$T $L = new $T()", r.type(), var, r.type());
+    } else {
+      b.addStatement("$T $L = new $T(\n$>$>$L$<$<)", r.type(), var, r.type(),
+          CodeBlock.join(args, ",\n"));
+    }
     for (int i = 0; i < values.size(); i++) {
       ResultProperty p = r.properties().get(i);
-      if (values.get(i) == null) {
+      if (values.get(i) == null || r.arguments().contains(i)) {
         continue;
       }
       if (p.setter().field()) {

@@ -110,7 +110,7 @@ final class WriteMethods {
       bound.addAll(EntitySql.updateColumns(e));
     }
     bound.addAll(EntitySql.keyColumns(e));
-    String sql = m.delete() ? EntitySql.delete(e) : EntitySql.update(e);
+    String sql = m.delete() ? EntitySql.delete(e) : EntitySql.update(e, m.onConflict());
     String constant = constants.add(m.signature().name(), sql);
     String item = m.arity() == Arity.SINGLE ? m.parameter() : local(m, "item");
     String count = m.returns() == Returns.INT ? local(m, "count") : null;

@@ -104,11 +104,14 @@ public final class SqliteEngine implements Engine, FailureHandler {
     String where = config.path() == null ? "the in-memory database" : config.path().toString();
     long version = SchemaInstaller.createOrReadVersion(connection, schema, where);
     SchemaInstaller.refuseNewer(where, version, schema.version());
-    if (version < schema.version()) {
-      List<Migration> path =
-          MigrationPlan.find(
-              (int) version, schema.version(), config.migrations(),
-              SqlMigrations.load(config.database()), where);
+    // The path is found first: a Room file is adopted only when it can also be brought up.
+    List<Migration> path = version < schema.version()
+        ? MigrationPlan.find(
+            (int) version, schema.version(), config.migrations(),
+            SqlMigrations.load(config.database()), where)
+        : List.of();
+    RoomAdoption.adoptIfRoom(connection, schema, version, where);
+    if (!path.isEmpty()) {
       new MigrationRunner(this, connection, schema).run(path);
     }
     SchemaInstaller.verify(connection, schema, where);

@@ -27,6 +27,8 @@ final class PgSql {
       Pattern.compile(
           "(?is)^\\s*INSERT\\s+(?:OR\\s+(IGNORE|REPLACE|ABORT)\\s+)?INTO\\s+\"?(\\w+)\"?\\s*"
               + "\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)(.*)$");
+  private static final Pattern UPDATE_OR =
+      Pattern.compile("(?is)^\\s*UPDATE\\s+OR\\s+(IGNORE|REPLACE)\\s");
   private static final Pattern IDENTITY =
       Pattern.compile("(?i)\"?(\\w+)\"?\\s+BIGINT\\s+GENERATED\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
   private static final Pattern RETURNING =
@@ -90,6 +92,16 @@ final class PgSql {
   }
 
   private Adapted rewrite(String sql) {
+    Matcher update = UPDATE_OR.matcher(sql);
+    if (update.find()) {
+      // Room's @Update(onConflict) is SQLite's UPDATE OR ...; PostgreSQL's UPDATE has no conflict
+      // clause (https://www.postgresql.org/docs/current/sql-update.html), and guessing would
+      // change which rows survive.
+      throw new KeystoneException("UPDATE OR " + update.group(1).toUpperCase(Locale.ROOT)
+          + " (@Update(onConflict = " + update.group(1).toUpperCase(Locale.ROOT) + ")) has no"
+          + " PostgreSQL form: PostgreSQL's UPDATE has no conflict clause; use"
+          + " @Update(onConflict = ABORT) or a @Query of your own on PostgreSQL");
+    }
     // SQLite accepts an empty list: IN () matches nothing, NOT IN () everything, NULLs included.
     String out =
         sql.replaceAll("(?i)\\bNOT\\s+IN\\s*\\(\\s*\\)", "<> ALL ('{}')")

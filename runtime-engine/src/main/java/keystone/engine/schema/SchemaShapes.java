@@ -68,7 +68,26 @@ public final class SchemaShapes {
     } finally {
       st.reset();
     }
-    return columns;
+    return rowidAliasNullable(columns);
+  }
+
+  /**
+   * A lone INTEGER key column is the rowid alias, which NULL never reaches (a NULL asks for a new
+   * rowid, https://www.sqlite.org/lang_createtable.html#rowid), so its NOT NULL says nothing:
+   * Room writes {@code INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL}, Keystone leaves the clause
+   * out, and both are the same column.
+   */
+  private static List<ColumnShape> rowidAliasNullable(List<ColumnShape> columns) {
+    List<ColumnShape> keys = columns.stream().filter(c -> c.keyPosition() > 0).toList();
+    if (keys.size() != 1 || !keys.get(0).type().equals("INTEGER") || !keys.get(0).notNull()) {
+      return columns;
+    }
+    List<ColumnShape> out = new ArrayList<>();
+    for (ColumnShape c : columns) {
+      out.add(c == keys.get(0)
+          ? new ColumnShape(c.name(), c.type(), false, c.defaultValue(), c.keyPosition()) : c);
+    }
+    return out;
   }
 
   private static List<ForeignKeyShape> foreignKeys(SqliteConnection connection, String table) {
