@@ -17,8 +17,10 @@ final class TablePlan {
   private static final Pattern LITERAL = Pattern.compile(
       "(?i)-?[0-9.]+(e-?[0-9]+)?|'([^']|'')*'|null|true|false|current_(time|date|timestamp)"
           + "|x'[0-9a-f]*'");
-  private static final Pattern CAST_LITERAL =
-      Pattern.compile("('(?:[^']|'')*'|-?[0-9.]+)::[a-z ]+(\\([0-9, ]+\\))?");
+  /** {@code 'x'::text}, {@code (0)::numeric}: a literal PostgreSQL cast for its own sake. */
+  private static final String LITERAL_VALUE = "('(?:[^']|'')*'|-?[0-9.]+)";
+  private static final Pattern CAST_LITERAL = Pattern.compile(
+      "(?:\\(" + LITERAL_VALUE + "\\)|" + LITERAL_VALUE + ")::[a-z ]+(\\([0-9, ]+\\))?");
 
   final Table table;
   final String className;
@@ -93,8 +95,9 @@ final class TablePlan {
       notes.add(new Note(table.name(), c.name() + ": COLLATE " + c.collation()
           + " is not expressible; Keystone uses the default collation", false));
     }
-    String dflt = alias || c.defaultValue() == null ? null
-        : expression(dialect, defaultText(c.defaultValue()), "DEFAULT " + c.defaultValue());
+    String carried = alias || c.defaultValue() == null ? null
+        : expression(dialect, c.defaultValue(), "DEFAULT " + c.defaultValue());
+    String dflt = carried == null ? null : defaultText(carried);
     String check = c.check() == null ? null
         : expression(dialect, c.check(), "CHECK (" + c.check() + ") on " + c.name());
     boolean unique = !(key && pk.size() == 1) && singleUnique(c.name());
@@ -113,7 +116,7 @@ final class TablePlan {
       return sql;
     }
     Matcher m = CAST_LITERAL.matcher(sql);
-    String stripped = m.replaceAll("$1");
+    String stripped = m.replaceAll("$1$2");
     if (!stripped.contains("::")) {
       return stripped;
     }
