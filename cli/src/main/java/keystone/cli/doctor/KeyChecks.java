@@ -170,9 +170,8 @@ final class KeyChecks {
         count + " row(s) of " + key.table() + " refer to no row of " + key.parent()
             + " through " + key.label(),
         "insert the missing " + key.parent() + " rows, or DELETE FROM " + quote(key.table())
-            + " c WHERE " + allNotNull("c", key.columns()).replace("c.", "") + " AND NOT EXISTS"
-            + " (SELECT 1 FROM " + quote(key.parent()) + " p WHERE " + match(key)
-            + "); then check again");
+            + " AS c WHERE " + allNotNull("c", key.columns()) + " AND NOT EXISTS (SELECT 1 FROM "
+            + quote(key.parent()) + " p WHERE " + match(key) + ")");
     return count;
   }
 
