@@ -175,7 +175,7 @@ class ImportRoundTripTest {
     String orders = Files.readString(pkg.resolve("Orders.java"));
     assertThat(orders).contains("@Check(\"status IN ('pending', 'paid', 'shipped')\")");
     assertThat(orders).contains("defaultValue = \"'pending'\"");
-    assertThat(orders).contains("onDelete = ForeignKey.Action.RESTRICT");
+    assertThat(orders).contains("onDelete = RESTRICT");
     String coupons = Files.readString(pkg.resolve("Coupons.java"));
     assertThat(coupons).contains("checks = \"discount > 0 AND discount < 1\"");
     String db = Files.readString(pkg.resolve("LargeDatabase.java"));

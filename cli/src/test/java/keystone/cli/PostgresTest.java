@@ -117,7 +117,7 @@ class PostgresTest {
     String items = Files.readString(pkg.resolve("OrderItems.java"));
     assertThat(items).contains("@Check(\"price_at_purchase >= 0\")");
     assertThat(items).contains("name = \"fk_order_items_product\"");
-    assertThat(items).contains("onUpdate = ForeignKey.Action.CASCADE");
+    assertThat(items).contains("onUpdate = CASCADE");
     assertThat(items).contains("name = \"order_items_order_id_product_id_key\"");
     assertThat(Files.readString(pkg.resolve("Orders.java")))
         .contains("@PrimaryKey(autoGenerate = true)");

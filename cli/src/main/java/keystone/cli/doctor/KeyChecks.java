@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import keystone.cli.schema.Affinity;
 import keystone.cli.schema.SourceSchema;
 import keystone.cli.schema.Sql;
+import keystone.engine.schema.SchemaShapes;
 import keystone.cli.schema.SourceSchema.Column;
 import keystone.cli.schema.SourceSchema.Index;
 import keystone.cli.schema.SourceSchema.Key;
@@ -125,7 +125,7 @@ final class KeyChecks {
 
   private boolean sameType(String child, String parent) {
     if (schema.dialect() == SourceSchema.Dialect.SQLITE) {
-      return Affinity.of(child) == Affinity.of(parent);
+      return SchemaShapes.affinity(child).equals(SchemaShapes.affinity(parent));
     }
     return child.equalsIgnoreCase(parent);
   }
@@ -133,7 +133,7 @@ final class KeyChecks {
   private String describe(String type) {
     String declared = type == null || type.isEmpty() ? "untyped" : type;
     return schema.dialect() == SourceSchema.Dialect.SQLITE
-        ? declared + " (" + Affinity.of(type) + " affinity)" : declared;
+        ? declared + " (" + SchemaShapes.affinity(type) + " affinity)" : declared;
   }
 
   private void indexed(Key key, Table child) throws SQLException {

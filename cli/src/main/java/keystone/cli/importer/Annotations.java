@@ -33,7 +33,8 @@ final class Annotations {
   }
 
   static CodeBlock action(String sql) {
-    return CodeBlock.of("$T.$L", ACTION, sql.toUpperCase(Locale.ROOT).replace(' ', '_'));
+    // The constant spelt in the format, so that JavaPoet can use the static import.
+    return CodeBlock.of("$T." + sql.toUpperCase(Locale.ROOT).replace(' ', '_'), ACTION);
   }
 
   static AnnotationSpec of(ClassName type, String member, String format, Object... args) {

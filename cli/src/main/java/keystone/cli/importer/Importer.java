@@ -68,7 +68,10 @@ public final class Importer {
     DaoWriter daos = new DaoWriter(pkg);
     List<Note> all = new ArrayList<>(schemaNotes);
     for (TablePlan plan : plans.values()) {
-      files.add(file(entities.write(plan, origin)));
+      boolean actions = plan.keys.stream()
+          .anyMatch(k -> !k.onDelete().equals("NO ACTION") || !k.onUpdate().equals("NO ACTION"));
+      files.add(actions ? withActions(entities.write(plan, origin))
+          : file(entities.write(plan, origin)));
       files.add(file(daos.write(plan)));
       all.addAll(plan.notes);
     }
@@ -101,6 +104,12 @@ public final class Importer {
 
   private JavaFile file(TypeSpec type) {
     return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** Actions read as in the README: {@code onDelete = CASCADE}. */
+  private JavaFile withActions(TypeSpec type) {
+    return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("  ")
+        .addStaticImport(Annotations.ACTION, "*").build();
   }
 
   /** Writes the files under {@code out} (a source root: the package becomes directories). */

@@ -4,8 +4,8 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Locale;
-import keystone.cli.schema.Affinity;
 import keystone.cli.schema.SourceSchema.Dialect;
+import keystone.engine.schema.SchemaShapes;
 
 /**
  * The Java type for a column's declared type, among those every Keystone engine supports:
@@ -19,9 +19,9 @@ record JavaType(TypeName type, String keystoneType, String note) {
     String t = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
     Kind kind = dialect == Dialect.POSTGRES ? postgres(t) : sqlite(t);
     TypeName type = nullable ? kind.boxed : kind.primitive;
-    Affinity source = dialect == Dialect.SQLITE ? Affinity.of(declared) : null;
+    String source = dialect == Dialect.SQLITE ? SchemaShapes.affinity(declared) : null;
     String note = null;
-    if (dialect == Dialect.SQLITE && source != Affinity.of(kind.sql)) {
+    if (dialect == Dialect.SQLITE && !source.equals(kind.sql)) {
       note = "declared " + (t.isEmpty() ? "without a type" : declared) + " (" + source
           + " affinity); Keystone declares " + kind.sql + " for " + type;
     } else if (dialect == Dialect.POSTGRES && kind.lossy) {
@@ -35,12 +35,12 @@ record JavaType(TypeName type, String keystoneType, String note) {
     if (t.contains("bool")) {
       return Kind.BOOLEAN;
     }
-    return switch (Affinity.of(t)) {
-      case INTEGER -> Kind.LONG;
-      case TEXT -> Kind.STRING;
-      case BLOB -> Kind.BYTES;
-      case REAL -> Kind.DOUBLE;
-      case NUMERIC -> t.contains("serial") ? Kind.LONG
+    return switch (SchemaShapes.affinity(t)) {
+      case "INTEGER" -> Kind.LONG;
+      case "TEXT" -> Kind.STRING;
+      case "BLOB" -> Kind.BYTES;
+      case "REAL" -> Kind.DOUBLE;
+      default -> t.contains("serial") ? Kind.LONG
           : t.contains("date") || t.contains("time") ? Kind.STRING : Kind.DOUBLE;
     };
   }

@@ -89,6 +89,7 @@ record CreateTableText(
       } else if (t.is("CHECK") && i + 1 < part.size() && part.get(i + 1).is("(")) {
         int end = SqlTokens.matching(part, i + 1);
         check = inside(sql, part, i + 1, end);
+        constraintName = null;
         i = end;
       } else if (t.is("AS") && i + 1 < part.size() && part.get(i + 1).is("(")) {
         int end = SqlTokens.matching(part, i + 1);

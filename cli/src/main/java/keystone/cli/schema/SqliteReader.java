@@ -33,10 +33,12 @@ public final class SqliteReader {
     List<Table> tables = new ArrayList<>();
     List<Outside> outside = new ArrayList<>();
     for (String[] object : rows(
-        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
             + " AND type IN ('table', 'view', 'trigger') ORDER BY type, name")) {
       String sql = object[2] == null ? "" : object[2];
-      if (object[0].equals("table") && !sql.toUpperCase(Locale.ROOT).contains("VIRTUAL")) {
+      boolean virtual = sql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
+          .startsWith("CREATE VIRTUAL TABLE");
+      if (object[0].equals("table") && !virtual) {
         tables.add(table(object[1], sql));
       } else {
         String kind = object[0].equals("table") ? "virtual table" : object[0];

@@ -94,8 +94,9 @@ public final class SchemaShapes {
    * A declared type compares by its affinity (https://www.sqlite.org/datatype3.html#type_affinity,
    * rules 1 to 5): VARCHAR(40) and TEXT, or BIGINT and INTEGER, store and compare values alike,
    * so a file written with either spelling has the structure the compiled schema describes.
+   * Public for the keystone command, which compares keys and maps types by the same rule.
    */
-  static String affinity(String declared) {
+  public static String affinity(String declared) {
     String t = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
     if (t.contains("INT")) {
       return "INTEGER";
