@@ -3,7 +3,6 @@ package keystone.cli.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import keystone.cli.schema.SourceSchema;
 import keystone.cli.schema.SourceSchema.Column;
@@ -21,6 +20,9 @@ final class TablePlan {
   private static final String LITERAL_VALUE = "('(?:[^']|'')*'|-?[0-9.]+)";
   private static final Pattern CAST_LITERAL = Pattern.compile(
       "(?:\\(" + LITERAL_VALUE + "\\)|" + LITERAL_VALUE + ")::[a-z ]+(\\([0-9, ]+\\))?");
+
+  private static final Pattern ANY_ARRAY =
+      Pattern.compile("(\\(?[\\w.\"]+\\)?) = ANY \\(ARRAY\\[(.*?)\\]\\)");
 
   final Table table;
   final String className;
@@ -57,7 +59,7 @@ final class TablePlan {
       index(i);
     }
     for (String check : table.checks()) {
-      String carried = expression(schema.dialect(), check, "CHECK (" + check + ")");
+      String carried = expression(schema.dialect(), check, "CHECK (" + check + ")", true);
       if (carried != null) {
         checks.add(carried);
       }
@@ -96,10 +98,10 @@ final class TablePlan {
           + " is not expressible; Keystone uses the default collation", false));
     }
     String carried = alias || c.defaultValue() == null ? null
-        : expression(dialect, c.defaultValue(), "DEFAULT " + c.defaultValue());
+        : expression(dialect, c.defaultValue(), "DEFAULT " + c.defaultValue(), false);
     String dflt = carried == null ? null : defaultText(carried);
     String check = c.check() == null ? null
-        : expression(dialect, c.check(), "CHECK (" + c.check() + ") on " + c.name());
+        : expression(dialect, c.check(), "CHECK (" + c.check() + ") on " + c.name(), true);
     boolean unique = !(key && pk.size() == 1) && singleUnique(c.name());
     columns.add(new ColumnPlan(c, JavaNames.member(c.name()), type, unique, dflt, check));
   }
@@ -110,18 +112,25 @@ final class TablePlan {
     return LITERAL.matcher(v).matches() || v.startsWith("(") ? v : "(" + v + ")";
   }
 
-  /** PostgreSQL's {@code 'x'::text} becomes {@code 'x'}; other casts cannot run on SQLite. */
-  private String expression(Dialect dialect, String sql, String what) {
-    if (dialect != Dialect.POSTGRES || !sql.contains("::")) {
+  /**
+   * A PostgreSQL expression as SQLite must read it: {@code 'x'::text} becomes {@code 'x'},
+   * {@code a = ANY (ARRAY[1, 2])} (how PostgreSQL prints {@code IN}) becomes {@code a IN (1, 2)};
+   * what SQLite still cannot parse is listed and left out.
+   */
+  private String expression(Dialect dialect, String sql, String what, boolean check) {
+    if (dialect != Dialect.POSTGRES) {
       return sql;
     }
-    Matcher m = CAST_LITERAL.matcher(sql);
-    String stripped = m.replaceAll("$1$2");
-    if (!stripped.contains("::")) {
-      return stripped;
+    String s = CAST_LITERAL.matcher(sql).replaceAll("$1$2");
+    s = ANY_ARRAY.matcher(s).replaceAll("$1 IN ($2)");
+    boolean accepted = check
+        ? SqliteProbe.acceptsCheck(table.columns().stream().map(Column::name).toList(), s)
+        : SqliteProbe.acceptsDefault(defaultText(s));
+    if (accepted) {
+      return s;
     }
-    notes.add(new Note(table.name(), what + " uses PostgreSQL casts that SQLite cannot run;"
-        + " it is left out", false));
+    notes.add(new Note(table.name(), what + " is PostgreSQL that SQLite cannot run (Keystone"
+        + " checks every schema in SQLite at compile time); it is left out", false));
     return null;
   }
 
