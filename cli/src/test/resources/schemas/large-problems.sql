@@ -1,5 +1,5 @@
--- Planted on top of large.sql + large-data.sql for `doctor`, one of each kind, run with
--- PRAGMA foreign_keys off as SQLite's own default is (which is how orphans get in):
+-- Planted on top of large.sql + large-data.sql + large-problems-common.sql for `doctor` on
+-- SQLite, run with PRAGMA foreign_keys off as SQLite's own default is (how orphans get in):
 -- 1. orphans: two reviews of product 999 (and so: enforcement evidently off);
 INSERT INTO reviews VALUES (10, 999, 1, 3, 'gone'), (11, 999, NULL, 2, 'gone too');
 -- 2. a foreign-key mismatch: vendors.code is neither primary key nor unique;
@@ -9,28 +9,13 @@ CREATE TABLE vendor_products (
   vendor_code TEXT REFERENCES vendors(code)
 );
 CREATE INDEX idx_vendor_products_vendor_code ON vendor_products(vendor_code);
--- 3. a key without an index (audit_log.user_id), with rows each users delete would scan;
-CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY,
-  user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
-  what TEXT NOT NULL
-);
-INSERT INTO audit_log VALUES (1, 1, 'login'), (2, 1, 'logout'), (3, 2, 'login');
--- 4. a type mismatch: a TEXT column referencing an INTEGER key;
+-- 3. a type mismatch: a TEXT column referencing an INTEGER key;
 CREATE TABLE shipment_notes (
   id INTEGER PRIMARY KEY,
   shipment_ref TEXT REFERENCES shipments(id) ON DELETE CASCADE
 );
 CREATE INDEX idx_shipment_notes_ref ON shipment_notes(shipment_ref);
--- 5. a RESTRICT key under a CASCADE: deleting a user cascades to addresses, which invoices
---    RESTRICT;
-CREATE TABLE invoices (
-  id INTEGER PRIMARY KEY,
-  address_id INTEGER NOT NULL REFERENCES addresses(id) ON DELETE RESTRICT
-);
-CREATE INDEX idx_invoices_address_id ON invoices(address_id);
-INSERT INTO invoices VALUES (1, 1);
--- 6. a cycle of NOT NULL, immediate keys: no row of either table can be inserted first.
+-- 4. a cycle of NOT NULL, immediate keys: no row of either table can be inserted first.
 CREATE TABLE departments (
   id INTEGER PRIMARY KEY,
   head_id INTEGER NOT NULL REFERENCES employees(id)

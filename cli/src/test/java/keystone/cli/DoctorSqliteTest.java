@@ -51,7 +51,7 @@ class DoctorSqliteTest {
   @Test
   void everyPlantedProblemIsFoundAndNothingElse() throws Exception {
     Path file = Cli.sqliteFile(dir.resolve("planted.db"),
-        "large.sql", "large-data.sql", "large-problems.sql");
+        "large.sql", "large-data.sql", "large-problems-common.sql", "large-problems.sql");
     Report report = examine(file.toString());
     assertThat(findings(report)).containsExactly(
         "error enforcement-off reviews",
@@ -100,7 +100,7 @@ class DoctorSqliteTest {
   @Test
   void exitStatusFollowsFailOn() throws Exception {
     Path file = Cli.sqliteFile(dir.resolve("planted.db"),
-        "large.sql", "large-data.sql", "large-problems.sql");
+        "large.sql", "large-data.sql", "large-problems-common.sql", "large-problems.sql");
     assertEquals(1, Cli.run("doctor", file.toString()).exit());
     assertEquals(1, Cli.run("doctor", "--fail-on", "error", file.toString()).exit());
     assertEquals(0, Cli.run("doctor", "--fail-on", "never", file.toString()).exit());
@@ -114,7 +114,7 @@ class DoctorSqliteTest {
   @Test
   void theFileIsOpenedReadOnlyAndItsBytesStayTheSame() throws Exception {
     Path file = Cli.sqliteFile(dir.resolve("planted.db"),
-        "large.sql", "large-data.sql", "large-problems.sql");
+        "large.sql", "large-data.sql", "large-problems-common.sql", "large-problems.sql");
     byte[] before = sha256(file);
     long modified = Files.getLastModifiedTime(file).toMillis();
     Cli.run("doctor", file.toString());
@@ -154,7 +154,7 @@ class DoctorSqliteTest {
   @Test
   void jsonAndMermaidCarryTheSameFindings() throws Exception {
     Path file = Cli.sqliteFile(dir.resolve("planted.db"),
-        "large.sql", "large-data.sql", "large-problems.sql");
+        "large.sql", "large-data.sql", "large-problems-common.sql", "large-problems.sql");
     String json = Cli.run("doctor", "--json", file.toString()).out();
     assertThat(json).contains("\"kind\": \"orphans\"");
     assertThat(json).contains("\"samples\": [\"id=10, product_id=999\", \"id=11, product_id=999\"]");

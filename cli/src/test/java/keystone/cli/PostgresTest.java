@@ -72,7 +72,8 @@ class PostgresTest {
 
   @Test
   void everyPlantedProblemIsFoundAndNothingElse() throws Exception {
-    String url = database("large.sql", "large-data.sql", "large-problems-postgres.sql");
+    String url = database("large.sql", "large-data.sql", "large-problems-common.sql",
+        "large-problems-postgres.sql");
     Report report = examine(url);
     assertThat(findings(report)).containsExactly(
         "error enforcement-off reviews",
