@@ -52,6 +52,12 @@ class ImportRoundTripTest {
     // for the partial index listed above (opening compares only the compiled side).
     Path fresh = dir.resolve("fresh.db");
     Keystone.open(type, fresh).close();
+    // A file Keystone made (WAL mode) reads as healthy, and reading it leaves it as it was.
+    byte[] before = Files.readAllBytes(fresh);
+    Cli.Run doctor = Cli.run("doctor", fresh.toString());
+    assertEquals(0, doctor.exit(), doctor.out() + doctor.err());
+    assertThat(doctor.out()).contains("0 error(s), 0 warning(s), 2 note(s)");
+    assertThat(Files.readAllBytes(fresh)).isEqualTo(before);
     Map<String, TableShape> original = shapes(file);
     original.get("reviews").indexes().remove("idx_reviews_low");
     assertThat(SchemaDiff.differences(original, shapes(fresh))).isEmpty();

@@ -77,6 +77,7 @@ class PostgresTest {
     Report report = examine(url);
     assertThat(findings(report)).containsExactly(
         "error enforcement-off reviews",
+        "error enforcement-off shipment_notes(shipment_ref)",
         "error orphans reviews(product_id)",
         "error orphans vendor_products(user_id)",
         "info deferred-key order_coupons(order_id)",

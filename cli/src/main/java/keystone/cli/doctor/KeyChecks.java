@@ -51,6 +51,14 @@ final class KeyChecks {
               + " until then",
           "nothing to do if deliberate; keep transactions that rely on it short");
     }
+    if (!key.enforced()) {
+      add(Severity.ERROR, "enforcement-off", key, rows(key.table()), List.of(),
+          key.label() + " is not enforced: its triggers are disabled (ALTER TABLE ... DISABLE"
+              + " TRIGGER ALL), so no write to " + key.table() + " or " + key.parent()
+              + " is checked against it",
+          "ALTER TABLE " + quote(key.table()) + " ENABLE TRIGGER ALL; ALTER TABLE "
+              + quote(key.parent()) + " ENABLE TRIGGER ALL; then run keystone doctor again");
+    }
     if (!key.validated()) {
       add(Severity.WARNING, "not-valid", key, 0, List.of(),
           key.label() + " was added NOT VALID: rows older than the constraint were never"

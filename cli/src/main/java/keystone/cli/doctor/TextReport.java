@@ -11,7 +11,7 @@ public final class TextReport {
     out.append("keystone doctor: ").append(report.source()).append(" (")
         .append(report.schema().dialect().label()).append("), ")
         .append(report.schema().tables().size()).append(" tables, ")
-        .append(report.schema().keys().size()).append(" foreign keys\n\n");
+        .append(report.schema().keys().size()).append(" foreign key(s)\n\n");
     if (report.problems().isEmpty()) {
       out.append("No problems found.\n");
     }

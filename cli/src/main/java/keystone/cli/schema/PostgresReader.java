@@ -132,11 +132,13 @@ public final class PostgresReader {
         "SELECT c.conname::text, " + String.format(NAMES, "c.conkey", "c.conrelid") + ","
             + " p.relname::text, " + String.format(NAMES, "c.confkey", "c.confrelid") + ","
             + " c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,"
-            + " c.convalidated FROM pg_constraint c JOIN pg_class p ON p.oid = c.confrelid"
+            + " c.convalidated, NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint ="
+            + " c.oid AND t.tgenabled = 'D')"
+            + " FROM pg_constraint c JOIN pg_class p ON p.oid = c.confrelid"
             + " WHERE c.conrelid = ? AND c.contype = 'f' ORDER BY c.conname", oid)) {
       keys.add(new Key((String) k[0], table, (List<String>) k[1], (String) k[2],
           (List<String>) k[3], ACTIONS.get(k[4]), ACTIONS.get(k[5]), (Boolean) k[6],
-          (Boolean) k[7], (Boolean) k[8]));
+          (Boolean) k[7], (Boolean) k[8], (Boolean) k[9]));
     }
     return keys;
   }

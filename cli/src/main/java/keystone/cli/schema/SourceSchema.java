@@ -87,7 +87,9 @@ public record SourceSchema(Dialect dialect, List<Table> tables, List<Outside> ou
 
   /**
    * A foreign key. Actions in SQL spelling ({@code SET NULL}); {@code validated} is false for a
-   * PostgreSQL key added {@code NOT VALID}, whose old rows were never checked.
+   * PostgreSQL key added {@code NOT VALID}, whose old rows were never checked; {@code enforced}
+   * is false when PostgreSQL's triggers for the key are disabled ({@code DISABLE TRIGGER ALL}).
+   * SQLite's switch is per connection and never stored, so a file's keys read as enforced.
    */
   public record Key(
       String name,
@@ -99,7 +101,8 @@ public record SourceSchema(Dialect dialect, List<Table> tables, List<Outside> ou
       String onUpdate,
       boolean deferrable,
       boolean initiallyDeferred,
-      boolean validated) {
+      boolean validated,
+      boolean enforced) {
 
     public Key {
       columns = List.copyOf(columns);

@@ -100,7 +100,7 @@ public final class SqliteReader {
       boolean deferrable = written != null && written.deferrable();
       boolean deferred = written != null && written.initiallyDeferred();
       keys.add(new Key(name, table, from, parent, to, rows.get(0)[5], rows.get(0)[4],
-          deferrable, deferred, true));
+          deferrable, deferred, true, true));
     }
     return keys;
   }
