@@ -81,6 +81,7 @@ class DoctorSqliteTest {
         .isEqualTo("CREATE INDEX \"idx_audit_log_user_id\" ON \"audit_log\" (\"user_id\")");
     assertThat(only(report, "key-mismatch").message()).contains("foreign key mismatch");
     assertThat(only(report, "restrict-chain").message()).contains("deletes from users");
+    assertThat(only(report, "restrict-chain").samples()).containsExactly("id=1, address_id=1");
     assertThat(only(report, "cycle").message()).contains("departments -> employees");
   }
 
@@ -157,7 +158,8 @@ class DoctorSqliteTest {
         "large.sql", "large-data.sql", "large-problems-common.sql", "large-problems.sql");
     String json = Cli.run("doctor", "--json", file.toString()).out();
     assertThat(json).contains("\"kind\": \"orphans\"");
-    assertThat(json).contains("\"samples\": [\"id=10, product_id=999\", \"id=11, product_id=999\"]");
+    assertThat(json)
+        .contains("\"samples\": [\"id=10, product_id=999\", \"id=11, product_id=999\"]");
     assertThat(json).contains("\"errors\": 3");
     String mermaid = Cli.run("doctor", "--mermaid", file.toString()).out();
     assertThat(mermaid).startsWith("erDiagram\n");

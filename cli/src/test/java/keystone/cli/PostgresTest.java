@@ -20,7 +20,7 @@ import keystone.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both commands on the embedded PostgreSQL: a URL with --schema, read in a READ ONLY transaction. */
+/** Both commands on the embedded PostgreSQL: read in a READ ONLY transaction. */
 class PostgresTest {
   @TempDir Path dir;
 

@@ -79,10 +79,13 @@ final class GraphChecks {
     }
     for (Map.Entry<Key, Set<String>> e : blocked.entrySet()) {
       Key k = e.getKey();
-      long holding = Sql.count(connection, "SELECT count(*) FROM " + quote(k.table())
-          + " c WHERE " + allNotNull("c", k.columns()));
+      String holdingRows = " FROM " + quote(k.table()) + " c WHERE " + allNotNull("c", k.columns());
+      long holding = Sql.count(connection, "SELECT count(*)" + holdingRows);
+      List<String> samples = Sql.samples(connection, "SELECT " + columns("c",
+          schema.table(k.table()).orElseThrow().primaryKeyAnd(k.columns()))
+          + holdingRows + " LIMIT 3");
       problems.add(new Problem(Severity.WARNING, "restrict-chain", k.table(), k.columns(),
-          k.name(), holding, List.of(),
+          k.name(), holding, samples,
           k.label() + " is ON DELETE " + k.onDelete() + ", but deletes from "
               + String.join(", ", e.getValue()) + " CASCADE into " + k.parent() + ": while "
               + holding + " row(s) of " + k.table() + " refer to it, such a delete is refused"

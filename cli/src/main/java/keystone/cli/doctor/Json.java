@@ -2,7 +2,7 @@ package keystone.cli.doctor;
 
 import java.util.List;
 
-/** A small JSON writer: the report has strings, numbers and lists, and no JSON library is needed. */
+/** A small JSON writer: the report holds strings, numbers and lists, so no library is needed. */
 final class Json {
   private final StringBuilder out = new StringBuilder();
 

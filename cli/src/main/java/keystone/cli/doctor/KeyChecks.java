@@ -170,10 +170,8 @@ final class KeyChecks {
     if (count == 0) {
       return 0;
     }
-    List<String> shown = new ArrayList<>(child.primaryKey());
-    key.columns().stream().filter(c -> !contains(shown, c)).forEach(shown::add);
-    List<String> samples =
-        Sql.samples(connection, "SELECT " + columns("c", shown) + where + " LIMIT " + SAMPLES);
+    List<String> samples = Sql.samples(connection, "SELECT "
+        + columns("c", child.primaryKeyAnd(key.columns())) + where + " LIMIT " + SAMPLES);
     add(Severity.ERROR, "orphans", key, count, samples,
         count + " row(s) of " + key.table() + " refer to no row of " + key.parent()
             + " through " + key.label(),
@@ -211,10 +209,6 @@ final class KeyChecks {
       }
     }
     return true;
-  }
-
-  private static boolean contains(List<String> names, String name) {
-    return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
   }
 
   private static Set<String> lower(List<String> names) {

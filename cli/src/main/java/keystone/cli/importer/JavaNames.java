@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 
-/** Java names for SQL names: {@code order_items} -> {@code OrderItems}, {@code user_id} -> {@code userId}. */
+/**
+ * Java names for SQL names: {@code order_items} -> {@code OrderItems}, {@code user_id} ->
+ * {@code userId}.
+ */
 final class JavaNames {
   /** Simple names a generated type must not take: they would shadow java.lang in the package. */
   private static final Set<String> TAKEN = Set.of("Object", "String", "Class", "Record", "Long",

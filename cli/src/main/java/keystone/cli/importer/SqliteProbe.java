@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class SqliteProbe {
   private SqliteProbe() {}
 
-  /** {@code CREATE TABLE probe (columns..., CHECK (expression))} on a private in-memory database. */
+  /** {@code CREATE TABLE probe (columns..., CHECK (expression))} on an in-memory database. */
   static boolean acceptsCheck(List<String> columns, String expression) {
     return runs("CREATE TABLE probe (" + names(columns) + ", CHECK (" + expression + "))");
   }

@@ -61,6 +61,14 @@ public record SourceSchema(Dialect dialect, List<Table> tables, List<Outside> ou
       return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /** The primary key, then those of {@code columns} not in it: enough to show a row by. */
+    public List<String> primaryKeyAnd(List<String> columns) {
+      List<String> shown = new java.util.ArrayList<>(primaryKey());
+      columns.stream().filter(c -> shown.stream().noneMatch(c::equalsIgnoreCase))
+          .forEach(shown::add);
+      return shown;
+    }
+
     /** Primary-key columns in key order. */
     public List<String> primaryKey() {
       return columns.stream()
