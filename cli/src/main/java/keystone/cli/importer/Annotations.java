@@ -15,6 +15,7 @@ final class Annotations {
   static final ClassName NOT_NULL = ClassName.get("keystone", "NotNull");
   static final ClassName CHECK = ClassName.get("keystone", "Check");
   static final ClassName COMPOSITE_KEY = ClassName.get("keystone", "CompositeForeignKey");
+  static final ClassName FOREIGN_KEY = ClassName.get("keystone", "ForeignKey");
   static final ClassName ACTION = ClassName.get("keystone", "ForeignKey", "Action");
   static final ClassName INDEX = ClassName.get("keystone", "Index");
   static final ClassName DAO = ClassName.get("keystone", "Dao");

@@ -7,6 +7,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import keystone.cli.importer.TablePlan.ColumnPlan;
 import keystone.cli.schema.SourceSchema.Index;
@@ -56,6 +58,10 @@ final class EntityWriter {
       column.addMember("unique", "true");
     }
     p.addAnnotation(column.build());
+    Key own = ownKey(plan, c.column().name());
+    if (own != null) {
+      p.addAnnotation(singleKey(plan, own));
+    }
     if (!c.type().type().isPrimitive() && (c.column().notNull() || key)) {
       p.addAnnotation(Annotations.NOT_NULL);
     }
@@ -72,7 +78,9 @@ final class EntityWriter {
       entity.addMember("primaryKey", "$L", strings(plan.table.primaryKey()));
     }
     for (Key k : plan.keys) {
-      entity.addMember("foreignKeys", "$L", key(k));
+      if (!ownsColumn(plan, k)) {
+        entity.addMember("foreignKeys", "$L", key(plan, k));
+      }
     }
     for (Index i : plan.indexes) {
       AnnotationSpec.Builder index = AnnotationSpec.builder(Annotations.INDEX)
@@ -90,16 +98,51 @@ final class EntityWriter {
   }
 
   /**
-   * Every key as a {@code @CompositeForeignKey}, even single-column ones, so that one column may
-   * be in several keys; {@code index = false} because the source's own indexes are copied.
+   * A single-column key is written on its component as {@code @ForeignKey}, as a person would,
+   * unless its column is in another key too; the others go in {@code @Entity(foreignKeys)}.
    */
-  private AnnotationSpec key(Key k) {
-    TablePlan parent = byTable.get(k.parent().toLowerCase(java.util.Locale.ROOT));
+  private static boolean ownsColumn(TablePlan plan, Key k) {
+    return k.columns().size() == 1 && plan.keys.stream()
+        .filter(other -> other.columns().stream().anyMatch(k.columns().get(0)::equalsIgnoreCase))
+        .count() == 1;
+  }
+
+  private static Key ownKey(TablePlan plan, String column) {
+    return plan.keys.stream()
+        .filter(k -> ownsColumn(plan, k) && k.columns().get(0).equalsIgnoreCase(column))
+        .findFirst().orElse(null);
+  }
+
+  private AnnotationSpec singleKey(TablePlan plan, Key k) {
+    TablePlan parent = parent(k);
+    AnnotationSpec.Builder key = AnnotationSpec.builder(Annotations.FOREIGN_KEY)
+        .addMember("entity", "$T.class", ClassName.get(pkg, parent.className));
+    List<String> parentKey = parent.table.primaryKey();
+    if (!(parentKey.size() == 1 && parentKey.get(0).equalsIgnoreCase(k.parentColumns().get(0)))) {
+      key.addMember("column", "$S", k.parentColumns().get(0));
+    }
+    return keyOptions(plan, k, key);
+  }
+
+  /**
+   * A key over several columns, or over a column in several keys, as a {@code
+   * @CompositeForeignKey}; {@code index = false} on every key because the source's own indexes
+   * are copied by name.
+   */
+  private AnnotationSpec key(TablePlan plan, Key k) {
     AnnotationSpec.Builder key = AnnotationSpec.builder(Annotations.COMPOSITE_KEY)
-        .addMember("name", "$S", k.name())
-        .addMember("entity", "$T.class", ClassName.get(pkg, parent.className))
+        .addMember("entity", "$T.class", ClassName.get(pkg, parent(k).className))
         .addMember("columns", "$L", strings(k.columns()))
         .addMember("parentColumns", "$L", strings(k.parentColumns()));
+    return keyOptions(plan, k, key);
+  }
+
+  private TablePlan parent(Key k) {
+    return byTable.get(k.parent().toLowerCase(Locale.ROOT));
+  }
+
+  /** Actions, deferral, and the name only when it is not the processor's default one. */
+  private static AnnotationSpec keyOptions(TablePlan plan, Key k, AnnotationSpec.Builder key) {
     if (!k.onDelete().equals("NO ACTION")) {
       key.addMember("onDelete", "$L", Annotations.action(k.onDelete()));
     }
@@ -109,7 +152,10 @@ final class EntityWriter {
     if (k.initiallyDeferred()) {
       key.addMember("deferred", "true");
     }
-    key.addMember("index", "false");
-    return key.build();
+    String defaultName = "fk_" + plan.table.name() + "_" + String.join("_", k.columns());
+    if (!k.name().equals(defaultName)) {
+      key.addMember("name", "$S", k.name());
+    }
+    return key.addMember("index", "false").build();
   }
 }
