@@ -61,6 +61,10 @@ final class ImportCommand implements Callable<Integer> {
       err.println("keystone import: --package " + pkg + " is not a Java package name");
       return 2;
     }
+    if (database != null && !SourceVersion.isIdentifier(database)) {
+      err.println("keystone import: --database " + database + " is not a Java class name");
+      return 2;
+    }
     Importer.Result result;
     try (Source opened = Source.open(source, schema)) {
       String name = database != null ? database : defaultName(opened.schema());

@@ -3,7 +3,10 @@ package keystone.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The help says what a source is and how each is opened; usage errors exit 2. */
 class HelpTest {
@@ -36,5 +39,18 @@ class HelpTest {
     Cli.Run badPackage = Cli.run("import", "x.db", "--package", "1bad", "--out", "src");
     assertEquals(2, badPackage.exit());
     assertThat(badPackage.err()).contains("not a Java package name");
+    Cli.Run badName =
+        Cli.run("import", "x.db", "--package", "a.b", "--out", "src", "--database", "no-name");
+    assertEquals(2, badName.exit());
+    assertThat(badName.err()).contains("not a Java class name");
+  }
+
+  @Test
+  void ddlThatSqliteRefusesIsReportedNotHalfRead(@TempDir Path dir) throws Exception {
+    Path ddl = Files.writeString(dir.resolve("bad.sql"),
+        "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (id INTEGER PRIMARY KEY,,);");
+    Cli.Run run = Cli.run("doctor", ddl.toString());
+    assertEquals(2, run.exit());
+    assertThat(run.err()).contains("does not load into SQLite");
   }
 }
