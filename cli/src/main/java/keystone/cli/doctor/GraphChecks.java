@@ -81,9 +81,8 @@ final class GraphChecks {
       Key k = e.getKey();
       String holdingRows = " FROM " + quote(k.table()) + " c WHERE " + allNotNull("c", k.columns());
       long holding = Sql.count(connection, "SELECT count(*)" + holdingRows);
-      List<String> samples = Sql.samples(connection, "SELECT " + columns("c",
-          schema.table(k.table()).orElseThrow().primaryKeyAnd(k.columns()))
-          + holdingRows + " LIMIT 3");
+      List<String> samples = Sql.samples(connection,
+          schema.table(k.table()).orElseThrow().primaryKeyAnd(k.columns()), holdingRows, 3);
       problems.add(new Problem(Severity.WARNING, "restrict-chain", k.table(), k.columns(),
           k.name(), holding, samples,
           k.label() + " is ON DELETE " + k.onDelete() + ", but deletes from "

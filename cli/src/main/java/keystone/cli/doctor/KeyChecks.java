@@ -170,8 +170,8 @@ final class KeyChecks {
     if (count == 0) {
       return 0;
     }
-    List<String> samples = Sql.samples(connection, "SELECT "
-        + columns("c", child.primaryKeyAnd(key.columns())) + where + " LIMIT " + SAMPLES);
+    List<String> samples =
+        Sql.samples(connection, child.primaryKeyAnd(key.columns()), where, SAMPLES);
     add(Severity.ERROR, "orphans", key, count, samples,
         count + " row(s) of " + key.table() + " refer to no row of " + key.parent()
             + " through " + key.label(),

@@ -36,8 +36,18 @@ public final class Sql {
     }
   }
 
+  /**
+   * The first {@code limit} rows of {@code SELECT shown FROM ...} in the order of those columns
+   * (so a report reads the same on every run and engine), each as {@code name=value, ...}.
+   */
+  public static List<String> samples(Connection c, List<String> shown, String from, int limit)
+      throws SQLException {
+    return samples(c, "SELECT " + columns("c", shown) + from + " ORDER BY "
+        + columns("c", shown) + " LIMIT " + limit);
+  }
+
   /** Each row as {@code name=value, ...} with text values quoted, for samples in a report. */
-  public static List<String> samples(Connection c, String sql) throws SQLException {
+  private static List<String> samples(Connection c, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
