@@ -108,6 +108,39 @@ class OpeningTest {
     assertTrue(e.getMessage().contains("no Keystone schema version"), e.getMessage());
   }
 
+  /**
+   * A file made elsewhere with exactly the compiled structure (here: the same DDL run by plain
+   * JDBC, one type spelt VARCHAR(40) instead of TEXT) is adopted: its version is recorded and its
+   * rows are kept. This is how a schema read by {@code keystone import} opens.
+   */
+  @Test
+  void unversionedFileWithTheCompiledStructureIsAdopted() throws Exception {
+    Path made = dir.resolve("made.db");
+    Keystone.open(ShopDb.class, made).close();
+    StringBuilder ddl = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + made);
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")) {
+      while (rs.next()) {
+        ddl.append(rs.getString(1).replace("name TEXT NOT NULL", "name VARCHAR(40) NOT NULL"))
+            .append(';');
+      }
+    }
+    assertTrue(ddl.toString().contains("VARCHAR(40)"), ddl.toString());
+    Path file = dir.resolve("elsewhere.db");
+    plainJdbc(file, ddl + "INSERT INTO users (id, name) VALUES (1, 'ada')");
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      assertEquals(1L, db.query("SELECT count(*) FROM users").get(0)[0]);
+      assertEquals(1L, db.query("PRAGMA user_version").get(0)[0]);
+    }
+    plainJdbc(file, "PRAGMA user_version = 0; ALTER TABLE users ADD COLUMN extra TEXT");
+    KeystoneException e =
+        assertThrows(KeystoneException.class, () -> Keystone.open(ShopDb.class, file));
+    assertTrue(e.getMessage().contains("do not have the compiled structure"), e.getMessage());
+    assertTrue(e.getMessage().contains("table users has columns"), e.getMessage());
+  }
+
   @Test
   void readersSeeCommittedDataWhileWriterHoldsTransaction() throws Exception {
     Path file = fileWithOneUser();

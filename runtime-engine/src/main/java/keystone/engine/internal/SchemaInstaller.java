@@ -16,18 +16,20 @@ final class SchemaInstaller {
   private SchemaInstaller() {}
 
   /**
-   * Creates the compiled schema in a new file and returns the file's version. The decision is
-   * taken inside the write lock, so two processes opening a new file create it once.
+   * Creates the compiled schema in a new file (or adopts an unversioned file that already has
+   * it) and returns the file's version. The decision is taken inside the write lock, so two
+   * processes opening a new file create it once.
    */
   static long createOrReadVersion(SqliteConnection connection, Schema schema, String where) {
     connection.exec("BEGIN IMMEDIATE");
     try {
       long version = (Long) connection.queryValue("PRAGMA user_version");
-      if (version == 0) {
-        requireEmpty(connection, where);
+      if (version == 0 && !adoptable(connection, schema, where)) {
         for (String statement : schema.statements()) {
           connection.execUncached(statement);
         }
+      }
+      if (version == 0) {
         connection.execUncached("PRAGMA user_version = " + schema.version());
         version = schema.version();
       }
@@ -47,15 +49,29 @@ final class SchemaInstaller {
     }
   }
 
-  private static void requireEmpty(SqliteConnection connection, String where) {
+  /**
+   * Whether a file without a version already holds the compiled schema: a database made
+   * elsewhere (by hand, by numbered SQL migrations, the one {@code keystone import} read) whose
+   * tables have exactly the compiled structure is taken as it is and only gets its version
+   * recorded; an empty one gets the schema; anything else is refused untouched.
+   */
+  private static boolean adoptable(SqliteConnection connection, Schema schema, String where) {
     long tables =
         (Long) connection.queryValue(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    if (tables > 0) {
+    if (tables == 0) {
+      return false;
+    }
+    List<String> problems =
+        SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
+    if (!problems.isEmpty()) {
       throw new KeystoneException(
           where + " already holds " + tables + " table(s) but no Keystone schema version"
-              + " (PRAGMA user_version = 0); Keystone will not write into a schema it did not make");
+              + " (PRAGMA user_version = 0), and they do not have the compiled structure;"
+              + " Keystone will not write into a schema it did not make: "
+              + String.join("; ", problems));
     }
+    return true;
   }
 
   /**

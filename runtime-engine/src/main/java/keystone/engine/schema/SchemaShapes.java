@@ -60,7 +60,7 @@ public final class SchemaShapes {
         columns.add(
             new ColumnShape(
                 st.columnText(0).toLowerCase(Locale.ROOT),
-                st.columnText(1).toUpperCase(Locale.ROOT),
+                affinity(st.columnText(1)),
                 st.columnLong(2) != 0,
                 st.columnText(3),
                 (int) st.columnLong(4)));
@@ -88,6 +88,29 @@ public final class SchemaShapes {
           ? new ColumnShape(c.name(), c.type(), false, c.defaultValue(), c.keyPosition()) : c);
     }
     return out;
+  }
+
+  /**
+   * A declared type compares by its affinity (https://www.sqlite.org/datatype3.html#type_affinity,
+   * rules 1 to 5): VARCHAR(40) and TEXT, or BIGINT and INTEGER, store and compare values alike,
+   * so a file written with either spelling has the structure the compiled schema describes.
+   * Public for the keystone command, which compares keys and maps types by the same rule.
+   */
+  public static String affinity(String declared) {
+    String t = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
+    if (t.contains("INT")) {
+      return "INTEGER";
+    }
+    if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+      return "TEXT";
+    }
+    if (t.isEmpty() || t.contains("BLOB")) {
+      return "BLOB";
+    }
+    if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+      return "REAL";
+    }
+    return "NUMERIC";
   }
 
   private static List<ForeignKeyShape> foreignKeys(SqliteConnection connection, String table) {
