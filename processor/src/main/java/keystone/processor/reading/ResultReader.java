@@ -149,9 +149,9 @@ final class ResultReader {
         ok = false;
       }
       if (index >= 0) {
-        Affinity affinity = owner == null ? value.get().columnType().affinity()
+        Affinity affinity = owner == null ? value.get().adapter().stored().affinity()
             : owner.column(column.substring(prefix.length())).map(ColumnModel::affinity)
-                .orElse(value.get().columnType().affinity());
+                .orElse(value.get().adapter().stored().affinity());
         origins.putIfAbsent(index, new Origin(affinity, owner));
       }
       out[i] = ResultProperty.column(p.name(), value.get(), p.setter(), index);

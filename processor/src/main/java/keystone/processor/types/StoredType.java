@@ -1,0 +1,20 @@
+package keystone.processor.types;
+
+import keystone.processor.model.Affinity;
+
+/**
+ * What a column holds on each engine, whatever Java type the entity declares for it.
+ *
+ * @param sqlite the type as SQLite's DDL declares it, with its collation when it has one
+ * @param affinity SQLite's affinity for {@code sqlite} (https://www.sqlite.org/datatype3.html)
+ * @param postgres PostgreSQL's type in DDL
+ * @param family the values a foreign key may join: two columns whose families differ cannot
+ *     reference each other on every engine (an {@code int} and a {@code long} can; a
+ *     {@code UUID} and a {@code String} cannot, since PostgreSQL has no {@code uuid = text})
+ */
+public record StoredType(String sqlite, Affinity affinity, String postgres, String family) {
+
+  static StoredType of(Affinity affinity, String postgres, String family) {
+    return new StoredType(affinity.name(), affinity, postgres, family);
+  }
+}
