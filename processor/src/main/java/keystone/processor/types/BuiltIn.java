@@ -41,6 +41,21 @@ public enum BuiltIn implements ColumnAdapter {
       "st.bindText($L, $L)", "st.columnText($L)", true),
   BYTES("byte[]", null, StoredType.of(BLOB, "BYTEA", "BLOB"),
       "st.bindBlob($L, $L)", "st.columnBlob($L)", true),
+  // The value types below are stored as documented in README.md ("Column types"): SQLite's
+  // forms sort as Java does and are written by keystone.engine.spi.SqliteValues; PostgreSQL's
+  // are native. Their statement calls handle NULL themselves.
+  INSTANT("java.time.Instant", StoredType.of(INTEGER, "TIMESTAMPTZ", "TIMESTAMPTZ"), "Instant"),
+  /** The instant only, as TIMESTAMPTZ keeps it: the offset is not stored, reads give UTC. */
+  OFFSET_DATE_TIME("java.time.OffsetDateTime",
+      StoredType.of(INTEGER, "TIMESTAMPTZ", "TIMESTAMPTZ"), "OffsetDateTime"),
+  LOCAL_DATE("java.time.LocalDate", StoredType.of(TEXT, "DATE", "DATE"), "LocalDate"),
+  LOCAL_DATE_TIME("java.time.LocalDateTime", StoredType.of(TEXT, "TIMESTAMP", "TIMESTAMP"),
+      "LocalDateTime"),
+  LOCAL_TIME("java.time.LocalTime", StoredType.of(TEXT, "TIME", "TIME"), "LocalTime"),
+  DURATION("java.time.Duration", StoredType.of(INTEGER, "INTERVAL", "INTERVAL"), "Duration"),
+  UUID("java.util.UUID", StoredType.of(TEXT, "UUID", "UUID"), "Uuid"),
+  BIG_DECIMAL("java.math.BigDecimal", StoredType.decimal(), "Decimal"),
+  BIG_INTEGER("java.math.BigInteger", StoredType.decimal(), "BigInteger"),
   /** Any enum, by {@code name()}: renaming a constant is a data change, reordering is not. */
   ENUM("java.lang.Enum", null, StoredType.of(TEXT, "TEXT", "TEXT"), null, null, true) {
     @Override
@@ -74,6 +89,12 @@ public enum BuiltIn implements ColumnAdapter {
     this.bindCall = bindCall;
     this.readCall = readCall;
     this.nullSafe = nullSafe;
+  }
+
+  /** A value type whose statement calls are {@code bindX} and {@code columnX}. */
+  BuiltIn(String javaName, StoredType stored, String call) {
+    this(javaName, null, stored, "st.bind" + call + "($L, $L)", "st.column" + call + "($L)",
+        true);
   }
 
   /** The adapter for a class or boxed type by qualified name ({@code byte[]} for arrays). */

@@ -14,6 +14,14 @@ import keystone.processor.model.Affinity;
  */
 public record StoredType(String sqlite, Affinity affinity, String postgres, String family) {
 
+  /**
+   * Decimal text in SQLite, compared as numbers by the {@code decimal} collation that every
+   * Keystone connection registers (keystone.engine.sqlite.DecimalCollation).
+   */
+  static StoredType decimal() {
+    return new StoredType("TEXT COLLATE decimal", Affinity.TEXT, "NUMERIC", "NUMERIC");
+  }
+
   static StoredType of(Affinity affinity, String postgres, String family) {
     return new StoredType(affinity.name(), affinity, postgres, family);
   }
