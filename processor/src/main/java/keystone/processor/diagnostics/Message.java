@@ -42,8 +42,29 @@ public enum Message {
           + " generates keys for INTEGER PRIMARY KEY"),
   COLUMN_TYPE_UNSUPPORTED(
       "ColumnTypeUnsupported",
-      "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[]"
-          + " or an enum, or mark the field @Ignore"),
+      "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[],"
+          + " an enum, a java.time type, UUID, BigDecimal or BigInteger, add a @TypeConverter"
+          + " pair for it in @TypeConverters, or mark the field @Ignore"),
+  CONVERTER_SHAPE(
+      "ConverterShape",
+      "@TypeConverter %s must take exactly one parameter and return a value; it %s"),
+  CONVERTER_COLUMN_NOT_BUILT_IN(
+      "ConverterColumnNotBuiltIn",
+      "@TypeConverter %s converts %s to %s, but one side must be a built-in column type (a"
+          + " primitive, its box, String, byte[], an enum, java.time, UUID, BigDecimal or"
+          + " BigInteger) and the other a type of yours"),
+  CONVERTER_ONE_DIRECTION(
+      "ConverterOneDirection",
+      "@TypeConverter %s converts %s to %s, but nothing in the same @TypeConverters converts %s"
+          + " back to %s; add that method"),
+  CONVERTER_DUPLICATE(
+      "ConverterDuplicate",
+      "@TypeConverter %s converts %s to its column, as %s already does in the same"
+          + " @TypeConverters scope; keep one"),
+  CONVERTER_NO_CONSTRUCTOR(
+      "ConverterNoConstructor",
+      "@TypeConverter %s is an instance method, so %s needs an accessible no-argument"
+          + " constructor (or make the method static)"),
   IGNORE_ON_RECORD_COMPONENT(
       "IgnoreOnRecordComponent",
       "@Ignore cannot leave out record component %s of %s: the canonical constructor needs every"
@@ -92,7 +113,8 @@ public enum Message {
       "%s references %s, which is neither the primary key nor UNIQUE; %s"),
   FOREIGN_KEY_AFFINITY_MISMATCH(
       "ForeignKeyAffinityMismatch",
-      "foreign key %s: %s is %s but the parent column %s is %s; use the same type"),
+      "foreign key %s: %s is stored as %s but the parent column %s is stored as %s; use the"
+          + " same type (or converters to the same column type)"),
   FOREIGN_KEY_SET_NULL_NOT_NULL(
       "ForeignKeySetNullNotNull",
       "foreign key %s: ON %s SET NULL on NOT NULL column %s; make the field nullable or pick"

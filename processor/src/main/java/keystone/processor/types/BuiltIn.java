@@ -5,7 +5,10 @@ import static keystone.processor.model.Affinity.INTEGER;
 import static keystone.processor.model.Affinity.REAL;
 import static keystone.processor.model.Affinity.TEXT;
 
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import java.util.Optional;
 import javax.lang.model.type.TypeKind;
 import keystone.processor.model.JavaValue;
@@ -114,6 +117,16 @@ public enum BuiltIn implements ColumnAdapter {
       }
     }
     return Optional.empty();
+  }
+
+  /** A primitive, its box, String or byte[]: what SQL itself holds, never a converter's input. */
+  public boolean basic() {
+    return ordinal() <= BYTES.ordinal();
+  }
+
+  /** The type generated code holds a value in when it may be null. */
+  public TypeName boxedType() {
+    return this == BYTES ? ArrayTypeName.of(TypeName.BYTE) : ClassName.bestGuess(javaName);
   }
 
   /** The Java type's qualified name, as a converter's column side must name it. */
