@@ -289,6 +289,16 @@ public enum Message {
   AUTO_MIGRATION_UNKNOWN_COLUMN(
       "AutoMigrationUnknownColumn",
       "@%s names column %s.%s, which version %d does not have; its columns are: %s"),
+  AUTO_MIGRATION_VALUE_TYPE_CHANGE(
+      "AutoMigrationValueTypeChange",
+      "@AutoMigration(from = %d, to = %d): column %s.%s changes from %s to %s (%s to %s on"
+          + " PostgreSQL); its values must be rewritten and Keystone cannot know what the old ones"
+          + " mean (a long may hold seconds or milliseconds). Write that step as a"
+          + " Migration.of(%1$d, %2$d, db -> ...) instead: rewrite the values in the new form"
+          + " (README \"Column types\"), e.g. epoch milliseconds to an Instant are"
+          + " \"UPDATE %3$s SET %4$s = %4$s * 1000\" on SQLite (microseconds) and \"ALTER TABLE"
+          + " %3$s ALTER COLUMN %4$s TYPE TIMESTAMPTZ USING to_timestamp(%4$s / 1000.0)\" on"
+          + " PostgreSQL; or add a new column and keep the old one"),
   AUTO_MIGRATION_POSTGRES_REBUILD(
       "AutoMigrationPostgresRebuild",
       "@AutoMigration(from = %d, to = %d) %s on PostgreSQL: it %s, which PostgreSQL's ALTER"

@@ -1,5 +1,6 @@
 package keystone.processor.types;
 
+import java.util.Set;
 import keystone.processor.model.Affinity;
 
 /**
@@ -13,6 +14,8 @@ import keystone.processor.model.Affinity;
  *     {@code UUID} and a {@code String} cannot, since PostgreSQL has no {@code uuid = text})
  */
 public record StoredType(String sqlite, Affinity affinity, String postgres, String family) {
+  private static final Set<String> VALUE_FAMILIES =
+      Set.of("TIMESTAMPTZ", "DATE", "TIMESTAMP", "TIME", "INTERVAL", "UUID", "NUMERIC");
 
   /**
    * Decimal text in SQLite, compared as numbers by the {@code decimal} collation that every
@@ -20,6 +23,14 @@ public record StoredType(String sqlite, Affinity affinity, String postgres, Stri
    */
   static StoredType decimal() {
     return new StoredType("TEXT COLLATE decimal", Affinity.TEXT, "NUMERIC", "NUMERIC");
+  }
+
+  /**
+   * The type a reader of the schema should see: the affinity for SQL's basic values, the
+   * native type (TIMESTAMPTZ, UUID, NUMERIC...) for a value type, whose affinity says little.
+   */
+  public String described() {
+    return VALUE_FAMILIES.contains(family) ? family : affinity.name();
   }
 
   static StoredType of(Affinity affinity, String postgres, String family) {
