@@ -157,6 +157,33 @@ class ConverterRulesTest {
   }
 
   @Test
+  void queriesOverValueTypesAreVerifiedAtCompileTime() {
+    JavaFileObject item = entity("Item",
+        "@Entity(table = \"items\")",
+        "  @PrimaryKey java.util.UUID id;",
+        "  java.math.BigDecimal price;",
+        "  java.time.Instant seenAt;");
+    JavaFileObject good = Sources.of("test.ItemDao", "package test;", "import keystone.*;",
+        "import java.util.*;", "@Dao public interface ItemDao {",
+        "  @Query(\"SELECT * FROM items WHERE price > :p AND seen_at < :t ORDER BY price\")",
+        "  List<Item> pricier(java.math.BigDecimal p, java.time.Instant t);",
+        "  @Query(\"SELECT max(price) FROM items WHERE id IN (:ids)\")",
+        "  Optional<java.math.BigDecimal> top(Set<java.util.UUID> ids);",
+        "}");
+    JavaFileObject db = Sources.of("test.Db", "package test;",
+        "@keystone.Database(entities = {Item.class})",
+        "public interface Db extends keystone.engine.KeystoneDatabase { ItemDao items(); }");
+    assertThat(compile(item, good, db)).succeededWithoutWarnings();
+    JavaFileObject bad = Sources.of("test.ItemDao", "package test;", "import keystone.*;",
+        "import java.util.*;", "@Dao public interface ItemDao {",
+        "  @Query(\"SELECT * FROM items WHERE prise > :p\")",
+        "  List<Item> pricier(java.math.BigDecimal p);",
+        "}");
+    assertThat(compile(item, bad, db)).hadErrorContaining("[Keystone/QueryInvalidSql]")
+        .inFile(bad).onLineContaining("prise");
+  }
+
+  @Test
   void aUuidKeyAndAStringChildDifferOnPostgres() {
     JavaFileObject parent = entity("Account",
         "@Entity(table = \"accounts\")",

@@ -74,7 +74,9 @@ public interface SqlStatement {
   }
 
   default Instant columnInstant(int column) {
-    return isNull(column) ? null : SqliteValues.instant(columnLong(column));
+    long micros = columnLong(column);
+    // NULL reads as 0: only then is a second look needed (one native call per value, not two).
+    return micros == 0 && isNull(column) ? null : SqliteValues.instant(micros);
   }
 
   /** Keeps the instant; the offset is not stored, and the value comes back at UTC. */
@@ -123,7 +125,8 @@ public interface SqlStatement {
   }
 
   default Duration columnDuration(int column) {
-    return isNull(column) ? null : SqliteValues.duration(columnLong(column));
+    long micros = columnLong(column);
+    return micros == 0 && isNull(column) ? null : SqliteValues.duration(micros);
   }
 
   default void bindUuid(int index, UUID value) {
