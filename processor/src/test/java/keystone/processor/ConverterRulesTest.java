@@ -45,6 +45,32 @@ class ConverterRulesTest {
   }
 
   @Test
+  void aConverterInScopeWinsOverTheBuiltInMapping() throws Exception {
+    JavaFileObject item = entity("Item",
+        "@Entity(table = \"items\")",
+        "  @PrimaryKey long id;",
+        "  java.time.Instant seenAt;");
+    JavaFileObject millis = Sources.of("test.Millis", "package test;",
+        "import keystone.TypeConverter;", "import java.time.Instant;",
+        "public final class Millis {",
+        "  @TypeConverter public static Long toMillis(Instant i) {",
+        "    return i == null ? null : i.toEpochMilli(); }",
+        "  @TypeConverter public static Instant fromMillis(Long m) {",
+        "    return m == null ? null : Instant.ofEpochMilli(m); }",
+        "}");
+    JavaFileObject db = Sources.of("test.Db", "package test;",
+        "@keystone.Database(entities = {Item.class})",
+        "@keystone.TypeConverters(Millis.class)",
+        "public interface Db extends keystone.engine.KeystoneDatabase {}");
+    Compilation c = compile(item, millis, db);
+    assertThat(c).succeededWithoutWarnings();
+    String pg = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "keystone/schemas/test.Db/1.postgres.sql").orElseThrow().getCharContent(true).toString();
+    // Stored as Room apps stored it, epoch milliseconds: a BIGINT, not a TIMESTAMPTZ.
+    com.google.common.truth.Truth.assertThat(pg).contains("seen_at BIGINT");
+  }
+
+  @Test
   void oneDirectionOnly() {
     JavaFileObject conv = converters(
         "  @TypeConverter public static long toCents(Money m) { return m.cents(); }");
