@@ -177,6 +177,18 @@ class BuiltInValuesTest {
   }
 
   @Test
+  void twoSpellingsOfOneDecimal() {
+    dao.insert(new Moment(60, null, null, null, null, null, null, null, new BigDecimal("12.5"),
+        null), new Moment(61, null, null, null, null, null, null, null, new BigDecimal("1E+3"),
+        null));
+    // PostgreSQL's NUMERIC holds 12.50 (row 1) equal to 12.5; SQLite's decimal text does not.
+    long equal = (Long) db.query("SELECT count(*) FROM moments WHERE amount = ?",
+        new BigDecimal("12.50")).get(0)[0];
+    assertEquals(engine == TestEngine.POSTGRES ? 2L : 1L, equal);
+    assertEquals(new BigDecimal("1000"), dao.get(61).amount(), "a negative scale comes back 0");
+  }
+
+  @Test
   void collectionParametersExpandInsideIn() {
     List<UUID> refs = List.of(rows.get(1).ref(), rows.get(6).ref(), UUID.randomUUID());
     assertEquals(List.of(2L, 7L), dao.withRefs(refs));

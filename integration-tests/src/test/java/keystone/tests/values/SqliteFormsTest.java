@@ -2,6 +2,8 @@ package keystone.tests.values;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,6 +46,17 @@ class SqliteFormsTest {
   }
 
   @Test
+  void textFormsRefuseYearsThatWouldBreakTheirOrder() {
+    try (MomentDatabase db = Keystone.open(MomentDatabase.class, dir.resolve("y.db"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> db.moments().insert(new Moment(1, null, null, LocalDate.of(10_000, 1, 1), null,
+              null, null, null, null, null)));
+      assertTrue(e.getMessage().contains("outside the years 0000-9999"), e.getMessage());
+      assertEquals(List.of(), db.query("SELECT id FROM moments"));
+    }
+  }
+
+  @Test
   void decimalsCompareAsNumbersAndKeepTheirSpelling() {
     try (MomentDatabase db = Keystone.open(MomentDatabase.class, dir.resolve("d.db"))) {
       String[] amounts = {"12.50", "12.5", "-12.5", "-12.50", "9.99", "100", "-0.5", "0"};
@@ -57,6 +70,9 @@ class SqliteFormsTest {
       // (towards zero), so the sqlite3 shell agrees with the file's indexes.
       assertEquals(List.of("-12.50", "-12.5", "-0.5", "0", "9.99", "12.5", "12.50", "100"),
           ordered);
+      // sum() over decimal text is SQLite's REAL: approximate, as README says.
+      assertEquals(Double.class,
+          db.query("SELECT sum(amount) FROM moments").get(0)[0].getClass());
       assertEquals(1L,
           db.query("SELECT count(*) FROM moments WHERE amount = '12.5'").get(0)[0]);
     }
