@@ -1,4 +1,4 @@
--- identityHash: b00866e2232421da7a291b8d7a3090ab11ad6278c49399076d9417ada459a717
+-- identityHash: faecaae555da36857090fc4406667e979d8b606bcd49f2afcec7d9f3d70b68ff
 -- keystone.samples.shopflow.ShopDatabase, version 1, as Keystone runs it
 
 CREATE TABLE users (
@@ -25,6 +25,8 @@ CREATE TABLE orders (
   id INTEGER PRIMARY KEY,
   user_id INTEGER NOT NULL,
   status TEXT NOT NULL DEFAULT 'pending',
+  placed_at INTEGER NOT NULL,
+  reference TEXT NOT NULL UNIQUE,
   CONSTRAINT fk_orders_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
 );
 

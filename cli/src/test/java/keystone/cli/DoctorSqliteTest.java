@@ -143,6 +143,15 @@ class DoctorSqliteTest {
   }
 
   @Test
+  void aKeystoneDecimalColumnLoadsWithItsCollation() throws Exception {
+    Path ddl = dir.resolve("prices.sql");
+    Files.writeString(ddl, "CREATE TABLE prices (id INTEGER PRIMARY KEY,"
+        + " amount TEXT COLLATE decimal);\nCREATE INDEX idx_prices_amount ON prices (amount);\n");
+    Cli.Run run = Cli.run("doctor", ddl.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+  }
+
+  @Test
   void blogSeedHasItsTwoUnindexedKeysOnly() throws Exception {
     Path ddl = dir.resolve("blog.sql");
     Files.writeString(ddl, Cli.resource("blog-seed002.sql"));

@@ -68,6 +68,12 @@ final class DatabaseStep {
   }
 
   Report process(TypeElement db) {
+    Report report = env.adapters().inDatabase(db, () -> processIn(db));
+    report.addAll(env.adapters().drainProblems());
+    return report;
+  }
+
+  private Report processIn(TypeElement db) {
     Report report = new Report();
     DatabaseReader.Declaration decl = databases.read(db, report);
     if (decl == null) {

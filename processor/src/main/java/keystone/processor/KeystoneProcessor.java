@@ -23,6 +23,7 @@ import keystone.processor.reading.Annotations;
 import keystone.processor.reading.DatabaseReader;
 import keystone.processor.reading.EntityReader;
 import keystone.processor.reading.Env;
+import keystone.processor.types.TypeAdapters;
 import keystone.processor.reading.MissingTypeException;
 import keystone.processor.writing.SchemaFiles;
 
@@ -60,7 +61,8 @@ public final class KeystoneProcessor extends AbstractProcessor {
     if (reporter == null) {
       reporter = new Reporter(processingEnv.getMessager());
     }
-    Env env = new Env(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    Env env = new Env(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+        new TypeAdapters(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
     Set<TypeElement> entityTypes = new LinkedHashSet<>();
     Set<TypeElement> databases = new LinkedHashSet<>();
     for (String name : deferred.keySet()) {
@@ -83,14 +85,18 @@ public final class KeystoneProcessor extends AbstractProcessor {
     EntityReader entities = new EntityReader(env);
     Map<String, Naming> naming = namingOfListedEntities(env, databases);
     for (TypeElement type : entityTypes) {
-      Naming n = naming.get(type.getQualifiedName().toString());
-      if (n == null && type.getKind() == ElementKind.CLASS
+      if (naming.containsKey(type.getQualifiedName().toString())) {
+        continue;   // read in its database's scope, whose naming and converters it may need
+      }
+      if (type.getKind() == ElementKind.CLASS
           && type.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;   // a superclass carrying indices for inheritSuperIndices, as in Room
       }
-      n = n == null ? Naming.SNAKE_CASE : n;
-      Naming chosen = n;
-      guarded(type, () -> reporter.print(entities.read(type, chosen).report()));
+      guarded(type, () -> {
+        Report report = entities.read(type, Naming.SNAKE_CASE).report();
+        report.addAll(env.adapters().drainProblems());
+        reporter.print(report);
+      });
     }
     DatabaseStep step =
         new DatabaseStep(env, entities, processingEnv.getFiler(), schemaFiles(), written,

@@ -317,6 +317,23 @@ class AutoMigrationTest {
   }
 
   @Test
+  void longMillisBecomingAnInstantFailsWithWhatToWrite() {
+    JavaFileObject order = Sources.of("test.Order",
+        "package test;",
+        "import keystone.*;",
+        "@Entity(table = \"orders\")",
+        "public record Order(@PrimaryKey(autoGenerate = true) long id, java.time.Instant userId,",
+        "    @Column(defaultValue = \"'new'\") @NotNull String status) {}");
+    Compilation c = compileDb(USER_V1, order, TAG_V1, 2, "@AutoMigration(from = 1, to = 2)");
+    assertError(c, "AutoMigrationValueTypeChange", "autoMigrations");
+    assertThat(c).hadErrorContaining("column orders.user_id changes from INTEGER to INTEGER"
+        + " (BIGINT to TIMESTAMPTZ on PostgreSQL)");
+    assertThat(c).hadErrorContaining("\"UPDATE orders SET user_id = user_id * 1000\" on SQLite");
+    assertThat(c).hadErrorContaining("ALTER TABLE orders ALTER COLUMN user_id TYPE TIMESTAMPTZ"
+        + " USING to_timestamp(user_id / 1000.0)");
+  }
+
+  @Test
   void undeclaredColumnDisappearance() {
     Compilation c = compileDb(USER_V2, ORDER_V1, TAG_V1, 2, "@AutoMigration(from = 1, to = 2)");
     assertError(c, "AutoMigrationColumnGone", "autoMigrations");

@@ -51,6 +51,42 @@ class ExportTest {
   }
 
   @Test
+  void valueTypesAndConvertedColumnsInEveryExport() {
+    JavaFileObject money = Sources.of("test.Money", "package test;",
+        "public record Money(long cents) {}");
+    JavaFileObject conv = Sources.of("test.Conv", "package test;",
+        "import keystone.TypeConverter;",
+        "public final class Conv {",
+        "  @TypeConverter public static long cents(Money m) { return m.cents(); }",
+        "  @TypeConverter public static Money money(long c) { return new Money(c); }",
+        "}");
+    JavaFileObject order = entity("Order", "@Entity(table = \"orders\")",
+        "  @PrimaryKey java.util.UUID id;",
+        "  @NotNull java.time.Instant placedAt;",
+        "  java.math.BigDecimal total;",
+        "  @TypeConverters(Conv.class) Money fee;");
+    Compilation c = compile(money, conv, order, Rules.database("Order.class"));
+    assertThat(c).succeededWithoutWarnings();
+    String flat = file(c, "1.json").replaceAll("\n\\s+", "\n");
+    assertThat(flat).contains("\"name\": \"placed_at\",\n\"type\": \"INTEGER\",\n"
+        + "\"postgresType\": \"TIMESTAMPTZ\",");
+    assertThat(flat).contains("\"name\": \"total\",\n\"type\": \"TEXT COLLATE decimal\",\n"
+        + "\"postgresType\": \"NUMERIC\",");
+    assertThat(flat).contains("\"name\": \"fee\",\n\"type\": \"INTEGER\",\n"
+        + "\"postgresType\": \"BIGINT\",");
+    assertThat(file(c, "1.sql")).contains("  id TEXT NOT NULL PRIMARY KEY,");
+    assertThat(file(c, "1.sql")).contains("  total TEXT COLLATE decimal,");
+    assertThat(file(c, "1.postgres.sql")).contains("id UUID NOT NULL PRIMARY KEY");
+    assertThat(file(c, "1.postgres.sql")).contains("placed_at TIMESTAMPTZ NOT NULL");
+    assertThat(file(c, "1.postgres.sql")).contains("total NUMERIC");
+    String md = file(c, "1.md");
+    assertThat(md).contains("    UUID id PK");
+    assertThat(md).contains("    TIMESTAMPTZ placed_at");
+    assertThat(md).contains("    NUMERIC total");
+    assertThat(md).contains("    INTEGER fee");
+  }
+
+  @Test
   void threeFilesShareOneIdentityHash() {
     Compilation c = tree();
     assertThat(c).succeededWithoutWarnings();

@@ -272,8 +272,9 @@ class ForeignKeyRulesTest {
         "  String runTerm;");
     Compilation c = compile(parent, child, database("Run.class, Item.class"));
     assertThat(c).hadErrorContaining("[Keystone/ForeignKeyAffinityMismatch] foreign key"
-            + " fk_items_run_code_run_term: items.run_term is TEXT but the parent column run.term"
-            + " is INTEGER")
+            + " fk_items_run_code_run_term: items.run_term is stored as TEXT (TEXT on PostgreSQL,"
+            + " Java java.lang.String) but the parent column run.term is stored as INTEGER"
+            + " (INTEGER on PostgreSQL, Java int)")
         .inFile(child).onLineContaining("columns = {\"run_code\"");
   }
 

@@ -88,6 +88,22 @@ class PostgresAutoMigrationTest {
   }
 
   @Test
+  void addedValueTypeColumnsAreNativeOnPostgres() {
+    JavaFileObject tag = tag("public record Tag(@PrimaryKey long id, String name,",
+        "    java.time.Instant seenAt, java.util.UUID ref, java.math.BigDecimal weight,",
+        "    java.time.LocalDate day, java.time.Duration took) {}");
+    Compilation c = migrate(of(USER_V1, ORDER_V1, TAG_V1), of(USER_V1, ORDER_V1, tag));
+    assertThat(c).succeededWithoutWarnings();
+    String pg = postgresMigrationsOf(c);
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN seen_at TIMESTAMPTZ\")");
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN ref UUID\")");
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN weight NUMERIC\")");
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN day DATE\")");
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN took INTERVAL\")");
+    assertThat(migrationsOf(c)).contains("ALTER TABLE tags ADD COLUMN weight TEXT COLLATE decimal");
+  }
+
+  @Test
   void typeNullabilityAndDefaultChangeInPlace() {
     JavaFileObject before = tag("public record Tag(@PrimaryKey long id, String name,",
         "    @Column(defaultValue = \"1\") int weight, int flag, String note) {}");

@@ -108,7 +108,8 @@ public final class ShopFlowDemo {
         String items = o.items().stream()
             .map(i -> i.product().getName() + " x" + i.item().quantity())
             .collect(Collectors.joining(", "));
-        out.println("    order " + o.order().id() + " (" + o.order().status() + "): " + items);
+        out.println("    order " + o.order().id() + " (" + o.order().status() + ", ref "
+            + o.order().reference() + ", placed " + o.order().placedAt() + "): " + items);
       }
     }
     return users;

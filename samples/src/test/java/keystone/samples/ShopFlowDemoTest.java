@@ -9,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
+import keystone.samples.shopflow.Order;
 import keystone.samples.shopflow.Product;
 import keystone.samples.shopflow.ShopDatabase;
 import keystone.samples.shopflow.UserWithOrders;
@@ -42,6 +44,12 @@ class ShopFlowDemoTest {
 
       List<UserWithOrders> graph = demo.loadGraph();
       assertEquals(2, graph.size());
+      Order first = db.orders().ordersOf(1).get(0);
+      assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("order 1 (pending, ref "
+          + first.reference() + ", placed " + first.placedAt() + "): Keyboard x1"));
+      assertEquals(Optional.of(first), db.orders().byReference(first.reference()));
+      assertEquals(Optional.of(db.orders().ordersOf(2).get(0).placedAt()),
+          db.orders().lastPlacedAt());
       assertEquals(2, graph.get(0).orders().get(0).items().size());
 
       ForeignKeyViolationException restrict = demo.restrictKeepsUserWithOrders();

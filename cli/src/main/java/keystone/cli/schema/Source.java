@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import keystone.engine.sqlite.DecimalCollation;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -47,12 +48,15 @@ public final class Source implements AutoCloseable {
     config.setReadOnly(true);
     Connection c = config.createConnection(
         "jdbc:sqlite:file:" + path.toAbsolutePath() + "?mode=ro");
+    // Keystone's BigDecimal columns sort with it; checks that compare them need it too.
+    DecimalCollation.register(c);
     return read(c, path.toString());
   }
 
   private static Source ddl(Path path) throws SQLException, IOException {
     String sql = Files.readString(path);
     Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+    DecimalCollation.register(c);
     try (Statement st = c.createStatement()) {
       // sqlite3_exec semantics: every statement of the script runs, in order.
       st.executeUpdate(sql);

@@ -3,10 +3,12 @@ package keystone.tests.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.Keystone;
@@ -31,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DifferentialTest {
   private static final int STEPS = 250;
+  private static final Instant FAR_PAST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
   private static final List<String> TABLES =
       List.of("users", "categories", "products", "orders", "order_items", "user_profiles");
 
@@ -53,6 +57,13 @@ class DifferentialTest {
       for (String table : TABLES) {
         assertEquals(rows(sqlite, table), rows(postgres, table), "seed " + seed + ", " + table);
       }
+      // Instants compared as Java values (each engine stores its own form), in SQL order.
+      for (Instant[] range : new Instant[][] {{FAR_PAST, FAR_FUTURE}, {FAR_PAST, Instant.EPOCH},
+          {Instant.EPOCH.minusMillis(1), FAR_FUTURE}}) {
+        assertEquals(sqlite.orders().placedBetween(range[0], range[1]),
+            postgres.orders().placedBetween(range[0], range[1]), "seed " + seed);
+      }
+      assertEquals(sqlite.orders().lastPlacedAt(), postgres.orders().lastPlacedAt());
     }
   }
 
@@ -71,7 +82,9 @@ class DifferentialTest {
             db.catalog().insertProducts(
                 List.of(new Product(a, "p" + a, 100, b > 9 ? null : b)));
       case 3:
-        return db -> db.orders().insert(new Order(a, b, "pending"));
+        Instant at = randomInstant(r);
+        UUID ref = reference(r);
+        return db -> db.orders().insert(new Order(a, b, "pending", at, ref));
       case 4:
         return db -> Arrays.toString(db.orders().insertItems(new OrderItem(a, b, c, quantity, 5)));
       case 5:
@@ -89,11 +102,13 @@ class DifferentialTest {
       case 11:
         return db -> db.execute("UPDATE orders SET user_id = ? WHERE id = ?", b, a);
       default:
+        Instant later = randomInstant(r);
+        UUID laterRef = reference(r);
         return db -> {
           db.runInTransaction(
               () -> {
                 db.deferForeignKeys();
-                db.orders().insert(new Order(100 + a, 50 + b, "imported"));
+                db.orders().insert(new Order(100 + a, 50 + b, "imported", later, laterRef));
                 if (c % 2 == 0) {
                   db.users().insert(new User(50 + b, "late" + b, "late" + b + "@x"));
                 }
@@ -120,9 +135,22 @@ class DifferentialTest {
     }
   }
 
+  /** Around the epoch, both sides, to the microsecond. */
+  private static Instant randomInstant(Random r) {
+    return Instant.EPOCH.plusSeconds(r.nextInt(2_000_000_000) - 1_000_000_000L)
+        .plusNanos(r.nextInt(1_000_000) * 1000L);
+  }
+
+  /** From a small pool, so that some orders collide on the UNIQUE reference. */
+  private static UUID reference(Random r) {
+    return new UUID(0x5eed_0000_0000_4000L, 0x8000_0000_0000_0000L + r.nextInt(40));
+  }
+
   private static List<String> rows(ShopDatabase db, String table) {
     List<String> rows = new ArrayList<>();
-    for (Object[] row : db.query("SELECT * FROM " + table + " ORDER BY 1")) {
+    // placed_at is microseconds on SQLite and a timestamp on PostgreSQL: compared as Java above.
+    String columns = table.equals("orders") ? "id, user_id, status, reference" : "*";
+    for (Object[] row : db.query("SELECT " + columns + " FROM " + table + " ORDER BY 1")) {
       rows.add(Arrays.toString(row));
     }
     return rows;

@@ -42,8 +42,29 @@ public enum Message {
           + " generates keys for INTEGER PRIMARY KEY"),
   COLUMN_TYPE_UNSUPPORTED(
       "ColumnTypeUnsupported",
-      "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[]"
-          + " or an enum, or mark the field @Ignore"),
+      "%s has type %s, which has no column mapping; use a primitive, its box, String, byte[],"
+          + " an enum, a java.time type, UUID, BigDecimal or BigInteger, add a @TypeConverter"
+          + " pair for it in @TypeConverters, or mark the field @Ignore"),
+  CONVERTER_SHAPE(
+      "ConverterShape",
+      "@TypeConverter %s must take exactly one parameter and return a value; it %s"),
+  CONVERTER_COLUMN_NOT_BUILT_IN(
+      "ConverterColumnNotBuiltIn",
+      "@TypeConverter %s converts %s to %s, but one side must be a built-in column type (a"
+          + " primitive, its box, String, byte[], an enum, java.time, UUID, BigDecimal or"
+          + " BigInteger) and the other a type of yours"),
+  CONVERTER_ONE_DIRECTION(
+      "ConverterOneDirection",
+      "@TypeConverter %s converts %s to %s, but nothing in the same @TypeConverters converts %s"
+          + " back to %s; add that method"),
+  CONVERTER_DUPLICATE(
+      "ConverterDuplicate",
+      "@TypeConverter %s converts %s to its column, as %s already does in the same"
+          + " @TypeConverters scope; keep one"),
+  CONVERTER_NO_CONSTRUCTOR(
+      "ConverterNoConstructor",
+      "@TypeConverter %s is an instance method, so %s needs an accessible no-argument"
+          + " constructor (or make the method static)"),
   IGNORE_ON_RECORD_COMPONENT(
       "IgnoreOnRecordComponent",
       "@Ignore cannot leave out record component %s of %s: the canonical constructor needs every"
@@ -92,7 +113,8 @@ public enum Message {
       "%s references %s, which is neither the primary key nor UNIQUE; %s"),
   FOREIGN_KEY_AFFINITY_MISMATCH(
       "ForeignKeyAffinityMismatch",
-      "foreign key %s: %s is %s but the parent column %s is %s; use the same type"),
+      "foreign key %s: %s is stored as %s but the parent column %s is stored as %s; use the"
+          + " same type (or converters to the same column type)"),
   FOREIGN_KEY_SET_NULL_NOT_NULL(
       "ForeignKeySetNullNotNull",
       "foreign key %s: ON %s SET NULL on NOT NULL column %s; make the field nullable or pick"
@@ -267,6 +289,16 @@ public enum Message {
   AUTO_MIGRATION_UNKNOWN_COLUMN(
       "AutoMigrationUnknownColumn",
       "@%s names column %s.%s, which version %d does not have; its columns are: %s"),
+  AUTO_MIGRATION_VALUE_TYPE_CHANGE(
+      "AutoMigrationValueTypeChange",
+      "@AutoMigration(from = %d, to = %d): column %s.%s changes from %s to %s (%s to %s on"
+          + " PostgreSQL); its values must be rewritten and Keystone cannot know what the old ones"
+          + " mean (a long may hold seconds or milliseconds). Write that step as a"
+          + " Migration.of(%1$d, %2$d, db -> ...) instead: rewrite the values in the new form"
+          + " (README \"Column types\"), e.g. epoch milliseconds to an Instant are"
+          + " \"UPDATE %3$s SET %4$s = %4$s * 1000\" on SQLite (microseconds) and \"ALTER TABLE"
+          + " %3$s ALTER COLUMN %4$s TYPE TIMESTAMPTZ USING to_timestamp(%4$s / 1000.0)\" on"
+          + " PostgreSQL; or add a new column and keep the old one"),
   AUTO_MIGRATION_POSTGRES_REBUILD(
       "AutoMigrationPostgresRebuild",
       "@AutoMigration(from = %d, to = %d) %s on PostgreSQL: it %s, which PostgreSQL's ALTER"

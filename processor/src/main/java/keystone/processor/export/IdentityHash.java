@@ -32,7 +32,7 @@ public final class IdentityHash {
     for (EntityModel e : tables) {
       line(canonical, "table", lower(e.table()));
       for (ColumnModel c : e.columns()) {
-        line(canonical, "column", lower(c.name()), c.affinity().name(),
+        line(canonical, "column", lower(c.name()), c.stored().sqlite(),
             flag(Ddl.declaredNotNull(e, c)), String.valueOf(keyPosition(e, c)),
             flag(c.unique()), nullToEmpty(c.defaultValue()), nullToEmpty(c.check()));
       }

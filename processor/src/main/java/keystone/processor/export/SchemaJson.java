@@ -9,7 +9,6 @@ import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
 import keystone.processor.sql.Ddl;
-import keystone.processor.sql.PostgresColumns;
 
 /**
  * {@code <version>.json}: the schema as data, for migrations and review. Tables come in creation
@@ -49,8 +48,8 @@ final class SchemaJson {
     for (ColumnModel c : e.columns()) {
       Map<String, Object> col = new LinkedHashMap<>();
       col.put("name", c.name());
-      col.put("type", c.affinity().name());
-      col.put("postgresType", PostgresColumns.type(c.value().columnType()));
+      col.put("type", c.stored().sqlite());
+      col.put("postgresType", c.stored().postgres());
       col.put("notNull", Ddl.declaredNotNull(e, c));
       col.put("default", c.defaultValue());
       col.put("primaryKeyPosition", IdentityHash.keyPosition(e, c));

@@ -71,7 +71,7 @@ final class SchemaMarkdown {
         fk.childColumns().forEach(c -> fkColumns.add(c.toLowerCase(Locale.ROOT)));
       }
       for (ColumnModel c : e.columns()) {
-        md.append("    ").append(c.affinity()).append(' ').append(attribute(c.name()));
+        md.append("    ").append(c.stored().described()).append(' ').append(attribute(c.name()));
         List<String> keys = new ArrayList<>();
         if (e.isPrimaryKey(c)) {
           keys.add("PK");

@@ -11,7 +11,6 @@ import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
 import keystone.processor.sql.Ddl;
-import keystone.processor.sql.PostgresColumns;
 
 /**
  * One version of a schema as the export describes it: read back from {@code <version>.json}, or
@@ -106,8 +105,8 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
     for (EntityModel e : entities) {
       List<Column> columns = new ArrayList<>();
       for (ColumnModel c : e.columns()) {
-        columns.add(new Column(c.name(), c.affinity().name(),
-            PostgresColumns.type(c.value().columnType()), Ddl.declaredNotNull(e, c),
+        columns.add(new Column(c.name(), c.stored().sqlite(), c.stored().postgres(),
+            Ddl.declaredNotNull(e, c),
             c.defaultValue(), e.primaryKey().indexOf(keyName(e, c)) + 1, c.check(),
             c.unique()));
       }

@@ -85,7 +85,14 @@ record TableChange(Table old, Table now, List<ColumnChange> columns) {
             now.name(), c.name());
         ok = false;
       } else {
-        columns.add(new ColumnChange(c, now.column(c.name()).orElseThrow(), false));
+        Column after = now.column(c.name()).orElseThrow();
+        if (ValueTypeChange.needsRewrite(c, after)) {
+          report.add(decl.at(), Message.AUTO_MIGRATION_VALUE_TYPE_CHANGE, decl.from(), decl.to(),
+              now.name(), c.name(), c.type(), after.type(), c.postgresType(),
+              after.postgresType());
+          ok = false;
+        }
+        columns.add(new ColumnChange(c, after, false));
         kept.add(lower(c.name()));
       }
     }

@@ -1,6 +1,7 @@
 package keystone.processor.model;
 
 import keystone.processor.diagnostics.Source;
+import keystone.processor.types.StoredType;
 
 /**
  * One persisted property.
@@ -28,6 +29,10 @@ public record ColumnModel(
     Source source) {
 
   public Affinity affinity() {
-    return value.columnType().affinity();
+    return stored().affinity();
+  }
+
+  public StoredType stored() {
+    return value.adapter().stored();
   }
 }

@@ -1,9 +1,10 @@
 package keystone.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import keystone.processor.types.ColumnAdapter;
 
 /**
- * A Java value that maps to one SQL value: its declared type, the column type, and whether it
- * is a reference (boxed, String, enum...) that may hold null.
+ * A Java value that maps to one SQL value: its declared type, the adapter that stores, binds and
+ * reads it, and whether it is a reference (boxed, String, enum...) that may hold null.
  */
-public record JavaValue(TypeName type, ColumnType columnType, boolean reference) {}
+public record JavaValue(TypeName type, ColumnAdapter adapter, boolean reference) {}

@@ -1,5 +1,7 @@
 package keystone.processor.model;
 
+import keystone.processor.types.RelationKey;
+
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public record RelationModel(
     String loader,
     Container container,
     TypeName fieldType,
-    Affinity key,
+    RelationKey key,
     int parentColumn,
     String selectSql,
     int keyColumn,

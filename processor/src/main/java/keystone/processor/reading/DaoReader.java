@@ -38,6 +38,10 @@ public final class DaoReader {
 
   /** The model, or null when the report got errors. */
   public DaoModel read(TypeElement dao, DaoContext databaseCtx, Report report) {
+    return env.adapters().within(dao, () -> readDao(dao, databaseCtx, report));
+  }
+
+  private DaoModel readDao(TypeElement dao, DaoContext databaseCtx, Report report) {
     Report own = new Report();
     ClassName impl = ImplNames.of(ClassName.get(dao));
     DaoContext ctx = databaseCtx.forImpl(impl.packageName(), impl.simpleName());
@@ -63,7 +67,7 @@ public final class DaoReader {
           || m.getModifiers().contains(Modifier.STATIC)) {
         continue;
       }
-      method(dao, m, ctx, own).ifPresent(methods::add);
+      env.adapters().within(m, () -> method(dao, m, ctx, own)).ifPresent(methods::add);
     }
     report.addAll(own);
     if (own.hasErrors()) {

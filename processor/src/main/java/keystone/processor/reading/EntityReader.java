@@ -67,10 +67,10 @@ public final class EntityReader {
 
   /** The entity as a database with this {@code naming} lists it. */
   public Result read(TypeElement type, Naming naming) {
-    String key = type.getQualifiedName() + "/" + naming;
+    String key = cacheKey(type, naming);
     Result cached = full.get(key);
     if (cached == null) {
-      cached = read(type, naming, true);
+      cached = env.adapters().inType(type, () -> read(type, naming, true));
       full.put(key, cached);
     }
     return cached;
@@ -78,13 +78,18 @@ public final class EntityReader {
 
   /** Table, columns and key only: enough to resolve a foreign key without following cycles. */
   private Result readShallow(TypeElement type, Naming naming) {
-    String key = type.getQualifiedName() + "/" + naming;
+    String key = cacheKey(type, naming);
     Result cached = shallow.get(key);
     if (cached == null) {
-      cached = read(type, naming, false);
+      cached = env.adapters().inType(type, () -> read(type, naming, false));
       shallow.put(key, cached);
     }
     return cached;
+  }
+
+  /** Per database too: a database's converters may decide an entity's column types. */
+  private String cacheKey(TypeElement type, Naming naming) {
+    return type.getQualifiedName() + "/" + naming + " in " + env.adapters().database();
   }
 
   private Result read(TypeElement type, Naming databaseNaming, boolean withKeys) {
@@ -211,7 +216,7 @@ public final class EntityReader {
       TypeElement type, Property p, Constructors.Choice creator, boolean byConstructor,
       EntityNaming naming, Report report) {
     Source at = Source.of(p.element());
-    Optional<JavaValue> value = ValueTypes.of(p.type());
+    Optional<JavaValue> value = env.adapters().of(p.type(), p.declarations());
     if (value.isEmpty()) {
       report.add(at, Message.COLUMN_TYPE_UNSUPPORTED, p.name(), p.type());
       return Optional.empty();

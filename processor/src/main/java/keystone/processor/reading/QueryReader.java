@@ -226,18 +226,18 @@ final class QueryReader {
   private Optional<Binding> binding(VariableElement p) {
     TypeMirror t = p.asType();
     String name = p.getSimpleName().toString();
-    Optional<JavaValue> direct = ValueTypes.of(t);
+    Optional<JavaValue> direct = env.adapters().of(t, List.of(p));
     if (direct.isPresent()) {
       return Optional.of(new Binding(name, direct.get(), Expansion.NONE));
     }
     if (t instanceof ArrayType array) {
-      return ValueTypes.of(array.getComponentType())
+      return env.adapters().of(array.getComponentType())
           .map(v -> new Binding(name, v, Expansion.ARRAY));
     }
     if (iterables.isIterable(t)) {
       TypeMirror element = WriteMethodReader.elementOf((DeclaredType) t);
       return element == null ? Optional.empty()
-          : ValueTypes.of(element).map(v -> new Binding(name, v, Expansion.ITERABLE));
+          : env.adapters().of(element).map(v -> new Binding(name, v, Expansion.ITERABLE));
     }
     return Optional.empty();
   }

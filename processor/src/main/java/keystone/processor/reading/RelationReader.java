@@ -16,6 +16,7 @@ import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
 import keystone.processor.model.Affinity;
+import keystone.processor.types.RelationKey;
 import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.JavaValue;
@@ -69,7 +70,7 @@ final class RelationReader {
         ? (TypeElement) env.types().asElement(element) : null;
     List<String> projection = annotations.strings(a, "projection");
     // Room's projection: one column may fill a List<String>-like field of its values.
-    Optional<JavaValue> scalar = element == null ? Optional.empty() : ValueTypes.of(element);
+    Optional<JavaValue> scalar = element == null ? Optional.empty() : env.adapters().of(element);
     if (scalar.isPresent() && projection.size() != 1) {
       report.add(at, Message.RELATION_FIELD_TYPE, name, type + " (a field of column values needs"
           + " @Relation(entity = ..., projection = {\"oneColumn\"}))");
@@ -123,7 +124,7 @@ final class RelationReader {
       return Optional.empty();
     }
     Origin parentOrigin = origins.get(parentColumn);
-    Affinity key = entityColumn.get().affinity();
+    RelationKey key = RelationKey.of(entityColumn.get().value());
     String select;
     List<Integer> tables = new ArrayList<>();
     tables.add(ctx.tables().indexOf(entity.table()));
@@ -157,14 +158,14 @@ final class RelationReader {
       ok &= references(name, junction, jp, parentEntity, parentName, junctionAt, report);
       ok &= references(name, junction, je, entity, entityName, junctionAt, report);
       ok &= sameAffinity(name, parentOrigin, parentName, new Side(junction, jp),
-          jpColumn.get().affinity(), at, report);
-      if (jeColumn.get().affinity() != key) {
+          RelationKey.of(jpColumn.get().value()), at, report);
+      if (!RelationKey.of(jeColumn.get().value()).equals(key)) {
         report.add(junctionAt, Message.RELATION_AFFINITY_MISMATCH, name,
-            junction.table() + "." + je, jeColumn.get().affinity(),
+            junction.table() + "." + je, RelationKey.of(jeColumn.get().value()),
             entity.table() + "." + entityName, key);
         ok = false;
       }
-      key = jpColumn.get().affinity();
+      key = RelationKey.of(jpColumn.get().value());
       select = "SELECT " + qualified("r", loaded) + ", j." + SqlNames.quote(jp)
           + " FROM " + SqlNames.quote(entity.table()) + " AS r JOIN "
           + SqlNames.quote(junction.table()) + " AS j ON j." + SqlNames.quote(je) + " = r."
@@ -177,7 +178,7 @@ final class RelationReader {
           + SqlNames.quote(entityName) + " FROM " + SqlNames.quote(entity.table()) + " WHERE "
           + SqlNames.quote(entityName) + " IN (";
     }
-    if (key == Affinity.BLOB) {
+    if (key.affinity() == Affinity.BLOB) {
       report.add(at, Message.RELATION_NOT_ALLOWED, name,
           "its key is a BLOB, which cannot be matched by value; key on an INTEGER or TEXT column");
       ok = false;
@@ -270,9 +271,9 @@ final class RelationReader {
   }
 
   private static boolean sameAffinity(
-      String name, Origin parent, String parentName, Side other, Affinity otherAffinity,
+      String name, Origin parent, String parentName, Side other, RelationKey otherAffinity,
       Source at, Report report) {
-    if (parent == null || parent.affinity() == otherAffinity) {
+    if (parent == null || parent.affinity().equals(otherAffinity)) {
       return true;
     }
     String parentDescribed = parent.entity() == null ? "parent column " + parentName

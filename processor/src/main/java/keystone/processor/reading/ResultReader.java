@@ -15,10 +15,10 @@ import javax.lang.model.type.TypeMirror;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
-import keystone.processor.model.Affinity;
 import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.JavaValue;
+import keystone.processor.types.RelationKey;
 import keystone.processor.model.ResultModel;
 import keystone.processor.model.ResultModel.ResultProperty;
 import keystone.processor.model.Shape;
@@ -35,7 +35,7 @@ final class ResultReader {
   static final String RELATION = "keystone.Relation";
 
   /** Where a result column comes from: its type, and the entity whose column it is, if any. */
-  record Origin(Affinity affinity, EntityModel entity) {}
+  record Origin(RelationKey affinity, EntityModel entity) {}
 
   private final Env env;
   private final Annotations annotations;
@@ -55,7 +55,7 @@ final class ResultReader {
 
   Optional<ResultModel> read(
       TypeMirror row, List<String> columns, Source at, Report report, DaoContext ctx) {
-    Optional<JavaValue> scalar = ValueTypes.of(row);
+    Optional<JavaValue> scalar = env.adapters().of(row);
     if (scalar.isPresent()) {
       return Optional.of(new ResultModel(scalar.get(), scalar.get().type(), null, List.of()));
     }
@@ -126,7 +126,7 @@ final class ResultReader {
         }
         continue;
       }
-      Optional<JavaValue> value = ValueTypes.of(p.type());
+      Optional<JavaValue> value = valueOf(type, owner, p);
       if (value.isEmpty()) {
         report.add(at, Message.QUERY_RETURN_TYPE, row,
             "property " + p.name() + " has no column mapping");
@@ -149,9 +149,10 @@ final class ResultReader {
         ok = false;
       }
       if (index >= 0) {
-        Affinity affinity = owner == null ? value.get().columnType().affinity()
-            : owner.column(column.substring(prefix.length())).map(ColumnModel::affinity)
-                .orElse(value.get().columnType().affinity());
+        RelationKey affinity = owner == null ? RelationKey.of(value.get())
+            : owner.column(column.substring(prefix.length()))
+                .map(c -> RelationKey.of(c.value()))
+                .orElse(RelationKey.of(value.get()));
         origins.putIfAbsent(index, new Origin(affinity, owner));
       }
       out[i] = ResultProperty.column(p.name(), value.get(), p.setter(), index);
@@ -177,13 +178,28 @@ final class ResultReader {
     return Optional.of(new ResultModel(null, TypeName.get(row), shape, List.of(out), arguments));
   }
 
+  /**
+   * An entity's own column adapter when the row is that entity, so that it reads what its
+   * inserts wrote; otherwise the property's, with the result type's converters in scope.
+   */
+  private Optional<JavaValue> valueOf(TypeElement type, EntityModel owner, Property p) {
+    if (owner != null) {
+      for (ColumnModel c : owner.columns()) {
+        if (c.property().equals(p.name())) {
+          return Optional.of(c.value());
+        }
+      }
+    }
+    return env.adapters().within(type, () -> env.adapters().of(p.type(), p.declarations()));
+  }
+
   private Optional<ResultModel> embedded(
       Property p, String name, Source at, List<String> columns, String prefix, Report report,
       DaoContext ctx, Map<Integer, Origin> origins) {
     TypeMirror t = p.type();
     TypeElement type = t.getKind() == TypeKind.DECLARED
         ? (TypeElement) env.types().asElement(t) : null;
-    if (type == null || ValueTypes.of(t).isPresent()
+    if (type == null || env.adapters().of(t).isPresent()
         || !Constructors.buildable(type)) {
       report.add(at, Message.EMBEDDED_TYPE, name, t);
       return Optional.empty();

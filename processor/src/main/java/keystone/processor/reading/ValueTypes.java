@@ -11,24 +11,25 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import keystone.processor.model.ColumnType;
 import keystone.processor.model.JavaValue;
+import keystone.processor.types.BuiltIn;
 
 /** Maps Java types to column types, and decides nullability. */
 public final class ValueTypes {
   private ValueTypes() {}
 
+  /** The built-in adapter for {@code type}, or empty when it has none. */
   public static Optional<JavaValue> of(TypeMirror type) {
     if (type.getKind() == TypeKind.ERROR) {
       throw new MissingTypeException(type.toString());
     }
     TypeName name = TypeName.get(type).withoutAnnotations();
     if (type.getKind().isPrimitive()) {
-      return primitive(type.getKind()).map(c -> new JavaValue(name, c, false));
+      return BuiltIn.forPrimitive(type.getKind()).map(b -> new JavaValue(name, b, false));
     }
     if (type instanceof ArrayType array) {
       return array.getComponentType().getKind() == TypeKind.BYTE
-          ? Optional.of(new JavaValue(name, ColumnType.BYTES, true))
+          ? Optional.of(new JavaValue(name, BuiltIn.BYTES, true))
           : Optional.empty();
     }
     if (!(type instanceof DeclaredType declared)) {
@@ -36,35 +37,10 @@ public final class ValueTypes {
     }
     TypeElement element = (TypeElement) declared.asElement();
     if (element.getKind() == ElementKind.ENUM) {
-      return Optional.of(new JavaValue(name, ColumnType.ENUM, true));
+      return Optional.of(new JavaValue(name, BuiltIn.ENUM, true));
     }
-    ColumnType boxed =
-        switch (element.getQualifiedName().toString()) {
-          case "java.lang.Boolean" -> ColumnType.BOOLEAN;
-          case "java.lang.Byte" -> ColumnType.BYTE;
-          case "java.lang.Short" -> ColumnType.SHORT;
-          case "java.lang.Integer" -> ColumnType.INT;
-          case "java.lang.Long" -> ColumnType.LONG;
-          case "java.lang.Float" -> ColumnType.FLOAT;
-          case "java.lang.Double" -> ColumnType.DOUBLE;
-          case "java.lang.String" -> ColumnType.STRING;
-          default -> null;
-        };
-    return Optional.ofNullable(boxed).map(c -> new JavaValue(name, c, true));
-  }
-
-  private static Optional<ColumnType> primitive(TypeKind kind) {
-    return Optional.ofNullable(
-        switch (kind) {
-          case BOOLEAN -> ColumnType.BOOLEAN;
-          case BYTE -> ColumnType.BYTE;
-          case SHORT -> ColumnType.SHORT;
-          case INT -> ColumnType.INT;
-          case LONG -> ColumnType.LONG;
-          case FLOAT -> ColumnType.FLOAT;
-          case DOUBLE -> ColumnType.DOUBLE;
-          default -> null;
-        });
+    return BuiltIn.forClass(element.getQualifiedName().toString())
+        .map(b -> new JavaValue(name, b, true));
   }
 
   /**

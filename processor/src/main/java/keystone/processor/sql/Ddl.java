@@ -62,7 +62,7 @@ public final class Ddl {
   }
 
   private static String columnDefinition(EntityModel entity, ColumnModel c, boolean singleKey) {
-    return columnDefinition(c.name(), c.affinity().name(), declaredNotNull(entity, c),
+    return columnDefinition(c.name(), c.stored().sqlite(), declaredNotNull(entity, c),
         entity.isPrimaryKey(c) && singleKey, c.defaultValue(), c.unique(), c.check());
   }
 

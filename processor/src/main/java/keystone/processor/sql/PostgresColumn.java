@@ -6,7 +6,7 @@ import static keystone.processor.sql.PostgresNames.quote;
  * One column as PostgreSQL's CREATE TABLE and ALTER TABLE ... ADD COLUMN declare it, whichever
  * model it comes from: the entities being compiled, or an earlier version read from its export.
  *
- * @param type the PostgreSQL type, as {@link PostgresColumns#type} gives it
+ * @param type the PostgreSQL type, as its column adapter stores it
  * @param identity SQLite's rowid alias, which becomes an identity column
  * @param notNull as PostgreSQL declares it: primary key columns are NOT NULL there
  * @param primaryKey whether {@code PRIMARY KEY} goes on the column (a single-column key)

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import keystone.processor.model.ColumnModel;
-import keystone.processor.model.ColumnType;
 import keystone.processor.model.EntityModel;
 
 /** PostgreSQL's types and defaults for the entities' columns. */
@@ -13,28 +12,9 @@ public final class PostgresColumns {
 
   private PostgresColumns() {}
 
-  /**
-   * {@code short} and {@code byte} become INTEGER rather than SMALLINT: PostgreSQL has no
-   * one-byte integer, so SMALLINT would enforce {@code short}'s range but still not
-   * {@code byte}'s; SQLite does not enforce either; and alignment usually pads a SMALLINT back
-   * to four bytes. One 32-bit type for every narrow Java integer is the simpler contract.
-   * https://www.postgresql.org/docs/14/datatype-numeric.html
-   */
-  public static String type(ColumnType type) {
-    return switch (type) {
-      case LONG -> "BIGINT";
-      case INT, SHORT, BYTE -> "INTEGER";
-      case BOOLEAN -> "BOOLEAN";
-      case DOUBLE -> "DOUBLE PRECISION";
-      case FLOAT -> "REAL";
-      case STRING, ENUM -> "TEXT";
-      case BYTES -> "BYTEA";
-    };
-  }
-
   static PostgresColumn of(EntityModel entity, ColumnModel c, boolean singleKey) {
     boolean key = entity.isPrimaryKey(c);
-    return new PostgresColumn(c.name(), type(c.value().columnType()), Ddl.rowidAlias(entity, c),
+    return new PostgresColumn(c.name(), c.stored().postgres(), Ddl.rowidAlias(entity, c),
         key || !c.nullable(), key && singleKey, c.defaultValue(), c.unique(), c.check());
   }
 

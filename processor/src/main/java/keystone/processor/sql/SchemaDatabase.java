@@ -32,6 +32,18 @@ public final class SchemaDatabase implements AutoCloseable {
     try (Statement st = c.createStatement()) {
       st.execute("PRAGMA foreign_keys = ON");
     }
+    // Decimal columns are declared with the collation the engine registers; statements are
+    // only prepared here, so its order matters little, but numbers compare as numbers anyway.
+    org.sqlite.Collation.create(c, "decimal", new org.sqlite.Collation() {
+      @Override
+      protected int xCompare(String a, String b) {
+        try {
+          return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+        } catch (NumberFormatException e) {
+          return a.compareTo(b);
+        }
+      }
+    });
     return new SchemaDatabase(c);
   }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.model.ColumnModel;
-import keystone.processor.model.ColumnType;
+import keystone.processor.types.BuiltIn;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.IndexModel;
 
@@ -38,7 +38,7 @@ public final class EntityValidator {
     }
     if (e.autoGenerate()) {
       ColumnModel key = e.column(e.primaryKey().get(0)).orElseThrow();
-      if (key.value().columnType() != ColumnType.LONG) {
+      if (key.value().adapter() != BuiltIn.LONG) {
         report.add(key.source(), Message.AUTO_GENERATE_NOT_LONG, key.value().type());
       }
     }

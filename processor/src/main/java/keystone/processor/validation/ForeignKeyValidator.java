@@ -77,11 +77,13 @@ final class ForeignKeyValidator {
     for (int i = 0; i < fk.childColumns().size(); i++) {
       ColumnModel c = child.column(fk.childColumns().get(i)).orElseThrow();
       ColumnModel p = parent.column(fk.parentColumns().get(i)).orElseThrow();
-      if (c.affinity() != p.affinity()) {
+      // Compared as stored, after any converter: SQLite joins by affinity, PostgreSQL needs
+      // an equality operator between the two types (an int and a long have one).
+      if (c.affinity() != p.affinity() || !c.stored().family().equals(p.stored().family())) {
         report.add(
             at.attribute(fk.single() ? "entity" : "columns"),
             Message.FOREIGN_KEY_AFFINITY_MISMATCH, fk.name(), child.table() + "." + c.name(),
-            c.affinity(), parent.table() + "." + p.name(), p.affinity());
+            describe(c), parent.table() + "." + p.name(), describe(p));
       }
       checkAction(child, fk, c, "DELETE", fk.onDelete());
       checkAction(child, fk, c, "UPDATE", fk.onUpdate());
@@ -178,5 +180,10 @@ final class ForeignKeyValidator {
       out.add(n.toLowerCase(Locale.ROOT));
     }
     return out;
+  }
+
+  private static String describe(ColumnModel c) {
+    return c.stored().sqlite() + " (" + c.stored().postgres() + " on PostgreSQL, Java "
+        + c.value().type() + ")";
   }
 }

@@ -15,6 +15,7 @@ import javax.lang.model.element.Modifier;
 import keystone.processor.model.DaoMethodModel;
 import keystone.processor.model.DaoModel;
 import keystone.processor.sql.SqlNames;
+import keystone.processor.types.Converter;
 
 /** Renders {@code <Dao>_Impl} from a {@link DaoModel}. */
 public final class DaoWriter {
@@ -30,9 +31,19 @@ public final class DaoWriter {
     }
     type.addField(GeneratedFiles.ENGINE, "engine", Modifier.PRIVATE, Modifier.FINAL);
     Constants constants = new Constants(type, dao);
+    Values.collectConverters();
     for (DaoMethodModel m : dao.methods()) {
       MethodSpec.Builder method = m.signature().toBuilder();
       type.addMethod(method.addCode(body(dao, m, constants)).build());
+    }
+    Set<String> fields = new HashSet<>();
+    for (Converter c : Values.collectConverters()) {
+      if (fields.add(c.field())) {
+        // One instance per DAO, called directly: no lookup per call.
+        type.addField(FieldSpec.builder(c.owner(), c.field(), Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", c.owner())
+            .build());
+      }
     }
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)

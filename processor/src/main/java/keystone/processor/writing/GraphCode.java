@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.lang.model.element.Modifier;
-import keystone.processor.model.Affinity;
+import keystone.processor.types.RelationKey;
 import keystone.processor.model.RelationModel;
 import keystone.processor.model.ResultModel;
 import keystone.processor.model.ResultModel.ResultProperty;
@@ -263,8 +263,7 @@ final class GraphCode {
         .addStatement("$T st = scope.prepare($L.append(')').toString())",
             GeneratedFiles.SQL_STATEMENT, sql)
         .beginControlFlow("for (int i = 0; i < $L.size(); i++)", chunk)
-        .addStatement(bindKey(rel.key(), CodeBlock.of("i + 1"),
-            CodeBlock.of("$L.get(i)", chunk)))
+        .add(bindKey(rel.key(), CodeBlock.of("i + 1"), CodeBlock.of("$L.get(i)", chunk)))
         .endControlFlow()
         .beginControlFlow("try")
         .beginControlFlow("while (st.step())")
@@ -298,29 +297,17 @@ final class GraphCode {
         ParameterizedTypeName.get(LIST, rel.row().type()));
   }
 
-  static TypeName keyType(Affinity key) {
-    return switch (key) {
-      case INTEGER -> ClassName.get(Long.class);
-      case REAL -> ClassName.get(Double.class);
-      default -> ClassName.get(String.class);
-    };
+  static TypeName keyType(RelationKey key) {
+    return key.adapter().boxedType();
   }
 
-  /** Keys are read in their storage class, so an int and a long column give equal keys. */
-  private static CodeBlock readKey(Affinity key, int column) {
-    return switch (key) {
-      case INTEGER -> CodeBlock.of("st.isNull($L) ? null : st.columnLong($L)", column, column);
-      case REAL -> CodeBlock.of("st.isNull($L) ? null : st.columnDouble($L)", column, column);
-      default -> CodeBlock.of("st.columnText($L)", column);
-    };
+  /** Keys are read as their {@link RelationKey} says, so an int and a long give equal keys. */
+  private static CodeBlock readKey(RelationKey key, int column) {
+    return key.adapter().read(key.value(keyType(key)), column);
   }
 
-  private static CodeBlock bindKey(Affinity key, CodeBlock index, CodeBlock value) {
-    return switch (key) {
-      case INTEGER -> CodeBlock.of("st.bindLong($L, $L)", index, value);
-      case REAL -> CodeBlock.of("st.bindDouble($L, $L)", index, value);
-      default -> CodeBlock.of("st.bindText($L, $L)", index, value);
-    };
+  private static CodeBlock bindKey(RelationKey key, CodeBlock index, CodeBlock value) {
+    return key.adapter().bind(key.value(keyType(key)), index, value);
   }
 
   static FieldSpec chunkField(String name) {

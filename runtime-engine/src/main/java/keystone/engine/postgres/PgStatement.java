@@ -1,16 +1,27 @@
 package keystone.engine.postgres;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.spi.Arguments;
+import keystone.engine.spi.SqliteValues;
 import keystone.engine.raw.RawStatement;
 
 /**
@@ -145,6 +156,104 @@ final class PgStatement implements RawStatement {
     } catch (SQLException e) {
       throw fail(e);
     }
+  }
+
+  // The built-in value types as PostgreSQL's own: TIMESTAMPTZ, DATE, TIMESTAMP, TIME, INTERVAL,
+  // UUID, NUMERIC. Times are truncated to the microsecond first, as SQLite's forms are, because
+  // PostgreSQL would round them instead (https://www.postgresql.org/docs/14/datatype-datetime.html).
+
+  private void bindObject(int index, Object value) {
+    if (value == null) {
+      bindNull(index);
+      return;
+    }
+    remember(index, value);
+    try {
+      statement.setObject(index, value);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  private <T> T column(int column, Class<T> type) {
+    try {
+      return rows.getObject(column + 1, type);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
+  public void bindInstant(int index, Instant value) {
+    bindObject(index, value == null ? null
+        : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+  }
+
+  @Override
+  public Instant columnInstant(int column) {
+    OffsetDateTime value = column(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  @Override
+  public void bindLocalDate(int index, LocalDate value) {
+    bindObject(index, value);
+  }
+
+  @Override
+  public LocalDate columnLocalDate(int column) {
+    return column(column, LocalDate.class);
+  }
+
+  @Override
+  public void bindLocalDateTime(int index, LocalDateTime value) {
+    bindObject(index, value == null ? null : value.truncatedTo(ChronoUnit.MICROS));
+  }
+
+  @Override
+  public LocalDateTime columnLocalDateTime(int column) {
+    return column(column, LocalDateTime.class);
+  }
+
+  @Override
+  public void bindLocalTime(int index, LocalTime value) {
+    bindObject(index, value == null ? null : value.truncatedTo(ChronoUnit.MICROS));
+  }
+
+  @Override
+  public LocalTime columnLocalTime(int column) {
+    return column(column, LocalTime.class);
+  }
+
+  @Override
+  public void bindDuration(int index, Duration value) {
+    bindObject(index, value == null ? null : PgIntervals.of(SqliteValues.micros(value)));
+  }
+
+  @Override
+  public Duration columnDuration(int column) {
+    String text = columnText(column);
+    return text == null ? null : SqliteValues.duration(PgIntervals.micros(text));
+  }
+
+  @Override
+  public void bindUuid(int index, UUID value) {
+    bindObject(index, value);
+  }
+
+  @Override
+  public UUID columnUuid(int column) {
+    return column(column, UUID.class);
+  }
+
+  @Override
+  public void bindDecimal(int index, BigDecimal value) {
+    bindObject(index, value);
+  }
+
+  @Override
+  public BigDecimal columnDecimal(int column) {
+    return column(column, BigDecimal.class);
   }
 
   /** Binds raw arguments from index 1. */

@@ -6,7 +6,7 @@ import keystone.engine.KeystoneException;
 public final class Arguments {
   private Arguments() {}
 
-  /** Binds {@code args} from index 1: Long/Integer/Short/Byte, Double/Float, Boolean, String, byte[], enum, null. */
+  /** Binds {@code args} from index 1: Long/Integer/Short/Byte, Double/Float, Boolean, String, byte[], enum, the built-in value types, null. */
   public static void bind(SqlStatement st, Object... args) {
     for (int i = 0; i < args.length; i++) {
       bind(st, i + 1, args[i]);
@@ -29,10 +29,11 @@ public final class Arguments {
       st.bindBlob(index, bytes);
     } else if (value instanceof Enum<?> e) {
       st.bindText(index, e.name());
-    } else {
+    } else if (!BuiltInValues.bind(st, index, value)) {
       throw new KeystoneException(
           "Cannot bind a " + value.getClass().getName() + " (parameter " + index + ");"
-              + " use Long, Double, String, byte[], Boolean, an enum or null");
+              + " use Long, Double, String, byte[], Boolean, an enum, a java.time value,"
+              + " UUID, BigDecimal, BigInteger or null");
     }
   }
 }

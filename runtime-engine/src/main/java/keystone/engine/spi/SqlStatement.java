@@ -1,5 +1,16 @@
 package keystone.engine.spi;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
 /**
  * A prepared statement in the shape of SQLite's C API: bind by 1-based index, step through rows,
  * read columns by 0-based index. Every failure is already a typed
@@ -50,6 +61,100 @@ public interface SqlStatement {
   String columnText(int column);
 
   byte[] columnBlob(int column);
+
+  // The built-in value types. The defaults store them as SQLite does (see SqliteValues); an
+  // engine with native types overrides them. Each binds NULL for null and reads NULL as null.
+
+  default void bindInstant(int index, Instant value) {
+    if (value == null) {
+      bindNull(index);
+    } else {
+      bindLong(index, SqliteValues.micros(value));
+    }
+  }
+
+  default Instant columnInstant(int column) {
+    long micros = columnLong(column);
+    // NULL reads as 0: only then is a second look needed (one native call per value, not two).
+    return micros == 0 && isNull(column) ? null : SqliteValues.instant(micros);
+  }
+
+  /** Keeps the instant; the offset is not stored, and the value comes back at UTC. */
+  default void bindOffsetDateTime(int index, OffsetDateTime value) {
+    bindInstant(index, value == null ? null : value.toInstant());
+  }
+
+  default OffsetDateTime columnOffsetDateTime(int column) {
+    Instant instant = columnInstant(column);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  default void bindLocalDate(int index, LocalDate value) {
+    bindText(index, value == null ? null : SqliteValues.text(value));
+  }
+
+  default LocalDate columnLocalDate(int column) {
+    String text = columnText(column);
+    return text == null ? null : SqliteValues.localDate(text);
+  }
+
+  default void bindLocalDateTime(int index, LocalDateTime value) {
+    bindText(index, value == null ? null : SqliteValues.text(value));
+  }
+
+  default LocalDateTime columnLocalDateTime(int column) {
+    String text = columnText(column);
+    return text == null ? null : SqliteValues.localDateTime(text);
+  }
+
+  default void bindLocalTime(int index, LocalTime value) {
+    bindText(index, value == null ? null : SqliteValues.text(value));
+  }
+
+  default LocalTime columnLocalTime(int column) {
+    String text = columnText(column);
+    return text == null ? null : SqliteValues.localTime(text);
+  }
+
+  default void bindDuration(int index, Duration value) {
+    if (value == null) {
+      bindNull(index);
+    } else {
+      bindLong(index, SqliteValues.micros(value));
+    }
+  }
+
+  default Duration columnDuration(int column) {
+    long micros = columnLong(column);
+    return micros == 0 && isNull(column) ? null : SqliteValues.duration(micros);
+  }
+
+  default void bindUuid(int index, UUID value) {
+    bindText(index, value == null ? null : value.toString());
+  }
+
+  default UUID columnUuid(int column) {
+    String text = columnText(column);
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  default void bindDecimal(int index, BigDecimal value) {
+    bindText(index, value == null ? null : SqliteValues.text(value));
+  }
+
+  default BigDecimal columnDecimal(int column) {
+    String text = columnText(column);
+    return text == null ? null : new BigDecimal(text);
+  }
+
+  default void bindBigInteger(int index, BigInteger value) {
+    bindDecimal(index, value == null ? null : new BigDecimal(value));
+  }
+
+  default BigInteger columnBigInteger(int column) {
+    BigDecimal decimal = columnDecimal(column);
+    return decimal == null ? null : decimal.toBigIntegerExact();
+  }
 
   /** Ends the current result and clears the bindings so the statement can be reused. */
   void reset();

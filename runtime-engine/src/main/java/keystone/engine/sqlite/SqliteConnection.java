@@ -67,6 +67,7 @@ public final class SqliteConnection implements AutoCloseable {
     Connection connection;
     try {
       connection = config.createConnection(url);
+      DecimalCollation.register(connection);
     } catch (SQLException e) {
       throw new KeystoneException("Cannot open SQLite database " + url + ": " + e.getMessage(), e);
     }

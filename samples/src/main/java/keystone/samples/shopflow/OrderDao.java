@@ -1,6 +1,9 @@
 package keystone.samples.shopflow;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Flow;
 import keystone.Dao;
 import keystone.Insert;
@@ -21,6 +24,16 @@ public interface OrderDao {
 
   @Query("SELECT * FROM orders WHERE user_id = :userId ORDER BY id")
   List<Order> ordersOf(long userId);
+
+  @Query("SELECT * FROM orders WHERE reference = :reference")
+  Optional<Order> byReference(UUID reference);
+
+  /** Orders placed in {@code [from, to)}, oldest first: compared in SQL as instants. */
+  @Query("SELECT * FROM orders WHERE placed_at >= :from AND placed_at < :to ORDER BY placed_at")
+  List<Order> placedBetween(Instant from, Instant to);
+
+  @Query("SELECT max(placed_at) FROM orders")
+  Optional<Instant> lastPlacedAt();
 
   @Query("SELECT * FROM order_items WHERE order_id = :orderId ORDER BY id")
   List<OrderItem> itemsOf(long orderId);
