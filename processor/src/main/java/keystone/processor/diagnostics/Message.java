@@ -194,6 +194,19 @@ public enum Message {
   QUERY_RESULT_MISSING_COLUMN(
       "QueryResultMissingColumn",
       "%s.%s is NOT NULL but the query returns no column %s; result columns are: %s"),
+  MULTIMAP_TYPE(
+      "MultimapType",
+      "@Query method cannot return %s: a multimap's key and value (or List element) are records"
+          + " or classes built from the row's columns, not %s; wrap a single column in a record"),
+  MULTIMAP_KEY_EQUALITY(
+      "MultimapKeyEquality",
+      "%s is a multimap key but declares no equals(Object) and hashCode(), so every row would be"
+          + " a key of its own; make it a record or add both methods"),
+  MULTIMAP_AMBIGUOUS_COLUMN(
+      "MultimapAmbiguousColumn",
+      "%s reads column %s, which the query returns %d times (from %s); give each its own name"
+          + " (SELECT p.%s AS post_%<s, ...) or use the entity type, whose columns are told"
+          + " apart by their table"),
   QUERY_POSTGRES_PARAMETERS(
       "QueryPostgresParameters",
       "@Query(postgres) binds %s but the SQLite statement binds %s; use the same parameters in"
@@ -243,6 +256,20 @@ public enum Message {
       "abstract method %s of a @Database must take no parameters and return a @Dao type"),
   DATABASE_ENTITY_NOT_ENTITY(
       "DatabaseEntityNotEntity", "%s is listed in @Database(entities) but is not an @Entity"),
+  DATABASE_VIEW_NOT_VIEW(
+      "DatabaseViewNotView", "%s is listed in @Database(views) but is not a @DatabaseView"),
+  VIEW_NOT_SELECT(
+      "ViewNotSelect",
+      "@DatabaseView %s must be one SELECT (or WITH ... SELECT) that leaves enforcement on;"
+          + " got: %s"),
+  VIEW_INVALID_SQL(
+      "ViewInvalidSql",
+      "@DatabaseView %s does not prepare against the tables of %s and the views listed before"
+          + " it; SQLite says: %s"),
+  VIEW_NAME_TAKEN(
+      "ViewNameTaken",
+      "view name %s is already taken by %s; give one of them another name (@DatabaseView(viewName"
+          + " = ...))"),
   SCHEMA_EXPORT_FAILED(
       "SchemaExportFailed",
       "cannot write the schema export of %s to %s; fix -A%s or set @Database(exportSchema ="

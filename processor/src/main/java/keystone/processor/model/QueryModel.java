@@ -16,6 +16,8 @@ import java.util.List;
  * @param observed whether the method returns a {@code Flow.Publisher} of the value
  * @param postgresFragments {@code @Query(postgres)} cut the same way, with the same bindings;
  *     empty when {@code sql} runs on PostgreSQL too
+ * @param mapValue for a multimap ({@link Wrapper#MAP_LIST}, {@link Wrapper#MAP_SINGLE}) what
+ *     each row's value becomes, {@code result} being its key; else null
  */
 public record QueryModel(
     String sql,
@@ -27,7 +29,8 @@ public record QueryModel(
     ResultModel result,
     List<Integer> tables,
     boolean observed,
-    List<String> postgresFragments) {
+    List<String> postgresFragments,
+    ResultModel mapValue) {
 
   public QueryModel {
     fragments = List.copyOf(fragments);
@@ -41,12 +44,18 @@ public record QueryModel(
       String sql, List<String> fragments, List<Binding> bindings, boolean write, int columnCount,
       Wrapper wrapper, ResultModel result, List<Integer> tables, boolean observed) {
     this(sql, fragments, bindings, write, columnCount, wrapper, result, tables, observed,
-        List.of());
+        List.of(), null);
   }
 
   public QueryModel withPostgres(List<String> postgres) {
     return new QueryModel(sql, fragments, bindings, write, columnCount, wrapper, result, tables,
-        observed, postgres);
+        observed, postgres, mapValue);
+  }
+
+  /** A multimap: rows become keys of {@code result} and values of {@code value}. */
+  public QueryModel withMapValue(Wrapper multimap, ResultModel value) {
+    return new QueryModel(sql, fragments, bindings, write, columnCount, multimap, result, tables,
+        observed, postgresFragments, value);
   }
 
   /** True when PostgreSQL runs a statement of its own. */
@@ -72,7 +81,11 @@ public record QueryModel(
     /** One row of a primitive scalar; no row throws. */
     SINGLE_PRIMITIVE,
     OPTIONAL,
-    LIST
+    LIST,
+    /** {@code Map<K, List<V>>} in row order; a key whose value columns are all NULL gets []. */
+    MAP_LIST,
+    /** {@code Map<K, V>} in row order; a second row for one key throws. */
+    MAP_SINGLE
   }
 
   /** How a parameter becomes SQL placeholders. */

@@ -44,12 +44,14 @@ final class QueryReader {
   private final Annotations annotations;
   private final ResultReader results;
   private final WriteMethodReader iterables;
+  private final MultimapReader multimaps;
 
   QueryReader(Env env) {
     this.env = env;
     this.annotations = new Annotations(env);
     this.results = new ResultReader(env);
     this.iterables = new WriteMethodReader(env);
+    this.multimaps = new MultimapReader(env, results);
   }
 
   Optional<DaoMethodModel> read(
@@ -108,14 +110,15 @@ final class QueryReader {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
-    return shape(m, at, sql, fragments, bindings, prepared.columns(), report, ctx)
+    return shape(m, at, sql, fragments, bindings, prepared, report, ctx)
         .map(q -> q.withPostgres(variant.get()))
         .map(q -> new DaoMethodModel.Query(signature, q));
   }
 
   private Optional<QueryModel> shape(
       ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
-      List<String> columns, Report report, DaoContext ctx) {
+      SchemaDatabase.Prepared statement, Report report, DaoContext ctx) {
+    List<String> columns = statement.columns();
     TypeMirror type = m.getReturnType();
     String prepared = String.join("?", fragments);
     boolean observed = env.types().erasure(type).toString().equals(PUBLISHER);
@@ -146,9 +149,12 @@ final class QueryReader {
       report.add(at, Message.QUERY_RETURN_TYPE, type, "the query returns rows");
       return Optional.empty();
     }
+    String erased = env.types().erasure(type).toString();
+    if (erased.equals(MultimapReader.MAP)) {
+      return multimap(m, at, sql, fragments, bindings, statement, report, ctx, observed);
+    }
     Wrapper wrapper = Wrapper.SINGLE;
     TypeMirror row = type;
-    String erased = env.types().erasure(type).toString();
     if (erased.equals("java.util.List") || erased.equals("java.util.Optional")) {
       wrapper = erased.equals("java.util.List") ? Wrapper.LIST : Wrapper.OPTIONAL;
       row = WriteMethodReader.elementOf((DeclaredType) type);
@@ -178,6 +184,23 @@ final class QueryReader {
     List<Integer> tables = write ? changes(sql, prepared, ctx) : reads(prepared, result.get(), ctx);
     return Optional.of(new QueryModel(sql, fragments, bindings, write, columns.size(), w,
         result.get(), tables, observed));
+  }
+
+  private Optional<QueryModel> multimap(
+      ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
+      SchemaDatabase.Prepared statement, Report report, DaoContext ctx, boolean observed) {
+    TypeMirror type = m.getReturnType();
+    DeclaredType map = (DeclaredType) (observed
+        ? WriteMethodReader.elementOf((DeclaredType) type) : type);
+    if (!readOnly(sql)) {
+      report.add(at, Message.QUERY_RETURN_TYPE, type, "a multimap is read by a SELECT");
+      return Optional.empty();
+    }
+    return multimaps.read(map, statement.columns(), statement.tables(), at, report, ctx)
+        .map(mm -> new QueryModel(sql, fragments, bindings, false, statement.columns().size(),
+                Wrapper.SINGLE, mm.key(),
+                reads(String.join("?", fragments), mm.key(), ctx), observed)
+            .withMapValue(mm.lists() ? Wrapper.MAP_LIST : Wrapper.MAP_SINGLE, mm.value()));
   }
 
   /**

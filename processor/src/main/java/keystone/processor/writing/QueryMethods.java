@@ -22,6 +22,8 @@ final class QueryMethods {
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   private static final ClassName KEYSTONE_EXCEPTION =
       ClassName.get("keystone.engine", "KeystoneException");
 
@@ -231,10 +233,69 @@ final class QueryMethods {
           .endControlFlow()
           .addStatement("scope.succeed()")
           .addStatement("return $L", result);
+      case MAP_LIST, MAP_SINGLE -> b.add(multimap(m, q));
       default -> throw new IllegalStateException(q.wrapper().toString());
     }
     return b.build();
   }
+
+  /**
+   * A {@code LinkedHashMap}, keys in row order. A row whose value columns are all NULL (a LEFT
+   * JOIN that found nothing) adds no value: the key maps to an empty list, or to null.
+   */
+  private static CodeBlock multimap(DaoMethodModel m, QueryModel q) {
+    TypeName key = q.result().type();
+    TypeName value = q.mapValue().type();
+    boolean lists = q.wrapper() == Wrapper.MAP_LIST;
+    TypeName mapped = lists ? ParameterizedTypeName.get(LIST, value) : value;
+    String result = WriteMethods.local(m, "result");
+    Names names = new Names(taken(m));
+    String k = names.fresh("key");
+    String v = names.fresh("value");
+    List<CodeBlock> nulls = new ArrayList<>();
+    for (int column : q.mapValue().columnsRead()) {
+      nulls.add(CodeBlock.of("st.isNull($L)", column));
+    }
+    CodeBlock absent = nulls.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(nulls, " && ");
+    CodeBlock.Builder perRow = CodeBlock.builder().add(GraphCode.fromRow(q.result(), k, names));
+    if (lists) {
+      String group = names.fresh("values");
+      String built = names.fresh("row");
+      perRow.addStatement("$T $L = $L.computeIfAbsent($L, k -> new $T<>())", mapped, group, result,
+              k, ARRAY_LIST)
+          .beginControlFlow("if (!($L))", absent)
+          .add(GraphCode.fromRow(q.mapValue(), built, names))
+          .addStatement("$L.add($L)", group, built)
+          .endControlFlow();
+    } else {
+      String built = names.fresh("row");
+      perRow.addStatement("$T $L = null", value, v)
+          .beginControlFlow("if (!($L))", absent)
+          .add(GraphCode.fromRow(q.mapValue(), built, names))
+          .addStatement("$L = $L", v, built)
+          .endControlFlow()
+          .beginControlFlow("if ($L.containsKey($L))", result, k)
+          .addStatement("throw new $T($S + $L + $S)", KEYSTONE_EXCEPTION,
+              "The query returned two rows for the key ", k,
+              "; a Map<K, V> holds one value per key, return Map<K, List<V>> for several")
+          .endControlFlow()
+          .addStatement("$L.put($L, $L)", result, k, v);
+    }
+    return CodeBlock.builder()
+        .addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(MAP, key, mapped), result,
+            LINKED_HASH_MAP)
+        .beginControlFlow("try")
+        .beginControlFlow("while (st.step())")
+        .add(perRow.build())
+        .endControlFlow()
+        .nextControlFlow("finally")
+        .addStatement("st.reset()")
+        .endControlFlow()
+        .addStatement("scope.succeed()")
+        .addStatement("return $L", result)
+        .build();
+  }
+
 
   /** Statements that build one row and hand it to {@code sink} as one statement. */
   private static CodeBlock row(

@@ -1,0 +1,50 @@
+package keystone.tests.shapes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import keystone.Dao;
+import keystone.Insert;
+import keystone.Query;
+
+@Dao
+public interface ShapesDao {
+  @Insert
+  void insert(Author... authors);
+
+  @Insert
+  void insert(Post... posts);
+
+  @Query("SELECT * FROM posts_per_author ORDER BY author_id")
+  List<PostsPerAuthor> postsPerAuthor();
+
+  @Query("SELECT * FROM posts_per_author ORDER BY author_id")
+  Flow.Publisher<List<PostsPerAuthor>> watchPostsPerAuthor();
+
+  @Query("SELECT * FROM prolific ORDER BY author")
+  List<Prolific> prolific();
+
+  @Query("SELECT * FROM authors a LEFT JOIN posts p ON p.author_id = a.id ORDER BY a.id, p.id")
+  Map<Author, List<Post>> postsByAuthor();
+
+  @Query("SELECT * FROM authors a JOIN posts p ON p.author_id = a.id ORDER BY a.name DESC")
+  Flow.Publisher<Map<Author, List<Post>>> watchPostsByAuthor();
+
+  @Query("SELECT p.*, a.* FROM posts p JOIN authors a ON a.id = p.author_id ORDER BY p.id")
+  Map<Post, Author> authorOfEachPost();
+
+  @Query("SELECT * FROM authors a JOIN posts p ON p.author_id = a.id ORDER BY a.id")
+  Map<Author, Post> onePostPerAuthor();
+
+  @Query("SELECT a.name AS author, p.title AS title FROM authors a"
+      + " JOIN posts p ON p.author_id = a.id WHERE p.likes >= :min ORDER BY a.name, p.title")
+  Map<Name, List<Title>> titlesByName(long min);
+
+  /** A multimap key of one column: a record around it. */
+  record Name(String author) {}
+
+  record Title(String title) {}
+
+  @Query("DELETE FROM authors WHERE id = :id")
+  int deleteAuthor(long id);
+}
