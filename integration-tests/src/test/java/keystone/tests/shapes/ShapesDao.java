@@ -2,10 +2,14 @@ package keystone.tests.shapes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Flow;
 import keystone.Dao;
 import keystone.Insert;
+import keystone.NotNull;
 import keystone.Query;
+import keystone.RawQuery;
+import keystone.engine.SqlQuery;
 
 @Dao
 public interface ShapesDao {
@@ -44,6 +48,27 @@ public interface ShapesDao {
   record Name(String author) {}
 
   record Title(String title) {}
+
+  @RawQuery
+  List<Post> posts(SqlQuery query);
+
+  @RawQuery
+  Optional<Post> post(SqlQuery query);
+
+  @RawQuery
+  long count(SqlQuery query);
+
+  @RawQuery
+  int run(SqlQuery query);
+
+  @RawQuery
+  List<Headline> headlines(SqlQuery query);
+
+  @RawQuery(observedEntities = Post.class)
+  Flow.Publisher<List<Post>> watchPosts(SqlQuery query);
+
+  /** A result type for raw queries: the author may be absent from the result. */
+  record Headline(long id, @NotNull String title, String author) {}
 
   @Query("DELETE FROM authors WHERE id = :id")
   int deleteAuthor(long id);

@@ -207,6 +207,18 @@ public enum Message {
       "%s reads column %s, which the query returns %d times (from %s); give each its own name"
           + " (SELECT p.%s AS post_%<s, ...) or use the entity type, whose columns are told"
           + " apart by their table"),
+  RAW_QUERY_PARAMETER(
+      "RawQueryParameter",
+      "@RawQuery method %s must take exactly one parameter, a keystone.engine.SqlQuery"),
+  RAW_QUERY_NOT_OBSERVED(
+      "RawQueryNotObserved",
+      "@RawQuery returning %s must name the entities it reads in observedEntities, so that it"
+          + " knows which changes to run again after"),
+  RAW_QUERY_OBSERVED_NOT_ENTITY(
+      "RawQueryObservedNotEntity",
+      "%s in observedEntities is not an @Entity of %s; name the entities whose tables the"
+          + " query reads"),
+  RAW_QUERY_RETURN_TYPE("RawQueryReturnType", "@RawQuery method cannot return %s: %s"),
   QUERY_POSTGRES_PARAMETERS(
       "QueryPostgresParameters",
       "@Query(postgres) binds %s but the SQLite statement binds %s; use the same parameters in"

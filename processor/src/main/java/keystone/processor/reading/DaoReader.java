@@ -23,17 +23,19 @@ import keystone.processor.model.DaoModel;
 public final class DaoReader {
   public static final String DAO = "keystone.Dao";
   private static final List<String> KINDS =
-      List.of("Insert", "Upsert", "Update", "Delete", "Query");
+      List.of("Insert", "Upsert", "Update", "Delete", "Query", "RawQuery");
   private static final String TRANSACTION = "keystone.Transaction";
 
   private final Env env;
   private final WriteMethodReader writes;
   private final QueryReader queries;
+  private final RawQueryReader raws;
 
   public DaoReader(Env env) {
     this.env = env;
     this.writes = new WriteMethodReader(env);
     this.queries = new QueryReader(env);
+    this.raws = new RawQueryReader(env);
   }
 
   /** The model, or null when the report got errors. */
@@ -112,6 +114,9 @@ public final class DaoReader {
     MethodSpec signature = signature(dao, m);
     if (kind.equals("Query")) {
       return queries.read(m, a, signature, ctx, report);
+    }
+    if (kind.equals("RawQuery")) {
+      return raws.read(m, a, signature, ctx, report);
     }
     return writes.read(kind, m, a, signature, ctx, report);
   }

@@ -153,20 +153,14 @@ final class QueryReader {
     if (erased.equals(MultimapReader.MAP)) {
       return multimap(m, at, sql, fragments, bindings, statement, report, ctx, observed);
     }
-    Wrapper wrapper = Wrapper.SINGLE;
-    TypeMirror row = type;
-    if (erased.equals("java.util.List") || erased.equals("java.util.Optional")) {
-      wrapper = erased.equals("java.util.List") ? Wrapper.LIST : Wrapper.OPTIONAL;
-      row = WriteMethodReader.elementOf((DeclaredType) type);
-    } else if (type.getKind().isPrimitive()) {
-      wrapper = Wrapper.SINGLE_PRIMITIVE;
-    }
+    Rows rows = Rows.of(type, erased);
+    TypeMirror row = rows.row();
     if (row == null) {
       report.add(at, Message.QUERY_RETURN_TYPE, type, "give the element type");
       return Optional.empty();
     }
     boolean write = !readOnly(sql);
-    Wrapper w = wrapper;
+    Wrapper w = rows.wrapper();
     Optional<ResultModel> result = results.read(row, columns, at, report, ctx);
     if (result.isEmpty()) {
       return Optional.empty();
@@ -263,6 +257,18 @@ final class QueryReader {
           : env.adapters().of(element).map(v -> new Binding(name, v, Expansion.ITERABLE));
     }
     return Optional.empty();
+  }
+
+  /** How a reading method's rows are wrapped, and the row type (null when not given). */
+  record Rows(Wrapper wrapper, TypeMirror row) {
+    static Rows of(TypeMirror type, String erased) {
+      if (erased.equals("java.util.List") || erased.equals("java.util.Optional")) {
+        return new Rows(erased.equals("java.util.List") ? Wrapper.LIST : Wrapper.OPTIONAL,
+            WriteMethodReader.elementOf((DeclaredType) type));
+      }
+      return new Rows(type.getKind().isPrimitive() ? Wrapper.SINGLE_PRIMITIVE : Wrapper.SINGLE,
+          type);
+    }
   }
 
   /** Statements that only read run outside a write transaction. */

@@ -61,6 +61,8 @@ public final class DaoWriter {
       return WriteMethods.updateOrDelete(u, constants);
     } else if (m instanceof DaoMethodModel.Query q) {
       return QueryMethods.query(q, constants);
+    } else if (m instanceof DaoMethodModel.RawQuery r) {
+      return QueryMethods.raw(r, constants);
     }
     return transaction(dao, (DaoMethodModel.Transaction) m);
   }
@@ -183,6 +185,13 @@ public final class DaoWriter {
 
     void addMethod(MethodSpec method) {
       type.addMethod(method);
+    }
+
+    /** A {@code private static final} constant {@code <PREFIX><METHOD>}; returns its name. */
+    String constant(String prefix, String method, TypeName javaType, CodeBlock value) {
+      String name = field(prefix, method);
+      constant(javaType, name, value);
+      return name;
     }
 
     private void constant(TypeName javaType, String name, CodeBlock value) {

@@ -24,18 +24,34 @@ final class QueryMethods {
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+  private static final ClassName COLUMN_MAP = ClassName.get("keystone.engine.raw", "ColumnMap");
   private static final ClassName KEYSTONE_EXCEPTION =
       ClassName.get("keystone.engine", "KeystoneException");
 
   private QueryMethods() {}
 
   static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants) {
-    QueryModel q = m.query();
+    return observedOr(m, m.query(), () -> body(m, m.query(), constants), constants);
+  }
+
+  /**
+   * A {@code @RawQuery}: the engine guards the SQL and opens the call's scope, the statement's
+   * columns are found by name ({@code ColumnMap}), then rows are read as a {@code @Query}'s are.
+   */
+  static CodeBlock raw(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {
+    return observedOr(m, m.query(), () -> rawBody(m, constants), constants);
+  }
+
+  /**
+   * {@code body}, or when the query is observed, a publisher of it: the query itself becomes a
+   * private method that the publisher re-runs after each commit touching a table it reads; the
+   * engine conflates, so a slow subscriber holds up no writer.
+   */
+  private static CodeBlock observedOr(DaoMethodModel m, QueryModel q,
+      java.util.function.Supplier<CodeBlock> body, DaoWriter.Constants constants) {
     if (!q.observed()) {
-      return body(m, q, constants);
+      return body.get();
     }
-    // The query itself becomes a private method that the publisher re-runs after each commit
-    // touching a table it reads; the engine conflates, so a slow subscriber holds up no writer.
     MethodSpec sig = m.signature();
     TypeName value = ((ParameterizedTypeName) sig.returnType()).typeArguments().get(0);
     if (value instanceof WildcardTypeName w) {
@@ -46,7 +62,7 @@ final class QueryMethods {
         .addModifiers(Modifier.PRIVATE)
         .returns(value)
         .addParameters(sig.parameters())
-        .addCode(body(m, q, constants))
+        .addCode(body.get())
         .build());
     String reads = constants.tables("READS_", sig.name(), q.tables(),
         "Tables this query reads, relations included: indexes of SCHEMA.tables().");
@@ -54,6 +70,48 @@ final class QueryMethods {
     return CodeBlock.builder()
         .addStatement("return engine.publisher($L, () -> $L($L))", reads, name, args)
         .build();
+  }
+
+  private static CodeBlock rawBody(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {
+    QueryModel q = m.query();
+    CodeBlock prepared = CodeBlock.of("scope.prepare($L.sql())", m.parameter());
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T scope = engine.beginRaw($L)", GeneratedFiles.CALL_SCOPE, m.parameter())
+        .beginControlFlow("try");
+    String result = WriteMethods.local(m, "result");
+    switch (q.wrapper()) {
+      case VOID -> b.addStatement("$T.count($L)", COLUMN_MAP, prepared)
+          .addStatement("scope.succeed()");
+      case UPDATE_COUNT_INT, UPDATE_COUNT_LONG -> {
+        boolean isInt = q.wrapper() == Wrapper.UPDATE_COUNT_INT;
+        b.addStatement("$L $L = $L$T.count($L)", isInt ? "int" : "long", result,
+                isInt ? "(int) " : "", COLUMN_MAP, prepared)
+            .addStatement("scope.succeed()")
+            .addStatement("return $L", result);
+      }
+      default -> {
+        if (q.result().scalar() != null) {
+          b.addStatement("$T st = $T.scalar($L)", GeneratedFiles.SQL_STATEMENT, COLUMN_MAP,
+              prepared);
+        } else {
+          List<CodeBlock> wanted = new ArrayList<>();
+          for (String[] c : m.columns()) {
+            wanted.add(CodeBlock.of("{$S, $S}", c[0], c[1]));
+          }
+          String columns = constants.constant("COLUMNS_", m.signature().name(),
+              TypeName.get(String[][].class), CodeBlock.of("{$L}", CodeBlock.join(wanted, ", ")));
+          String required = constants.constant("REQUIRED_", m.signature().name(),
+              TypeName.get(boolean[].class), CodeBlock.of("{$L}", String.join(", ",
+                  m.required().stream().map(String::valueOf).toList())));
+          b.addStatement("$T st = $T.of($L, $L, $L, $S)", GeneratedFiles.SQL_STATEMENT,
+              COLUMN_MAP, prepared, columns, required,
+              q.result().type() instanceof ClassName c ? c.simpleName()
+                  : q.result().type().toString());
+        }
+        b.add(execute(m, q));
+      }
+    }
+    return WriteMethods.close(b);
   }
 
   private static CodeBlock body(

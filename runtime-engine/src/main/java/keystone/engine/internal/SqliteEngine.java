@@ -150,6 +150,11 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   @Override
+  public keystone.engine.spi.CallScope beginRaw(keystone.engine.SqlQuery query) {
+    return raw.begin(query);
+  }
+
+  @Override
   public Dialect dialect() {
     return Dialect.SQLITE;
   }
