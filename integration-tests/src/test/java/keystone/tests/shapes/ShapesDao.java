@@ -9,6 +9,7 @@ import keystone.Insert;
 import keystone.NotNull;
 import keystone.Query;
 import keystone.RawQuery;
+import keystone.engine.Page;
 import keystone.engine.SqlQuery;
 
 @Dao
@@ -69,6 +70,15 @@ public interface ShapesDao {
 
   /** A result type for raw queries: the author may be absent from the result. */
   record Headline(long id, @NotNull String title, String author) {}
+
+  /** Where a page of posts by likes ends: the next one starts after it. */
+  record LikesKey(long likes, long id) {}
+
+  @Query("SELECT * FROM posts ORDER BY likes, id LIMIT :size")
+  Page<Post, LikesKey> firstByLikes(int size);
+
+  @Query("SELECT * FROM posts WHERE (likes, id) > (:likes, :id) ORDER BY likes, id LIMIT :size")
+  Page<Post, LikesKey> byLikesAfter(long likes, long id, int size);
 
   @Query("DELETE FROM authors WHERE id = :id")
   int deleteAuthor(long id);

@@ -207,6 +207,18 @@ public enum Message {
       "%s reads column %s, which the query returns %d times (from %s); give each its own name"
           + " (SELECT p.%s AS post_%<s, ...) or use the entity type, whose columns are told"
           + " apart by their table"),
+  PAGE_ORDER_BY(
+      "PageOrderBy",
+      "a Page<%s, %s> query must ORDER BY exactly the key's columns, in its order and all in one"
+          + " direction (%s), which is what (%s) > (...) pages by; it orders by %s"),
+  PAGE_LIMIT(
+      "PageLimit",
+      "a Page query ends with LIMIT :n, n a parameter of the method, and has no OFFSET: the key"
+          + " of the last row finds the next page, so no row is skipped by counting"),
+  PAGE_KEY_NULLABLE(
+      "PageKeyNullable",
+      "key %s.%s may be null; a row whose key column is NULL is never after any key, so pages"
+          + " would skip it: make the component primitive or @NotNull (and its column NOT NULL)"),
   RAW_QUERY_PARAMETER(
       "RawQueryParameter",
       "@RawQuery method %s must take exactly one parameter, a keystone.engine.SqlQuery"),

@@ -45,6 +45,7 @@ final class QueryReader {
   private final ResultReader results;
   private final WriteMethodReader iterables;
   private final MultimapReader multimaps;
+  private final PageReader pages;
 
   QueryReader(Env env) {
     this.env = env;
@@ -52,6 +53,7 @@ final class QueryReader {
     this.results = new ResultReader(env);
     this.iterables = new WriteMethodReader(env);
     this.multimaps = new MultimapReader(env, results);
+    this.pages = new PageReader(env, results);
   }
 
   Optional<DaoMethodModel> read(
@@ -153,6 +155,13 @@ final class QueryReader {
     if (erased.equals(MultimapReader.MAP)) {
       return multimap(m, at, sql, fragments, bindings, statement, report, ctx, observed);
     }
+    if (erased.equals(PageReader.PAGE) && !observed) {
+      return pages.read(m, sql, (DeclaredType) type, columns, at, report, ctx)
+          .map(p -> new QueryModel(sql, fragments, bindings, false, columns.size(),
+                  Wrapper.SINGLE, p.row(), reads(String.join("?", fragments), p.row(), ctx),
+                  false)
+              .withSecondary(Wrapper.PAGE, p.key(), p.limit()));
+    }
     Rows rows = Rows.of(type, erased);
     TypeMirror row = rows.row();
     if (row == null) {
@@ -194,7 +203,7 @@ final class QueryReader {
         .map(mm -> new QueryModel(sql, fragments, bindings, false, statement.columns().size(),
                 Wrapper.SINGLE, mm.key(),
                 reads(String.join("?", fragments), mm.key(), ctx), observed)
-            .withMapValue(mm.lists() ? Wrapper.MAP_LIST : Wrapper.MAP_SINGLE, mm.value()));
+            .withSecondary(mm.lists() ? Wrapper.MAP_LIST : Wrapper.MAP_SINGLE, mm.value(), null));
   }
 
   /**

@@ -23,6 +23,7 @@ final class QueryMethods {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName PAGE = ClassName.get("keystone.engine", "Page");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   private static final ClassName COLUMN_MAP = ClassName.get("keystone.engine.raw", "ColumnMap");
   private static final ClassName KEYSTONE_EXCEPTION =
@@ -292,9 +293,42 @@ final class QueryMethods {
           .addStatement("scope.succeed()")
           .addStatement("return $L", result);
       case MAP_LIST, MAP_SINGLE -> b.add(multimap(m, q));
+      case PAGE -> b.add(page(m, q));
       default -> throw new IllegalStateException(q.wrapper().toString());
     }
     return b.build();
+  }
+
+  /**
+   * The rows, and the key built from the last one when the page is full: a page shorter than
+   * its LIMIT is the last, and a next key would only fetch an empty page.
+   */
+  private static CodeBlock page(DaoMethodModel m, QueryModel q) {
+    TypeName row = q.result().type();
+    TypeName key = q.secondary().type();
+    String result = WriteMethods.local(m, "result");
+    Names names = new Names(taken(m));
+    String last = names.fresh("last");
+    String item = names.fresh("row");
+    String next = names.fresh("key");
+    return CodeBlock.builder()
+        .addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(LIST, row), result,
+            ARRAY_LIST)
+        .addStatement("$T $L = null", key, last)
+        .beginControlFlow("try")
+        .beginControlFlow("while (st.step())")
+        .add(GraphCode.fromRow(q.result(), item, names))
+        .addStatement("$L.add($L)", result, item)
+        .add(GraphCode.fromRow(q.secondary(), next, names))
+        .addStatement("$L = $L", last, next)
+        .endControlFlow()
+        .nextControlFlow("finally")
+        .addStatement("st.reset()")
+        .endControlFlow()
+        .addStatement("scope.succeed()")
+        .addStatement("return $T.of($L, $L > 0 && $L.size() >= $L ? $L : null)", PAGE, result,
+            q.limit(), result, q.limit(), last)
+        .build();
   }
 
   /**
@@ -303,7 +337,7 @@ final class QueryMethods {
    */
   private static CodeBlock multimap(DaoMethodModel m, QueryModel q) {
     TypeName key = q.result().type();
-    TypeName value = q.mapValue().type();
+    TypeName value = q.secondary().type();
     boolean lists = q.wrapper() == Wrapper.MAP_LIST;
     TypeName mapped = lists ? ParameterizedTypeName.get(LIST, value) : value;
     String result = WriteMethods.local(m, "result");
@@ -311,7 +345,7 @@ final class QueryMethods {
     String k = names.fresh("key");
     String v = names.fresh("value");
     List<CodeBlock> nulls = new ArrayList<>();
-    for (int column : q.mapValue().columnsRead()) {
+    for (int column : q.secondary().columnsRead()) {
       nulls.add(CodeBlock.of("st.isNull($L)", column));
     }
     CodeBlock absent = nulls.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(nulls, " && ");
@@ -322,14 +356,14 @@ final class QueryMethods {
       perRow.addStatement("$T $L = $L.computeIfAbsent($L, k -> new $T<>())", mapped, group, result,
               k, ARRAY_LIST)
           .beginControlFlow("if (!($L))", absent)
-          .add(GraphCode.fromRow(q.mapValue(), built, names))
+          .add(GraphCode.fromRow(q.secondary(), built, names))
           .addStatement("$L.add($L)", group, built)
           .endControlFlow();
     } else {
       String built = names.fresh("row");
       perRow.addStatement("$T $L = null", value, v)
           .beginControlFlow("if (!($L))", absent)
-          .add(GraphCode.fromRow(q.mapValue(), built, names))
+          .add(GraphCode.fromRow(q.secondary(), built, names))
           .addStatement("$L = $L", v, built)
           .endControlFlow()
           .beginControlFlow("if ($L.containsKey($L))", result, k)
