@@ -8,4 +8,6 @@ import keystone.engine.KeystoneDatabase;
     views = {PostsPerAuthor.class, Prolific.class})
 public interface ShapesDatabase extends KeystoneDatabase {
   ShapesDao dao();
+
+  RxShapesDao rx();
 }

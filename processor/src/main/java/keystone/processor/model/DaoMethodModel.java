@@ -80,6 +80,13 @@ public sealed interface DaoMethodModel {
       List<Boolean> required)
       implements DaoMethodModel {}
 
+  /**
+   * A method returning an RxJava 3 type: {@code inner} is the same method returning the plain
+   * type, generated as a private method that the RxJava value runs on subscription (or, for
+   * {@code Flowable}/{@code Observable}, adapts from the engine's {@code Flow.Publisher}).
+   */
+  record Rx(MethodSpec signature, DaoMethodModel inner, RxKind kind) implements DaoMethodModel {}
+
   /** {@code @Transaction} on a default or concrete method. */
   record Transaction(MethodSpec signature, boolean returnsVoid) implements DaoMethodModel {}
 }

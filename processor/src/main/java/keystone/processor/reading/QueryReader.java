@@ -56,9 +56,10 @@ final class QueryReader {
     this.pages = new PageReader(env, results);
   }
 
+  /** {@code returns} is the method's return type, or the type an RxJava one wraps. */
   Optional<DaoMethodModel> read(
-      ExecutableElement m, AnnotationMirror a, MethodSpec signature, DaoContext ctx,
-      Report report) {
+      ExecutableElement m, AnnotationMirror a, MethodSpec signature, TypeMirror returns,
+      DaoContext ctx, Report report) {
     String sql = annotations.string(a, "value");
     Source at = new Source(m, a, Annotations.explicit(a, "value"));
     Optional<String> pragma = EnforcementGuard.offending(sql);
@@ -112,22 +113,23 @@ final class QueryReader {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
-    return shape(m, at, sql, fragments, bindings, prepared, report, ctx)
+    return shape(m, returns, at, sql, fragments, bindings, prepared, report, ctx)
         .map(q -> q.withPostgres(variant.get()))
         .map(q -> new DaoMethodModel.Query(signature, q));
   }
 
   private Optional<QueryModel> shape(
-      ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
+      ExecutableElement m, TypeMirror returns, Source at, String sql, List<String> fragments,
+      List<Binding> bindings,
       SchemaDatabase.Prepared statement, Report report, DaoContext ctx) {
     List<String> columns = statement.columns();
-    TypeMirror type = m.getReturnType();
+    TypeMirror type = returns;
     String prepared = String.join("?", fragments);
     boolean observed = env.types().erasure(type).toString().equals(PUBLISHER);
     if (observed) {
       type = WriteMethodReader.elementOf((DeclaredType) type);
       if (type == null || columns.isEmpty()) {
-        report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(), type == null
+        report.add(at, Message.QUERY_RETURN_TYPE, returns, type == null
             ? "give the element type" : "only a query that returns rows can be observed");
         return Optional.empty();
       }
@@ -153,7 +155,7 @@ final class QueryReader {
     }
     String erased = env.types().erasure(type).toString();
     if (erased.equals(MultimapReader.MAP)) {
-      return multimap(m, at, sql, fragments, bindings, statement, report, ctx, observed);
+      return multimap(returns, at, sql, fragments, bindings, statement, report, ctx, observed);
     }
     if (erased.equals(PageReader.PAGE) && !observed) {
       return pages.read(m, sql, (DeclaredType) type, columns, at, report, ctx)
@@ -180,7 +182,7 @@ final class QueryReader {
       return Optional.empty();
     }
     if (observed && write) {
-      report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(),
+      report.add(at, Message.QUERY_RETURN_TYPE, returns,
           "only a SELECT can be observed; a statement that writes would run on every change");
       return Optional.empty();
     }
@@ -190,9 +192,8 @@ final class QueryReader {
   }
 
   private Optional<QueryModel> multimap(
-      ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
+      TypeMirror type, Source at, String sql, List<String> fragments, List<Binding> bindings,
       SchemaDatabase.Prepared statement, Report report, DaoContext ctx, boolean observed) {
-    TypeMirror type = m.getReturnType();
     DeclaredType map = (DeclaredType) (observed
         ? WriteMethodReader.elementOf((DeclaredType) type) : type);
     if (!readOnly(sql)) {

@@ -41,20 +41,20 @@ final class RawQueryReader {
   }
 
   Optional<DaoMethodModel> read(
-      ExecutableElement m, AnnotationMirror a, MethodSpec signature, DaoContext ctx,
-      Report report) {
+      ExecutableElement m, AnnotationMirror a, MethodSpec signature, TypeMirror returns,
+      DaoContext ctx, Report report) {
     Source at = new Source(m, a, null);
     if (m.getParameters().size() != 1 || !env.types().erasure(m.getParameters().get(0).asType())
         .toString().equals(SQL_QUERY)) {
       report.add(m, Message.RAW_QUERY_PARAMETER, m.getSimpleName());
       return Optional.empty();
     }
-    TypeMirror type = m.getReturnType();
+    TypeMirror type = returns;
     boolean observed = erasure(type).equals(PUBLISHER);
     List<Integer> tables = new ArrayList<>();
     if (observed) {
       type = WriteMethodReader.elementOf((DeclaredType) type);
-      Optional<List<Integer>> read = observedTables(a, at, m.getReturnType(), ctx, report);
+      Optional<List<Integer>> read = observedTables(a, at, returns, ctx, report);
       if (read.isEmpty() || type == null) {
         return Optional.empty();
       }
@@ -74,7 +74,7 @@ final class RawQueryReader {
     }
     String erased = erasure(type);
     if (erased.equals(MultimapReader.MAP) || type.getKind() == TypeKind.VOID) {
-      report.add(at, Message.RAW_QUERY_RETURN_TYPE, m.getReturnType(), type.getKind()
+      report.add(at, Message.RAW_QUERY_RETURN_TYPE, returns, type.getKind()
           == TypeKind.VOID ? "only a query that returns rows can be observed"
           : "a multimap tells its key's columns from its value's by their tables, which only a"
               + " @Query prepared at compile time knows; return a record with both parts, or"
@@ -94,7 +94,7 @@ final class RawQueryReader {
       return Optional.empty();
     }
     if (result.get().hasRelations()) {
-      report.add(at, Message.RAW_QUERY_RETURN_TYPE, m.getReturnType(),
+      report.add(at, Message.RAW_QUERY_RETURN_TYPE, returns,
           "@Relation keys are columns resolved at compile time; load relations with a @Query");
       return Optional.empty();
     }

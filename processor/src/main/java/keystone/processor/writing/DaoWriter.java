@@ -63,6 +63,8 @@ public final class DaoWriter {
       return QueryMethods.query(q, constants);
     } else if (m instanceof DaoMethodModel.RawQuery r) {
       return QueryMethods.raw(r, constants);
+    } else if (m instanceof DaoMethodModel.Rx rx) {
+      return RxMethods.rx(rx, body(dao, rx.inner(), constants), constants);
     }
     return transaction(dao, (DaoMethodModel.Transaction) m);
   }
@@ -181,6 +183,23 @@ public final class DaoWriter {
 
     String nameOf(Object key) {
       return helpers.get(key);
+    }
+
+    /**
+     * A private helper {@code base} (made unique) returning {@code returns}, with the parameters
+     * of {@code like}, written once for {@code key}; returns its name.
+     */
+    String privateMethod(
+        String base, Object key, TypeName returns, MethodSpec like, CodeBlock body) {
+      String name = method(base, key);
+      addMethod(MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE)
+          .returns(returns)
+          .addParameters(like.parameters())
+          .varargs(like.varargs())
+          .addCode(body)
+          .build());
+      return name;
     }
 
     void addMethod(MethodSpec method) {

@@ -58,13 +58,7 @@ final class QueryMethods {
     if (value instanceof WildcardTypeName w) {
       value = w.upperBounds().get(0);
     }
-    String name = constants.method(sig.name() + "Now", m);
-    constants.addMethod(MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE)
-        .returns(value)
-        .addParameters(sig.parameters())
-        .addCode(body.get())
-        .build());
+    String name = constants.privateMethod(sig.name() + "Now", m, value, sig, body.get());
     String reads = constants.tables("READS_", sig.name(), q.tables(),
         "Tables this query reads, relations included: indexes of SCHEMA.tables().");
     String args = String.join(", ", sig.parameters().stream().map(p -> p.name()).toList());
