@@ -127,6 +127,22 @@ class ViewRulesTest {
   }
 
   @Test
+  void aPostgresVariantIsExportedForPostgresOnly() {
+    JavaFileObject v = view("@DatabaseView(value = \"SELECT group_concat(email, ',') AS emails"
+        + " FROM users\", postgres = \"SELECT string_agg(email, ',') AS emails FROM users\")",
+        "String emails");
+    Compilation c = with(v, db("UserCount.class"));
+    assertThat(c).succeeded();
+    String dir = "keystone/schemas/test.Db/";
+    assertThat(resource(c, dir + "1.sql")).contains("AS SELECT group_concat(email, ',')");
+    assertThat(resource(c, dir + "1.postgres.sql")).contains("AS SELECT string_agg(email, ',')");
+    JavaFileObject bad = view("@DatabaseView(value = \"SELECT email FROM users\","
+        + " postgres = \"SET session_replication_role = replica\")", "String email");
+    assertThat(with(bad, db("UserCount.class"))).hadErrorContaining("[Keystone/ViewNotSelect]")
+        .inFile(bad).onLineContaining("session_replication_role");
+  }
+
+  @Test
   void aViewChangesTheIdentityHashAndNoViewKeepsIt() {
     String without = resource(compile(Sources.USER, Sources.ORDER, Sources.CATEGORY,
         Rules.databaseWith("User.class, Order.class, Category.class", "version = 1")),
