@@ -33,7 +33,7 @@ import java.lang.annotation.Target;
  *
  * <p>Rules the processor enforces: one parameter, of type {@code keystone.engine.SqlQuery}; a
  * {@code Flow.Publisher} result names the tables it reads in {@link #observedEntities} (each an
- * entity of the database); the result type is not a multimap and has no {@link Relation}, whose
+ * entity or a view of the database); the result type is not a multimap and has no {@link Relation}, whose
  * keys need columns known at compile time.
  */
 @Documented
@@ -41,8 +41,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface RawQuery {
   /**
-   * The entities whose tables the query reads: a {@code Flow.Publisher} result runs again after
-   * each committed transaction that changed one of them, foreign-key actions included.
+   * The entities whose tables the query reads (a {@link DatabaseView} stands for the tables it
+   * reads): a {@code Flow.Publisher} result runs again after each committed transaction that
+   * changed one of them, foreign-key actions included.
    */
   Class<?>[] observedEntities() default {};
 }

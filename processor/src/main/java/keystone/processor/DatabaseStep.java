@@ -189,7 +189,10 @@ final class DatabaseStep {
         e -> taken.put(e.table().toLowerCase(Locale.ROOT), "table of " + e.simpleName()));
     List<ViewModel> out = new ArrayList<>();
     for (TypeElement type : decl.views()) {
-      viewReader.read(type, ctx, taken, report).ifPresent(out::add);
+      viewReader.read(type, ctx, taken, report).ifPresent(v -> {
+        out.add(v);
+        ctx.viewReads().put(v.qualifiedName(), v.reads());
+      });
     }
     return out;
   }

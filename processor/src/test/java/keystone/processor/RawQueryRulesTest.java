@@ -58,7 +58,7 @@ class RawQueryRulesTest {
     JavaFileObject dao = raw("  @RawQuery(observedEntities = String.class)",
         "  java.util.concurrent.Flow.Publisher<List<User>> watch(keystone.engine.SqlQuery q);");
     assertThat(withDao(dao)).hadErrorContaining("[Keystone/RawQueryObservedNotEntity]"
-        + " java.lang.String in observedEntities is not an @Entity of Db")
+        + " java.lang.String in observedEntities is not an @Entity or a @DatabaseView of Db")
         .inFile(dao).onLineContaining("observedEntities = String.class");
   }
 

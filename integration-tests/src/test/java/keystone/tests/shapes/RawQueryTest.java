@@ -141,4 +141,15 @@ class RawQueryTest {
     dao.deleteAuthor(2);
     assertEquals(List.of(A1), seen.await(l -> l.size() == 1));
   }
+
+  @Test
+  void aViewInObservedEntitiesStandsForTheTablesItReads() throws Exception {
+    Latest<List<PostsPerAuthor>> seen = Latest.of(dao.watchView(
+        SqlQuery.of("SELECT * FROM posts_per_author WHERE posts > ? ORDER BY author_id", 0)));
+    assertEquals(List.of(new PostsPerAuthor(1, "Ada", 2), new PostsPerAuthor(2, "Bob", 1)),
+        seen.await(l -> true));
+    // A write to posts, which the view reads, runs the query again.
+    dao.insert(new Post(13, 2, "d", 0));
+    seen.await(l -> l.size() == 2 && l.get(1).posts() == 2);
+  }
 }

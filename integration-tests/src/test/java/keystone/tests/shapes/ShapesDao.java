@@ -68,6 +68,9 @@ public interface ShapesDao {
   @RawQuery(observedEntities = Post.class)
   Flow.Publisher<List<Post>> watchPosts(SqlQuery query);
 
+  @RawQuery(observedEntities = PostsPerAuthor.class)
+  Flow.Publisher<List<PostsPerAuthor>> watchView(SqlQuery query);
+
   /** A result type for raw queries: the author may be absent from the result. */
   record Headline(long id, @NotNull String title, String author) {}
 

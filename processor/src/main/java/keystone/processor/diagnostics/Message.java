@@ -228,8 +228,8 @@ public enum Message {
           + " knows which changes to run again after"),
   RAW_QUERY_OBSERVED_NOT_ENTITY(
       "RawQueryObservedNotEntity",
-      "%s in observedEntities is not an @Entity of %s; name the entities whose tables the"
-          + " query reads"),
+      "%s in observedEntities is not an @Entity or a @DatabaseView of %s; name the entities"
+          + " (or views) whose tables the query reads"),
   RAW_QUERY_RETURN_TYPE("RawQueryReturnType", "@RawQuery method cannot return %s: %s"),
   QUERY_POSTGRES_PARAMETERS(
       "QueryPostgresParameters",

@@ -124,14 +124,16 @@ final class RawQueryReader {
       } catch (MissingTypeException missing) {
         throw missing.at(at.withValue(v));
       }
-      EntityModel entity =
-          type == null ? null : ctx.entities().get(type.getQualifiedName().toString());
-      if (entity == null) {
+      String name = type == null ? "" : type.getQualifiedName().toString();
+      EntityModel entity = ctx.entities().get(name);
+      // A view stands for the tables it reads, as in Room.
+      List<String> read = entity != null ? List.of(entity.table()) : ctx.viewReads().get(name);
+      if (read == null) {
         report.add(at.withValue(v), Message.RAW_QUERY_OBSERVED_NOT_ENTITY, v.getValue(),
             ctx.database());
         return Optional.empty();
       }
-      tables.add(ctx.tables().indexOf(entity.table()));
+      read.forEach(t -> tables.add(ctx.tables().indexOf(t)));
     }
     return Optional.of(new ArrayList<>(tables));
   }

@@ -84,6 +84,6 @@ public final class ViewReader {
         ctx.schema().tablesOpened("SELECT * FROM " + SqlNames.quote(name), false);
     return Optional.of(new ViewModel(type.getQualifiedName().toString(), ClassName.get(type),
         name, sql, postgres.isEmpty() ? sql : postgres, prepared.columns(),
-        reads == null ? List.of() : List.copyOf(reads), at));
+        reads == null ? ctx.tables().names() : List.copyOf(reads), at));
   }
 }
