@@ -204,9 +204,9 @@ public enum Message {
           + " a key of its own; make it a record or add both methods"),
   MULTIMAP_AMBIGUOUS_COLUMN(
       "MultimapAmbiguousColumn",
-      "%s reads column %s, which the query returns %d times (from %s); give each its own name"
-          + " (SELECT p.%s AS post_%<s, ...) or use the entity type, whose columns are told"
-          + " apart by their table"),
+      "%1$s reads column %2$s, which the query returns %3$d times (from %4$s); give each its own"
+          + " name (SELECT %5$s.%6$s AS %5$s_%6$s, ...) or use the entity type, whose columns are"
+          + " told apart by their table"),
   PAGE_ORDER_BY(
       "PageOrderBy",
       "a Page<%s, %s> query must ORDER BY exactly the key's columns, in its order and all in one"

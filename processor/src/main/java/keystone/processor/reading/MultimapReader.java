@@ -100,8 +100,9 @@ final class MultimapReader {
         }
       }
       if (from.size() > 1) {
+        String other = tables.stream().filter(t -> t != null).reduce((a, b) -> b).orElse("t");
         report.add(at, Message.MULTIMAP_AMBIGUOUS_COLUMN, element.getSimpleName(), name,
-            from.size(), String.join(", ", from), name.toLowerCase(Locale.ROOT));
+            from.size(), String.join(", ", from), other, name.toLowerCase(Locale.ROOT));
         return Optional.empty();
       }
     }
