@@ -69,6 +69,13 @@ class MultimapTest {
   }
 
   @Test
+  void aKeyWhoseLeftJoinFoundNothingMapsToNull() {
+    Map<Author, Post> liked = dao.mostLikedPost();
+    assertEquals(List.of(ADA, BOB, CY), new ArrayList<>(liked.keySet()));
+    assertEquals(java.util.Arrays.asList(null, B1, null), new ArrayList<>(liked.values()));
+  }
+
+  @Test
   void aSecondRowForOneKeyOfAMapOfOneValueIsRefused() {
     KeystoneException e = assertThrows(KeystoneException.class, dao::onePostPerAuthor);
     assertTrue(e.getMessage().contains("two rows for the key Author[id=1, name=Ada]"),

@@ -41,6 +41,10 @@ public interface ShapesDao {
   @Query("SELECT * FROM authors a JOIN posts p ON p.author_id = a.id ORDER BY a.id")
   Map<Author, Post> onePostPerAuthor();
 
+  @Query("SELECT * FROM authors a LEFT JOIN posts p ON p.author_id = a.id AND p.likes > 6"
+      + " ORDER BY a.id")
+  Map<Author, Post> mostLikedPost();
+
   @Query("SELECT a.name AS author, p.title AS title FROM authors a"
       + " JOIN posts p ON p.author_id = a.id WHERE p.likes >= :min ORDER BY a.name, p.title")
   Map<Name, List<Title>> titlesByName(long min);
