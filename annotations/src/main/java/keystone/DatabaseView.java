@@ -36,7 +36,10 @@ public @interface DatabaseView {
   /** The SELECT statement of the view. */
   String value();
 
-  /** The view's name; by default the snake_case simple name of the type, as for tables. */
+  /**
+   * The view's name; by default the type's simple name as the database's {@link Naming} names a
+   * table: snake_case ({@code PostsPerTag} -> {@code posts_per_tag}), or as declared.
+   */
   String viewName() default "";
 
   /**

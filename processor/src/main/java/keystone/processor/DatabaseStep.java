@@ -189,7 +189,7 @@ final class DatabaseStep {
         e -> taken.put(e.table().toLowerCase(Locale.ROOT), "table of " + e.simpleName()));
     List<ViewModel> out = new ArrayList<>();
     for (TypeElement type : decl.views()) {
-      viewReader.read(type, ctx, taken, report).ifPresent(v -> {
+      viewReader.read(type, decl.naming(), ctx, taken, report).ifPresent(v -> {
         out.add(v);
         ctx.viewReads().put(v.qualifiedName(), v.reads());
       });

@@ -60,6 +60,21 @@ class ViewRulesTest {
   }
 
   @Test
+  void aViewIsNamedAsTheDatabaseNamesItsTables() throws IOException {
+    JavaFileObject database = Sources.of("test.Db",
+        "package test;",
+        "@keystone.Database(entities = {User.class, Order.class, Category.class},",
+        "    views = {UserCount.class}, naming = keystone.Naming.AS_DECLARED)",
+        "public interface Db extends keystone.engine.KeystoneDatabase {}");
+    // Under AS_DECLARED the columns are named as declared too: orders.userId.
+    JavaFileObject v = view("@DatabaseView(\"SELECT o.userId AS userId, count(*) AS orders FROM"
+        + " orders o GROUP BY o.userId\")", "long userId, long orders");
+    Compilation c = with(v, database);
+    assertThat(c).succeeded();
+    assertThat(source(c, "test/Db_Impl.java")).contains("\"CREATE VIEW UserCount AS SELECT");
+  }
+
+  @Test
   void queryOverAViewIsCheckedAgainstItsColumns() {
     JavaFileObject dao = Rules.dao(
         "  @Query(\"SELECT nope FROM user_count\") List<String> nope();");

@@ -3,11 +3,12 @@ package keystone.processor.reading;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import keystone.Naming;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.diagnostics.Source;
@@ -35,17 +36,19 @@ public final class ViewReader {
   /**
    * The view, created in {@code ctx.schema()}; empty when the report got errors.
    *
+   * @param naming the database's {@code @Database(naming)}, which names the view by default
    * @param taken lower-case names already used by a table or an earlier view, with their owner
    */
-  public Optional<ViewModel> read(TypeElement type, DaoContext ctx, Map<String, String> taken,
-      Report report) {
+  public Optional<ViewModel> read(TypeElement type, Naming naming, DaoContext ctx,
+      Map<String, String> taken, Report report) {
     AnnotationMirror a = Annotations.find(type, VIEW).orElseThrow();
     Source at = new Source(type, a, null);
     String sql = annotations.string(a, "value").strip();
     String postgres = annotations.string(a, "postgres").strip();
     String name = annotations.string(a, "viewName");
     if (name.isEmpty()) {
-      name = SqlNames.snakeCase(type.getSimpleName().toString());
+      // The database's naming, as for a table: snake_case, or the simple name as Room has it.
+      name = new EntityNaming(naming).table(type);
     }
     Source value = at.attribute("value");
     for (String select : postgres.isEmpty() ? List.of(sql) : List.of(sql, postgres)) {
