@@ -3,6 +3,7 @@ package keystone.tests.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +70,32 @@ class ViewTest {
     }
     KeystoneException e = assertThrows(KeystoneException.class, () -> reopenable(url).build());
     assertTrue(e.getMessage().contains("view prolific is missing"), e.getMessage());
+  }
+
+  @Test
+  void aViewWhoseNameIsQuotedOtherwiseAsRoomWritesItStillMatches() {
+    assumeTrue(engine == TestEngine.SQLITE, "PostgreSQL keeps no view text to compare");
+    try (ShapesDatabase db = reopenable(null).build()) {
+      db.execute("DROP VIEW prolific");
+      db.execute("CREATE VIEW `prolific` AS   SELECT author, posts FROM posts_per_author"
+          + " WHERE posts >= 2");
+    }
+    try (ShapesDatabase db = reopenable(null).build()) {
+      assertEquals(List.of(), db.dao().prolific());
+    }
+  }
+
+  @Test
+  void aViewWithOtherSqlIsRefused() {
+    assumeTrue(engine == TestEngine.SQLITE, "PostgreSQL keeps no view text to compare");
+    try (ShapesDatabase db = reopenable(null).build()) {
+      db.execute("DROP VIEW prolific");
+      db.execute("CREATE VIEW prolific AS SELECT author, posts FROM posts_per_author"
+          + " WHERE posts >= 3");
+    }
+    KeystoneException e = assertThrows(KeystoneException.class, () -> reopenable(null).build());
+    assertTrue(e.getMessage().contains("view prolific is SELECT author, posts FROM"
+        + " posts_per_author WHERE posts >= 3, compiled SELECT"), e.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.SqliteConnection;
 
@@ -15,6 +16,10 @@ import keystone.engine.sqlite.SqliteConnection;
  * SQLite stored it (https://www.sqlite.org/schematab.html), whitespace aside.
  */
 public final class ViewShapes {
+  private static final Pattern CREATE_VIEW = Pattern.compile(
+      "(?i)^CREATE (?:TEMP\\w* )?VIEW (?:IF NOT EXISTS )?(?:\"[^\"]*\"|`[^`]*`|\\[[^]]*]|\\S+)"
+          + " AS ");
+
   private ViewShapes() {}
 
   /** A view: its columns (null when it no longer prepares, with the error) and its SQL. */
@@ -67,7 +72,12 @@ public final class ViewShapes {
     return problems;
   }
 
+  /**
+   * The SELECT of a CREATE VIEW, whitespace collapsed: how the name is quoted (Room writes
+   * {@code `name`}) is not what a query over the view sees.
+   */
   private static String normal(String sql) {
-    return sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
+    String text = sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
+    return CREATE_VIEW.matcher(text).replaceFirst("");
   }
 }
