@@ -175,8 +175,9 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   /**
    * Start from a database file shipped with the app: the first time the database is opened and
    * nothing is at {@link #path} yet, {@code file} is copied there (never opened in place). The
-   * copy is then checked like any file Keystone opens, and more: its schema version must be set
-   * ({@code PRAGMA user_version}); an older version runs the migrations; its tables and views
+   * copy is then checked like any file Keystone opens, and more: its schema version
+   * ({@code PRAGMA user_version}) is taken as set (at 0 its tables must have exactly the compiled
+   * structure); an older version runs the migrations; its tables and views
    * must match the compiled schema; and {@code PRAGMA foreign_key_check} must find nothing,
    * whatever {@link #verifyOnOpen} says. A copy that fails is deleted and the open throws (a
    * {@link ForeignKeyViolationException} lists the orphans), so the app never runs on it.

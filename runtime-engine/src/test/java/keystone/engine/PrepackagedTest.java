@@ -102,12 +102,22 @@ class PrepackagedTest {
 
   @Test
   void aSeedWithoutASchemaVersionIsRefusedWithTheFix() throws Exception {
-    spoilSeed("PRAGMA user_version = 0");
+    // Without a version, tables of another structure cannot be told from an older version.
+    spoilSeed("PRAGMA user_version = 0", "ALTER TABLE users ADD COLUMN nickname TEXT");
     KeystoneException e = assertThrows(KeystoneException.class,
         () -> Keystone.builder(ShopDb.class).path(file).createFrom(seed).build());
     assertTrue(e.getMessage().endsWith("set PRAGMA user_version to the schema version the file"
         + " was made for"), e.getMessage());
     assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void aSeedWithoutAVersionWhoseTablesMatchIsAdoptedAtTheCompiledVersion() throws Exception {
+    spoilSeed("PRAGMA user_version = 0");
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(file).createFrom(seed).build()) {
+      assertEquals(2, count(db, "users"));
+      assertEquals(1L, db.query("PRAGMA user_version").get(0)[0]);
+    }
   }
 
   @Test
