@@ -1,4 +1,4 @@
--- identityHash: ac253494aa51c6e7855149daf329da0132220d5076b528546c94c48dd1df1572
+-- identityHash: 7228fc89cd21ae1a1f8bdcb806b09604873be5bffe9ec16c406d00ff229a9d6d
 -- keystone.samples.blog.BlogDatabase, version 1, as Keystone runs it
 
 CREATE TABLE authors (
@@ -30,3 +30,5 @@ CREATE TABLE post_tags (
 CREATE INDEX idx_posts_author_id ON posts (author_id);
 
 CREATE INDEX idx_post_tags_tag_id ON post_tags (tag_id);
+
+CREATE VIEW posts_per_tag AS SELECT t.id AS tag_id, t.name AS tag, count(pt.post_id) AS posts FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.name;

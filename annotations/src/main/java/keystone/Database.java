@@ -30,6 +30,12 @@ import java.lang.annotation.Target;
 public @interface Database {
   Class<?>[] entities();
 
+  /**
+   * The {@link DatabaseView} types of the database, created after the tables in this order: list
+   * a view after the views it reads.
+   */
+  Class<?>[] views() default {};
+
   int version() default 1;
 
   /**

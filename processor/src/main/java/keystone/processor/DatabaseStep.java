@@ -25,6 +25,10 @@ import keystone.processor.reading.DatabaseReader;
 import keystone.processor.reading.EntityReader;
 import keystone.processor.reading.Env;
 import keystone.processor.reading.ImplNames;
+import keystone.processor.reading.ViewReader;
+import keystone.processor.model.ViewModel;
+import java.util.HashMap;
+import java.util.Locale;
 import keystone.processor.sql.Ddl;
 import keystone.processor.sql.SchemaDatabase;
 import keystone.processor.sql.TableOrder;
@@ -47,6 +51,7 @@ final class DatabaseStep {
   private final EntityReader entities;
   private final DatabaseReader databases;
   private final DaoReader daos;
+  private final ViewReader viewReader;
   private final GeneratedFiles files;
   private final SchemaFiles schemas;
   private final AutoMigrations autoMigrations;
@@ -59,6 +64,7 @@ final class DatabaseStep {
     this.entities = entities;
     this.databases = new DatabaseReader(env);
     this.daos = new DaoReader(env);
+    this.viewReader = new ViewReader(env);
     this.files = new GeneratedFiles(filer);
     this.schemas = schemas;
     this.autoMigrations =
@@ -102,7 +108,6 @@ final class DatabaseStep {
     schemaOk &= !schemaReport.hasErrors();
     report.addAll(schemaReport);
     List<EntityModel> ordered = TableOrder.parentsFirst(models);
-    List<String> ddl = schemaOk ? Ddl.statements(ordered) : List.of();
     Map<String, EntityModel> byType = new LinkedHashMap<>();
     for (EntityModel e : models) {
       byType.put(e.qualifiedName(), e);
@@ -114,6 +119,8 @@ final class DatabaseStep {
       DaoContext ctx =
           new DaoContext(name, byType, schemaOk ? schema : null, new TableReach(ordered))
               .withBroken(broken);
+      List<ViewModel> views = schemaOk ? views(decl, ordered, ctx, report) : List.of();
+      List<String> ddl = schemaOk ? Ddl.statements(ordered, views) : List.of();
       List<DaoModel> daoModels = new ArrayList<>();
       List<DaoAccessor> accessors = new ArrayList<>();
       for (DatabaseReader.Accessor a : decl.accessors()) {
@@ -124,7 +131,7 @@ final class DatabaseStep {
         accessors.add(new DaoAccessor(a.signature(), ImplNames.of(ClassName.get(a.dao()))));
       }
       List<FieldSpec> migrations =
-          schemaOk ? autoMigrations.plan(db, decl.version(), ordered, report) : List.of();
+          schemaOk ? autoMigrations.plan(db, decl.version(), ordered, views, report) : List.of();
       if (report.hasErrors() || !schemaOk) {
         return report;
       }
@@ -149,10 +156,11 @@ final class DatabaseStep {
       List<Element> origins = new ArrayList<>();
       origins.add(db);
       origins.addAll(decl.entities());
+      origins.addAll(decl.views());
       decl.accessors().forEach(a -> origins.add(a.dao()));
       DatabaseModel model = new DatabaseModel(type, ImplNames.of(type),
           db.getKind() == ElementKind.INTERFACE, decl.version(), ordered, ddl, accessors,
-          decl.delegates(), origins);
+          decl.delegates(), origins, views);
       if (written.putIfAbsent(model.impl().canonicalName(), "") == null) {
         var impl = DatabaseWriter.write(model);
         if (!migrations.isEmpty()) {
@@ -171,6 +179,22 @@ final class DatabaseStep {
       report.add(db, Message.INTERNAL_ERROR, "cannot open SQLite to check the schema: " + e);
     }
     return report;
+  }
+
+  /** Each view in the order listed, created in the schema so that later ones may read it. */
+  private List<ViewModel> views(
+      DatabaseReader.Declaration decl, List<EntityModel> tables, DaoContext ctx, Report report) {
+    Map<String, String> taken = new HashMap<>();
+    tables.forEach(
+        e -> taken.put(e.table().toLowerCase(Locale.ROOT), "table of " + e.simpleName()));
+    List<ViewModel> out = new ArrayList<>();
+    for (TypeElement type : decl.views()) {
+      viewReader.read(type, decl.naming(), ctx, taken, report).ifPresent(v -> {
+        out.add(v);
+        ctx.viewReads().put(v.qualifiedName(), v.reads());
+      });
+    }
+    return out;
   }
 
   /** SQLite has the last word on the DDL (CHECK expressions, defaults, names). */

@@ -53,9 +53,9 @@ class DaoRulesTest {
 
   @Test
   void unsupportedReturnType() {
-    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users\") Map<String, Long> all();");
+    JavaFileObject dao = dao("  @Query(\"SELECT * FROM users\") Iterator<User> all();");
     assertThat(withDao(dao)).hadErrorContaining("[Keystone/QueryReturnType]")
-        .inFile(dao).onLineContaining("Map<String, Long>");
+        .inFile(dao).onLineContaining("Iterator<User>");
   }
 
   @Test

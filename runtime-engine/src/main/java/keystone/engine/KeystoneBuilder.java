@@ -25,6 +25,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private String postgresUrl;
   private DataSource postgresDataSource;
   private boolean deferrableKeys = true;
+  private keystone.engine.internal.Prepackaged createFrom;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -171,6 +172,34 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     return this;
   }
 
+  /**
+   * Start from a database file shipped with the app: the first time the database is opened and
+   * nothing is at {@link #path} yet, {@code file} is copied there (never opened in place). The
+   * copy is then checked like any file Keystone opens, and more: its schema version
+   * ({@code PRAGMA user_version}) is taken as set (at 0 its tables must have exactly the compiled
+   * structure); an older version runs the migrations; its tables and views
+   * must match the compiled schema; and {@code PRAGMA foreign_key_check} must find nothing,
+   * whatever {@link #verifyOnOpen} says. A copy that fails is deleted and the open throws (a
+   * {@link ForeignKeyViolationException} lists the orphans), so the app never runs on it.
+   * Ship a checkpointed file (no {@code -wal} beside it). Needs {@link #path}.
+   */
+  public KeystoneBuilder<T> createFrom(Path file) {
+    checkOpen();
+    this.createFrom = keystone.engine.internal.Prepackaged.file(Objects.requireNonNull(file));
+    return this;
+  }
+
+  /**
+   * Like {@link #createFrom(Path)}, from a file on the class path, as shipped inside the app's
+   * jar: {@code "seed/blog.db"} is looked up through the database class's class loader.
+   */
+  public KeystoneBuilder<T> createFrom(String classpathResource) {
+    checkOpen();
+    this.createFrom = keystone.engine.internal.Prepackaged.resource(
+        Objects.requireNonNull(classpathResource), database.getClassLoader());
+    return this;
+  }
+
   /** Validates the options, seals them, and opens the database. */
   public T build() {
     checkOpen();
@@ -183,11 +212,15 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
           "deferrableKeys(false) is for PostgreSQL-protocol engines that refuse DEFERRABLE keys;"
               + " SQLite always defers them: drop the option or choose postgres(...)");
     }
+    if (createFrom != null && path == null) {
+      throw new IllegalStateException(
+          "createFrom(...) copies a SQLite file to the database's path: give path(Path)");
+    }
     sealed = true;
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
             path, readers, acquireTimeout, busyTimeout, verifyOnOpen, migrations, database, trace,
-            postgresUrl, postgresDataSource, deferrableKeys));
+            postgresUrl, postgresDataSource, deferrableKeys, createFrom));
   }
 
   private void checkOpen() {

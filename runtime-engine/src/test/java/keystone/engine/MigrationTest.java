@@ -127,6 +127,44 @@ class MigrationTest {
     assertEquals(2, fileVersion());
   }
 
+  /**
+   * SQLite's rename at the end of a rebuild re-parses every view, and one over the rebuilt table
+   * stops it ("error in view ...: no such table"); the rebuild drops and re-creates the views.
+   */
+  @Test
+  void rebuildKeepsTheViewsOverTheRebuiltTable() throws Exception {
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      db.execute("CREATE VIEW orders_per_user AS SELECT user_id, count(*) AS n FROM orders"
+          + " GROUP BY user_id");
+      db.execute("CREATE VIEW busy_users AS SELECT user_id FROM orders_per_user WHERE n > 0");
+    }
+    try (ShopDbV2 db =
+        Keystone.builder(ShopDbV2.class).path(file).migrations(ShopDbV2.fromV1()).build()) {
+      assertEquals(2, count(db, "orders"));
+      assertEquals(List.of(1L, 2L),
+          db.query("SELECT user_id FROM busy_users ORDER BY user_id").stream()
+              .map(r -> r[0]).toList());
+      assertEquals("CREATE VIEW orders_per_user AS SELECT user_id, count(*) AS n FROM orders"
+          + " GROUP BY user_id", db.query(
+              "SELECT sql FROM sqlite_schema WHERE name = 'orders_per_user'").get(0)[0]);
+    }
+    assertEquals(2, fileVersion());
+  }
+
+  @Test
+  void viewThatNoLongerPreparesAfterARebuildFailsTheMigration() throws Exception {
+    try (ShopDb db = Keystone.open(ShopDb.class, file)) {
+      db.execute("CREATE VIEW liked AS SELECT user_id FROM likes");
+    }
+    Migration dropsTheColumn = Migration.schema(1, 2,
+        SchemaStep.rebuild("likes", "CREATE TABLE likes (id INTEGER PRIMARY KEY)"));
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> Keystone.builder(ShopDbV2.class).path(file).migrations(dropsTheColumn).build());
+    assertTrue(e.getMessage().contains("View liked no longer works after table likes was"
+        + " rebuilt"), e.getMessage());
+    assertEquals(1, fileVersion());
+  }
+
   @Test
   void addingAForeignKeyOverOrphansRollsBackAndListsThem() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

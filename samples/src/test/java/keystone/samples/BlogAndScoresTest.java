@@ -11,6 +11,7 @@ import keystone.samples.blog.BlogDao;
 import keystone.samples.blog.BlogDatabase;
 import keystone.samples.blog.Post;
 import keystone.samples.blog.PostTag;
+import keystone.samples.blog.PostsPerTag;
 import keystone.samples.blog.Tag;
 import keystone.samples.scores.Player;
 import keystone.samples.scores.Score;
@@ -43,6 +44,11 @@ class BlogAndScoresTest {
       blog.tag(
           new PostTag(notes, history), new PostTag(cobol, history), new PostTag(cobol, languages));
       assertEquals(List.of("history", "languages"), blog.tagsOf(cobol));
+      assertEquals(List.of(new PostsPerTag(history, "history", 2),
+          new PostsPerTag(languages, "languages", 1)), blog.postsPerTag());
+      assertEquals(List.of(new Post(notes, ada, "Notes", "On the engine"),
+          new Post(cobol, grace, "COBOL", null)), blog.postsByTag().get(new Tag(history,
+          "history")));
 
       assertThrows(ForeignKeyViolationException.class, () -> blog.tag(new PostTag(notes, 99)));
 
@@ -53,6 +59,8 @@ class BlogAndScoresTest {
 
       blog.deleteTag(history);
       assertEquals(List.of(new PostTag(cobol, languages)), blog.links());
+      // The view follows the cascades: history is gone, and so are Ada's links.
+      assertEquals(List.of(new PostsPerTag(languages, "languages", 1)), blog.postsPerTag());
     }
   }
 

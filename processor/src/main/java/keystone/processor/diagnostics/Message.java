@@ -194,6 +194,43 @@ public enum Message {
   QUERY_RESULT_MISSING_COLUMN(
       "QueryResultMissingColumn",
       "%s.%s is NOT NULL but the query returns no column %s; result columns are: %s"),
+  MULTIMAP_TYPE(
+      "MultimapType",
+      "@Query method cannot return %s: a multimap's key and value (or List element) are records"
+          + " or classes built from the row's columns, not %s; wrap a single column in a record"),
+  MULTIMAP_KEY_EQUALITY(
+      "MultimapKeyEquality",
+      "%s is a multimap key but declares no equals(Object) and hashCode(), so every row would be"
+          + " a key of its own; make it a record or add both methods"),
+  MULTIMAP_AMBIGUOUS_COLUMN(
+      "MultimapAmbiguousColumn",
+      "%1$s reads column %2$s, which the query returns %3$d times (from %4$s); give each its own"
+          + " name (SELECT %5$s.%6$s AS %5$s_%6$s, ...) or use the entity type, whose columns are"
+          + " told apart by their table"),
+  PAGE_ORDER_BY(
+      "PageOrderBy",
+      "a Page<%s, %s> query must ORDER BY exactly the key's columns, in its order and all in one"
+          + " direction (%s), which is what (%s) > (...) pages by; it orders by %s"),
+  PAGE_LIMIT(
+      "PageLimit",
+      "a Page query ends with LIMIT :n, n a parameter of the method, and has no OFFSET: the key"
+          + " of the last row finds the next page, so no row is skipped by counting"),
+  PAGE_KEY_NULLABLE(
+      "PageKeyNullable",
+      "key %s.%s may be null; a row whose key column is NULL is never after any key, so pages"
+          + " would skip it: make the component primitive or @NotNull (and its column NOT NULL)"),
+  RAW_QUERY_PARAMETER(
+      "RawQueryParameter",
+      "@RawQuery method %s must take exactly one parameter, a keystone.engine.SqlQuery"),
+  RAW_QUERY_NOT_OBSERVED(
+      "RawQueryNotObserved",
+      "@RawQuery returning %s must name the entities it reads in observedEntities, so that it"
+          + " knows which changes to run again after"),
+  RAW_QUERY_OBSERVED_NOT_ENTITY(
+      "RawQueryObservedNotEntity",
+      "%s in observedEntities is not an @Entity or a @DatabaseView of %s; name the entities"
+          + " (or views) whose tables the query reads"),
+  RAW_QUERY_RETURN_TYPE("RawQueryReturnType", "@RawQuery method cannot return %s: %s"),
   QUERY_POSTGRES_PARAMETERS(
       "QueryPostgresParameters",
       "@Query(postgres) binds %s but the SQLite statement binds %s; use the same parameters in"
@@ -243,6 +280,20 @@ public enum Message {
       "abstract method %s of a @Database must take no parameters and return a @Dao type"),
   DATABASE_ENTITY_NOT_ENTITY(
       "DatabaseEntityNotEntity", "%s is listed in @Database(entities) but is not an @Entity"),
+  DATABASE_VIEW_NOT_VIEW(
+      "DatabaseViewNotView", "%s is listed in @Database(views) but is not a @DatabaseView"),
+  VIEW_NOT_SELECT(
+      "ViewNotSelect",
+      "@DatabaseView %s must be one SELECT (or WITH ... SELECT) that leaves enforcement on;"
+          + " got: %s"),
+  VIEW_INVALID_SQL(
+      "ViewInvalidSql",
+      "@DatabaseView %s does not prepare against the tables of %s and the views listed before"
+          + " it; SQLite says: %s"),
+  VIEW_NAME_TAKEN(
+      "ViewNameTaken",
+      "view name %s is already taken by %s; give one of them another name (@DatabaseView(viewName"
+          + " = ...))"),
   SCHEMA_EXPORT_FAILED(
       "SchemaExportFailed",
       "cannot write the schema export of %s to %s; fix -A%s or set @Database(exportSchema ="

@@ -12,6 +12,7 @@ import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
+import keystone.processor.model.ViewModel;
 import keystone.processor.sql.Ddl;
 
 /**
@@ -25,7 +26,26 @@ import keystone.processor.sql.Ddl;
 public final class IdentityHash {
   private IdentityHash() {}
 
+  /**
+   * The tables' hash, views included: each view by its lower-case name, its SELECT (whitespace
+   * collapsed) and its columns. A schema without views hashes as before views existed.
+   */
+  public static String of(List<EntityModel> entities, List<ViewModel> views) {
+    StringBuilder canonical = canonical(entities);
+    List<ViewModel> sorted = new ArrayList<>(views);
+    sorted.sort(Comparator.comparing(v -> lower(v.name())));
+    for (ViewModel v : sorted) {
+      line(canonical, "view", lower(v.name()), v.sql().strip().replaceAll("\\s+", " "),
+          lowerJoin(v.columns()));
+    }
+    return sha256(canonical.toString());
+  }
+
   public static String of(List<EntityModel> entities) {
+    return sha256(canonical(entities).toString());
+  }
+
+  private static StringBuilder canonical(List<EntityModel> entities) {
     StringBuilder canonical = new StringBuilder();
     List<EntityModel> tables = new ArrayList<>(entities);
     tables.sort(Comparator.comparing(e -> lower(e.table())));
@@ -53,7 +73,7 @@ public final class IdentityHash {
         line(canonical, "index", lower(i.name()), flag(i.unique()), lowerJoin(i.columns()));
       }
     }
-    return sha256(canonical.toString());
+    return canonical;
   }
 
   /** 1-based position in the primary key, 0 when not part of it (as PRAGMA table_info). */

@@ -25,14 +25,16 @@ public final class SchemaExport {
   /** File name -> content, in a stable order. */
   public static Map<String, String> files(DatabaseModel db) {
     String name = db.type().canonicalName();
-    String hash = IdentityHash.of(db.entities());
+    String hash = IdentityHash.of(db.entities(), db.views());
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(db.version() + ".json", SchemaJson.write(name, db.version(), db.entities(), hash));
+    files.put(db.version() + ".json",
+        SchemaJson.write(name, db.version(), db.entities(), db.views(), hash));
     files.put(db.version() + ".sql", sql(db.ddl(), db, "as Keystone runs it", hash));
-    files.put(db.version() + ".postgres.sql", sql(PostgresDdl.statements(db.entities()), db,
-        "as Keystone runs it on PostgreSQL", hash));
+    files.put(db.version() + ".postgres.sql",
+        sql(PostgresDdl.statements(db.entities(), db.views()), db,
+            "as Keystone runs it on PostgreSQL", hash));
     files.put(db.version() + ".md",
-        SchemaMarkdown.write(name, db.version(), db.entities(), hash));
+        SchemaMarkdown.write(name, db.version(), db.entities(), db.views(), hash));
     return files;
   }
 

@@ -8,6 +8,7 @@ import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
+import keystone.processor.model.ViewModel;
 import keystone.processor.sql.Ddl;
 
 /**
@@ -25,7 +26,9 @@ final class SchemaJson {
 
   private SchemaJson() {}
 
-  static String write(String database, int version, List<EntityModel> entities, String hash) {
+  static String write(
+      String database, int version, List<EntityModel> entities, List<ViewModel> views,
+      String hash) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("database", database);
@@ -36,6 +39,21 @@ final class SchemaJson {
       tables.add(table(e));
     }
     root.put("tables", tables);
+    if (!views.isEmpty()) {
+      // Only when there are views, so that exports of schemas without them stay as they were.
+      List<Object> out = new ArrayList<>();
+      for (ViewModel v : views) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", v.name());
+        view.put("class", v.qualifiedName());
+        view.put("sql", v.sql());
+        view.put("postgresSql", v.postgresSql());
+        view.put("columns", v.columns());
+        view.put("reads", v.reads());
+        out.add(view);
+      }
+      root.put("views", out);
+    }
     return Json.write(root);
   }
 

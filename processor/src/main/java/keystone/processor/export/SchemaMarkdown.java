@@ -11,6 +11,7 @@ import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
+import keystone.processor.model.ViewModel;
 import keystone.processor.sql.Ddl;
 
 /**
@@ -25,7 +26,9 @@ final class SchemaMarkdown {
 
   private SchemaMarkdown() {}
 
-  static String write(String database, int version, List<EntityModel> entities, String hash) {
+  static String write(
+      String database, int version, List<EntityModel> entities, List<ViewModel> views,
+      String hash) {
     String simple = database.substring(database.lastIndexOf('.') + 1);
     StringBuilder md = new StringBuilder();
     md.append("# ").append(simple).append(", version ").append(version).append("\n\n");
@@ -34,7 +37,18 @@ final class SchemaMarkdown {
     md.append("## Tables and relations\n\n");
     md.append("Each relation runs from the parent table to the child table and is labelled with"
         + " its constraint\nand its ON DELETE / ON UPDATE actions.\n\n");
-    diagram(md, entities);
+    diagram(md, entities, views);
+    if (!views.isEmpty()) {
+      md.append("\n## Views\n\n");
+      md.append("In the diagram a view's columns have the type `VIEW`, and a dotted line labelled"
+          + " `read by view`\nruns from each table it reads.\n\n");
+      md.append("| View | Columns | Reads | SELECT |\n|---|---|---|---|\n");
+      for (ViewModel v : views) {
+        md.append("| ").append(v.name()).append(" | ").append(cell(v.columns()))
+            .append(" | ").append(cell(v.reads())).append(" | `")
+            .append(v.sql().replace("|", "\\|").replace("`", "'")).append("` |\n");
+      }
+    }
     md.append("\n## What a delete reaches\n\n");
     md.append("Deleting one row of a table. CASCADE goes on through the tables it reaches\n"
         + "(shown as `table (via parent)`); SET NULL and SET DEFAULT rewrite child rows and stop"
@@ -62,7 +76,8 @@ final class SchemaMarkdown {
     return md.toString();
   }
 
-  private static void diagram(StringBuilder md, List<EntityModel> entities) {
+  private static void diagram(
+      StringBuilder md, List<EntityModel> entities, List<ViewModel> views) {
     md.append("```mermaid\nerDiagram\n");
     for (EntityModel e : entities) {
       md.append("  ").append(name(e.table())).append(" {\n");
@@ -107,6 +122,19 @@ final class SchemaMarkdown {
             .append(": ON DELETE ").append(fk.onDelete().sql())
             .append(", ON UPDATE ").append(fk.onUpdate().sql())
             .append(fk.deferred() ? ", DEFERRED" : "").append("\"\n");
+      }
+    }
+    for (ViewModel v : views) {
+      md.append("  ").append(name(v.name())).append(" {\n");
+      for (String c : v.columns()) {
+        md.append("    VIEW ").append(attribute(c)).append('\n');
+      }
+      md.append("  }\n");
+    }
+    for (ViewModel v : views) {
+      for (String table : v.reads()) {
+        md.append("  ").append(name(table)).append(" }o..o{ ").append(name(v.name()))
+            .append(" : \"read by view\"\n");
       }
     }
     md.append("```\n");

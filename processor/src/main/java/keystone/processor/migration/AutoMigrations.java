@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
 import keystone.processor.model.EntityModel;
+import keystone.processor.model.ViewModel;
 import keystone.processor.reading.Env;
 
 /**
@@ -57,13 +58,14 @@ public final class AutoMigrations {
    * first and have passed validation.
    */
   public List<FieldSpec> plan(
-      TypeElement db, int version, List<EntityModel> entities, Report report) {
+      TypeElement db, int version, List<EntityModel> entities, List<ViewModel> views,
+      Report report) {
     List<AutoMigrationDeclaration> declared = reader.read(db);
     if (declared.isEmpty()) {
       return List.of();
     }
     String name = db.getQualifiedName().toString();
-    SchemaVersion current = SchemaVersion.of(version, entities);
+    SchemaVersion current = SchemaVersion.of(version, entities, views);
     List<SchemaChange> planned = new ArrayList<>();
     Set<Integer> starts = new HashSet<>();
     boolean ok = true;

@@ -82,7 +82,7 @@ final class MigrationPlanner {
       }
     }
     return failed ? null : new SchemaChange(decl.from(), decl.to(), after.identityHash(),
-        unchanged, renamedTables, dropped, added, kept);
+        unchanged, renamedTables, dropped, added, kept, before.views(), after.views());
   }
 
   private Map<String, String> tableRenames(Spec spec) {

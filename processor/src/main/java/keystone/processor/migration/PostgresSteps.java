@@ -72,6 +72,9 @@ final class PostgresSteps {
         columns.put(t, new PostgresColumnSteps(t));
       }
     }
+    // PostgreSQL refuses to drop or retype a column, or drop a table, that a view reads: views
+    // go first and the new version's come back last.
+    change.oldViews().forEach(v -> sql("DROP VIEW IF EXISTS " + quote(v.name())));
     change.renamedTables().forEach((from, to) -> {
       sql("ALTER TABLE " + quote(from) + " RENAME TO " + quote(to));
       changes.add("renames table " + from + " to " + to);
@@ -112,6 +115,11 @@ final class PostgresSteps {
       changes.addAll(c.changes());
       changes.addAll(keys.get(t).changes());
     });
+    change.newViews().forEach(v -> sql(
+        keystone.processor.sql.PostgresDdl.createView(v.name(), v.postgresSql())));
+    if (!change.oldViews().isEmpty() || !change.newViews().isEmpty()) {
+      changes.add("drops and re-creates the views");
+    }
   }
 
   private void rebuild(TableChange table) {

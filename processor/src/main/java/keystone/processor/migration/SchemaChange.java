@@ -15,6 +15,8 @@ import keystone.processor.migration.SchemaVersion.Table;
  * @param droppedTables in the old version's order (parents first)
  * @param addedTables in the new version's order (parents first)
  * @param keptTables the tables of both versions, in the new version's order
+ * @param oldViews the old version's views, dropped first when either version has views
+ * @param newViews the new version's views, created last
  */
 record SchemaChange(
     int from,
@@ -24,13 +26,17 @@ record SchemaChange(
     Map<String, String> renamedTables,
     List<Table> droppedTables,
     List<Table> addedTables,
-    List<TableChange> keptTables) {
+    List<TableChange> keptTables,
+    List<SchemaVersion.View> oldViews,
+    List<SchemaVersion.View> newViews) {
 
   SchemaChange {
     renamedTables = Collections.unmodifiableMap(new LinkedHashMap<>(renamedTables));
     droppedTables = List.copyOf(droppedTables);
     addedTables = List.copyOf(addedTables);
     keptTables = List.copyOf(keptTables);
+    oldViews = List.copyOf(oldViews);
+    newViews = List.copyOf(newViews);
   }
 
   /** The comment of a migration that changes nothing. */

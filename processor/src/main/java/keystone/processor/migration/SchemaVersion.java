@@ -10,6 +10,7 @@ import keystone.processor.model.ColumnModel;
 import keystone.processor.model.EntityModel;
 import keystone.processor.model.ForeignKeyModel;
 import keystone.processor.model.IndexModel;
+import keystone.processor.model.ViewModel;
 import keystone.processor.sql.Ddl;
 
 /**
@@ -17,11 +18,20 @@ import keystone.processor.sql.Ddl;
  * taken from the entities being compiled. Both sides of a comparison have this one form, so a
  * difference is a difference SQLite can observe, not one of representation.
  */
-record SchemaVersion(int version, String identityHash, List<Table> tables) {
+record SchemaVersion(int version, String identityHash, List<Table> tables, List<View> views) {
 
   SchemaVersion {
     tables = List.copyOf(tables);
+    views = List.copyOf(views);
   }
+
+  /** A version without views (Room's exports are read without them). */
+  SchemaVersion(int version, String identityHash, List<Table> tables) {
+    this(version, identityHash, tables, List.of());
+  }
+
+  /** A view: dropped and created again by any migration from or to a version that has views. */
+  record View(String name, String sql, String postgresSql) {}
 
   Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
@@ -100,7 +110,7 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
   }
 
   /** The schema being compiled, parents first, described as its export would describe it. */
-  static SchemaVersion of(int version, List<EntityModel> entities) {
+  static SchemaVersion of(int version, List<EntityModel> entities, List<ViewModel> views) {
     List<Table> tables = new ArrayList<>();
     for (EntityModel e : entities) {
       List<Column> columns = new ArrayList<>();
@@ -122,7 +132,9 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
       tables.add(new Table(e.table(), columns, e.primaryKey(), e.autoGenerate(), e.checks(),
           indexes, keys));
     }
-    return new SchemaVersion(version, IdentityHash.of(entities), tables);
+    List<View> out = new ArrayList<>();
+    views.forEach(v -> out.add(new View(v.name(), v.sql(), v.postgresSql())));
+    return new SchemaVersion(version, IdentityHash.of(entities, views), tables, out);
   }
 
   private static String keyName(EntityModel e, ColumnModel c) {
@@ -166,8 +178,17 @@ record SchemaVersion(int version, String identityHash, List<Table> tables) {
       tables.add(new Table(string(table, "name"), columns, strings(key, "columns"),
           bool(key, "autoGenerate"), strings(table, "checks"), indexes, keys));
     }
+    List<View> views = new ArrayList<>();
+    if (json.get("views") != null) {
+      for (Object v : list(json, "views")) {
+        Map<?, ?> view = object(v, "a view");
+        String sql = string(view, "sql");
+        String postgres = optional(view, "postgresSql");
+        views.add(new View(string(view, "name"), sql, postgres == null ? sql : postgres));
+      }
+    }
     return new SchemaVersion((int) number(json, "version"), optional(json, "identityHash"),
-        tables);
+        tables, views);
   }
 
   private static Map<?, ?> object(Object value, String what) {

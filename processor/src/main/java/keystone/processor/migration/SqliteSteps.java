@@ -13,6 +13,7 @@ import keystone.processor.migration.SchemaVersion.Column;
 import keystone.processor.migration.SchemaVersion.Index;
 import keystone.processor.migration.SchemaVersion.Table;
 import keystone.processor.migration.TableChange.ColumnChange;
+import keystone.processor.sql.Ddl;
 
 /**
  * SQLite's steps for a {@link SchemaChange}: table renames first (later steps use the new names),
@@ -35,6 +36,9 @@ final class SqliteSteps {
           List.of());
     }
     SqliteSteps out = new SqliteSteps();
+    // Views hold no rows: they go first, so that no rebuild or drop trips over one, and the new
+    // version's come back last, over the finished tables.
+    change.oldViews().forEach(v -> out.add("DROP VIEW IF EXISTS " + quote(v.name())));
     change.renamedTables().forEach((from, to) -> {
       // SQLite (3.26+, legacy_alter_table off) re-points the children's REFERENCES too.
       out.add("ALTER TABLE " + quote(from) + " RENAME TO " + quote(to));
@@ -50,6 +54,10 @@ final class SqliteSteps {
       out.changes.add("adds table " + t.name());
     }
     change.keptTables().forEach(out::table);
+    change.newViews().forEach(v -> out.add(Ddl.createView(v.name(), v.sql())));
+    if (!change.oldViews().isEmpty() || !change.newViews().isEmpty()) {
+      out.changes.add("drops and re-creates the views");
+    }
     return new PlannedMigration(change.from(), change.to(), out.changes, out.steps);
   }
 

@@ -66,6 +66,27 @@ public sealed interface DaoMethodModel {
   /** {@code @Query}. */
   record Query(MethodSpec signature, QueryModel query) implements DaoMethodModel {}
 
+  /**
+   * {@code @RawQuery}: {@code query} holds the wrapper, the result read from columns
+   * {@code 0..n-1} of {@code columns} (found by name at run time) and, when observed, the tables
+   * of {@code observedEntities}.
+   *
+   * @param parameter the {@code SqlQuery} parameter's name
+   * @param columns per column the result reads: SQL name, property name
+   * @param required per column: whether its property cannot be null
+   */
+  record RawQuery(
+      MethodSpec signature, String parameter, QueryModel query, List<String[]> columns,
+      List<Boolean> required)
+      implements DaoMethodModel {}
+
+  /**
+   * A method returning an RxJava 3 type: {@code inner} is the same method returning the plain
+   * type, generated as a private method that the RxJava value runs on subscription (or, for
+   * {@code Flowable}/{@code Observable}, adapts from the engine's {@code Flow.Publisher}).
+   */
+  record Rx(MethodSpec signature, DaoMethodModel inner, RxKind kind) implements DaoMethodModel {}
+
   /** {@code @Transaction} on a default or concrete method. */
   record Transaction(MethodSpec signature, boolean returnsVoid) implements DaoMethodModel {}
 }

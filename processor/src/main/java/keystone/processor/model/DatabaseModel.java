@@ -9,11 +9,12 @@ import javax.lang.model.element.Element;
  * A database: its schema in creation order and what its {@code _Impl} exposes.
  *
  * @param entities entities, parents first
- * @param ddl CREATE TABLE statements then CREATE INDEX statements
+ * @param ddl CREATE TABLE statements, then CREATE INDEX, then CREATE VIEW statements
  * @param daos one accessor per DAO
  * @param delegates the {@code KeystoneDatabase} methods forwarded to the engine
  * @param origins the database, its entities and DAOs: the originating elements of every file
  *     written for it, so an incremental build knows what to redo when one of them changes
+ * @param views the {@code @DatabaseView}s in creation order
  */
 public record DatabaseModel(
     ClassName type,
@@ -24,7 +25,8 @@ public record DatabaseModel(
     List<String> ddl,
     List<DaoAccessor> daos,
     List<Delegate> delegates,
-    List<Element> origins) {
+    List<Element> origins,
+    List<ViewModel> views) {
 
   public DatabaseModel {
     entities = List.copyOf(entities);
@@ -32,6 +34,7 @@ public record DatabaseModel(
     daos = List.copyOf(daos);
     delegates = List.copyOf(delegates);
     origins = List.copyOf(origins);
+    views = List.copyOf(views);
   }
 
   /** A no-argument accessor and the DAO implementation it returns. */

@@ -16,6 +16,10 @@ import java.util.List;
  * @param observed whether the method returns a {@code Flow.Publisher} of the value
  * @param postgresFragments {@code @Query(postgres)} cut the same way, with the same bindings;
  *     empty when {@code sql} runs on PostgreSQL too
+ * @param secondary a second object built from each row, {@code result} being the first: a
+ *     multimap's value ({@link Wrapper#MAP_LIST}, {@link Wrapper#MAP_SINGLE}; {@code result} is
+ *     the key) or a page's key ({@link Wrapper#PAGE}); else null
+ * @param limit for a page, the parameter bound to its {@code LIMIT}; else null
  */
 public record QueryModel(
     String sql,
@@ -27,7 +31,9 @@ public record QueryModel(
     ResultModel result,
     List<Integer> tables,
     boolean observed,
-    List<String> postgresFragments) {
+    List<String> postgresFragments,
+    ResultModel secondary,
+    String limit) {
 
   public QueryModel {
     fragments = List.copyOf(fragments);
@@ -41,12 +47,21 @@ public record QueryModel(
       String sql, List<String> fragments, List<Binding> bindings, boolean write, int columnCount,
       Wrapper wrapper, ResultModel result, List<Integer> tables, boolean observed) {
     this(sql, fragments, bindings, write, columnCount, wrapper, result, tables, observed,
-        List.of());
+        List.of(), null, null);
   }
 
   public QueryModel withPostgres(List<String> postgres) {
     return new QueryModel(sql, fragments, bindings, write, columnCount, wrapper, result, tables,
-        observed, postgres);
+        observed, postgres, secondary, limit);
+  }
+
+  /**
+   * A multimap (rows become keys of {@code result} and values of {@code value}) or a page (rows
+   * of {@code result}, keys of {@code value}, {@code limit} rows at most).
+   */
+  public QueryModel withSecondary(Wrapper wrapper, ResultModel value, String limit) {
+    return new QueryModel(sql, fragments, bindings, write, columnCount, wrapper, result, tables,
+        observed, postgresFragments, value, limit);
   }
 
   /** True when PostgreSQL runs a statement of its own. */
@@ -72,7 +87,13 @@ public record QueryModel(
     /** One row of a primitive scalar; no row throws. */
     SINGLE_PRIMITIVE,
     OPTIONAL,
-    LIST
+    LIST,
+    /** {@code Map<K, List<V>>} in row order; a key whose value columns are all NULL gets []. */
+    MAP_LIST,
+    /** {@code Map<K, V>} in row order; a second row for one key throws. */
+    MAP_SINGLE,
+    /** {@code Page<T, K>}: the rows, and the last row's key when there were LIMIT of them. */
+    PAGE
   }
 
   /** How a parameter becomes SQL placeholders. */

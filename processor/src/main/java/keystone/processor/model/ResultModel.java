@@ -29,6 +29,19 @@ public record ResultModel(
     this(scalar, type, shape, properties, List.of());
   }
 
+  /** The result columns this object reads, its embedded parts included, in property order. */
+  public List<Integer> columnsRead() {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (ResultProperty p : properties) {
+      if (p.embedded() != null) {
+        out.addAll(p.embedded().columnsRead());
+      } else if (p.column() >= 0) {
+        out.add(p.column());
+      }
+    }
+    return out;
+  }
+
   /** Whether some property is loaded by a further query (embedded types hold no relation). */
   public boolean hasRelations() {
     return properties.stream().anyMatch(p -> p.relation() != null);

@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -90,6 +91,20 @@ public final class Annotations {
       out.add((String) v.getValue());
     }
     return out;
+  }
+
+  /**
+   * A list attribute, or an empty list when the annotation type has no such attribute (an
+   * annotations jar older than this processor, or a test's own copy of the annotation).
+   */
+  public List<AnnotationValue> listOrEmpty(AnnotationMirror mirror, String name) {
+    for (ExecutableElement e : ElementFilter.methodsIn(
+        mirror.getAnnotationType().asElement().getEnclosedElements())) {
+      if (e.getSimpleName().contentEquals(name)) {
+        return list(mirror, name);
+      }
+    }
+    return List.of();
   }
 
   @SuppressWarnings("unchecked")

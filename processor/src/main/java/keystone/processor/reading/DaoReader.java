@@ -2,6 +2,7 @@ package keystone.processor.reading;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import keystone.processor.diagnostics.Message;
 import keystone.processor.diagnostics.Report;
@@ -23,17 +25,21 @@ import keystone.processor.model.DaoModel;
 public final class DaoReader {
   public static final String DAO = "keystone.Dao";
   private static final List<String> KINDS =
-      List.of("Insert", "Upsert", "Update", "Delete", "Query");
+      List.of("Insert", "Upsert", "Update", "Delete", "Query", "RawQuery");
   private static final String TRANSACTION = "keystone.Transaction";
 
   private final Env env;
   private final WriteMethodReader writes;
   private final QueryReader queries;
+  private final RawQueryReader raws;
+  private final RxTypes rxTypes;
 
   public DaoReader(Env env) {
     this.env = env;
     this.writes = new WriteMethodReader(env);
     this.queries = new QueryReader(env);
+    this.raws = new RawQueryReader(env);
+    this.rxTypes = new RxTypes(env);
   }
 
   /** The model, or null when the report got errors. */
@@ -110,10 +116,23 @@ public final class DaoReader {
     AnnotationMirror a = found.get(0);
     String kind = names.get(0).substring(1);
     MethodSpec signature = signature(dao, m);
-    if (kind.equals("Query")) {
-      return queries.read(m, a, signature, ctx, report);
+    RxTypes.Rx rx = rxTypes.of(m.getReturnType());
+    if (rx != null && rx.inner() == null) {
+      report.add(m, Message.DAO_METHOD_RETURN, kind, m.getSimpleName(), m.getReturnType(),
+          "an RxJava type with its element type");
+      return Optional.empty();
     }
-    return writes.read(kind, m, a, signature, ctx, report);
+    TypeMirror returns = rx == null ? m.getReturnType() : rx.inner();
+    // An RxJava method wraps a synchronous one of the same parameters, read as if declared so.
+    MethodSpec plain = rx == null ? signature
+        : signature.toBuilder().returns(TypeName.get(returns)).build();
+    Optional<DaoMethodModel> read = switch (kind) {
+      case "Query" -> queries.read(m, a, plain, returns, ctx, report);
+      case "RawQuery" -> raws.read(m, a, plain, returns, ctx, report);
+      default -> writes.read(kind, m, a, plain, returns, ctx, report);
+    };
+    return rx == null ? read
+        : read.map(inner -> new DaoMethodModel.Rx(signature, inner, rx.kind()));
   }
 
   private MethodSpec signature(TypeElement dao, ExecutableElement m) {

@@ -35,7 +35,7 @@ public final class DatabaseReader {
   public record Declaration(
       TypeElement type, int version, boolean exportSchema, Source exportSource,
       List<TypeElement> entities, List<Accessor> accessors, List<Delegate> delegates,
-      Naming naming) {}
+      Naming naming, List<TypeElement> views) {}
 
   private final Env env;
   private final Annotations annotations;
@@ -60,20 +60,11 @@ public final class DatabaseReader {
       report.add(at, Message.DATABASE_NOT_KEYSTONE, db.getSimpleName());
       return null;
     }
-    List<TypeElement> entities = new ArrayList<>();
-    for (AnnotationValue v : annotations.list(a, "entities")) {
-      TypeElement e;
-      try {
-        e = Annotations.typeOf(v.getValue());
-      } catch (MissingTypeException missing) {
-        throw missing.at(at.withValue(v));
-      }
-      if (e == null || !EntityReader.isEntity(e)) {
-        report.add(at.withValue(v), Message.DATABASE_ENTITY_NOT_ENTITY, v.getValue());
-      } else if (!entities.contains(e)) {
-        entities.add(e);
-      }
-    }
+    List<TypeElement> entities = types(a, "entities", at, EntityReader::isEntity,
+        Message.DATABASE_ENTITY_NOT_ENTITY, report);
+    List<TypeElement> views = types(a, "views", at,
+        e -> Annotations.find(e, ViewReader.VIEW).isPresent(), Message.DATABASE_VIEW_NOT_VIEW,
+        report);
     List<Accessor> accessors = new ArrayList<>();
     List<Delegate> delegates = new ArrayList<>();
     DeclaredType self = (DeclaredType) db.asType();
@@ -96,7 +87,7 @@ public final class DatabaseReader {
     }
     return new Declaration(
         db, annotations.integer(a, "version"), annotations.bool(a, "exportSchema"),
-        at.attribute("exportSchema"), entities, accessors, delegates, naming(db));
+        at.attribute("exportSchema"), entities, accessors, delegates, naming(db), views);
   }
 
   /** {@code @Database(naming)}: how the entities it lists name their tables and columns. */
@@ -112,6 +103,26 @@ public final class DatabaseReader {
     for (AnnotationValue v : annotations.list(a, "entities")) {
       if (v.getValue() instanceof DeclaredType t) {
         out.add((TypeElement) t.asElement());
+      }
+    }
+    return out;
+  }
+
+  /** The distinct types listed in {@code attribute}; one that {@code fits} refuses is reported. */
+  private List<TypeElement> types(AnnotationMirror a, String attribute, Source at,
+      java.util.function.Predicate<TypeElement> fits, Message wrong, Report report) {
+    List<TypeElement> out = new ArrayList<>();
+    for (AnnotationValue v : annotations.listOrEmpty(a, attribute)) {
+      TypeElement e;
+      try {
+        e = Annotations.typeOf(v.getValue());
+      } catch (MissingTypeException missing) {
+        throw missing.at(at.withValue(v));
+      }
+      if (e == null || !fits.test(e)) {
+        report.add(at.withValue(v), wrong, v.getValue());
+      } else if (!out.contains(e)) {
+        out.add(e);
       }
     }
     return out;

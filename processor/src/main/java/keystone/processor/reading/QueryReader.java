@@ -44,17 +44,22 @@ final class QueryReader {
   private final Annotations annotations;
   private final ResultReader results;
   private final WriteMethodReader iterables;
+  private final MultimapReader multimaps;
+  private final PageReader pages;
 
   QueryReader(Env env) {
     this.env = env;
     this.annotations = new Annotations(env);
     this.results = new ResultReader(env);
     this.iterables = new WriteMethodReader(env);
+    this.multimaps = new MultimapReader(env, results);
+    this.pages = new PageReader(env, results);
   }
 
+  /** {@code returns} is the method's return type, or the type an RxJava one wraps. */
   Optional<DaoMethodModel> read(
-      ExecutableElement m, AnnotationMirror a, MethodSpec signature, DaoContext ctx,
-      Report report) {
+      ExecutableElement m, AnnotationMirror a, MethodSpec signature, TypeMirror returns,
+      DaoContext ctx, Report report) {
     String sql = annotations.string(a, "value");
     Source at = new Source(m, a, Annotations.explicit(a, "value"));
     Optional<String> pragma = EnforcementGuard.offending(sql);
@@ -108,21 +113,23 @@ final class QueryReader {
       report.add(at, Message.QUERY_INVALID_SQL, ctx.database(), prepared.error());
       return Optional.empty();
     }
-    return shape(m, at, sql, fragments, bindings, prepared.columns(), report, ctx)
+    return shape(m, returns, at, sql, fragments, bindings, prepared, report, ctx)
         .map(q -> q.withPostgres(variant.get()))
         .map(q -> new DaoMethodModel.Query(signature, q));
   }
 
   private Optional<QueryModel> shape(
-      ExecutableElement m, Source at, String sql, List<String> fragments, List<Binding> bindings,
-      List<String> columns, Report report, DaoContext ctx) {
-    TypeMirror type = m.getReturnType();
+      ExecutableElement m, TypeMirror returns, Source at, String sql, List<String> fragments,
+      List<Binding> bindings,
+      SchemaDatabase.Prepared statement, Report report, DaoContext ctx) {
+    List<String> columns = statement.columns();
+    TypeMirror type = returns;
     String prepared = String.join("?", fragments);
     boolean observed = env.types().erasure(type).toString().equals(PUBLISHER);
     if (observed) {
       type = WriteMethodReader.elementOf((DeclaredType) type);
       if (type == null || columns.isEmpty()) {
-        report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(), type == null
+        report.add(at, Message.QUERY_RETURN_TYPE, returns, type == null
             ? "give the element type" : "only a query that returns rows can be observed");
         return Optional.empty();
       }
@@ -146,21 +153,25 @@ final class QueryReader {
       report.add(at, Message.QUERY_RETURN_TYPE, type, "the query returns rows");
       return Optional.empty();
     }
-    Wrapper wrapper = Wrapper.SINGLE;
-    TypeMirror row = type;
     String erased = env.types().erasure(type).toString();
-    if (erased.equals("java.util.List") || erased.equals("java.util.Optional")) {
-      wrapper = erased.equals("java.util.List") ? Wrapper.LIST : Wrapper.OPTIONAL;
-      row = WriteMethodReader.elementOf((DeclaredType) type);
-    } else if (type.getKind().isPrimitive()) {
-      wrapper = Wrapper.SINGLE_PRIMITIVE;
+    if (erased.equals(MultimapReader.MAP)) {
+      return multimap(returns, at, sql, fragments, bindings, statement, report, ctx, observed);
     }
+    if (erased.equals(PageReader.PAGE) && !observed) {
+      return pages.read(m, sql, (DeclaredType) type, columns, at, report, ctx)
+          .map(p -> new QueryModel(sql, fragments, bindings, false, columns.size(),
+                  Wrapper.SINGLE, p.row(), reads(String.join("?", fragments), p.row(), ctx),
+                  false)
+              .withSecondary(Wrapper.PAGE, p.key(), p.limit()));
+    }
+    Rows rows = Rows.of(type, erased);
+    TypeMirror row = rows.row();
     if (row == null) {
       report.add(at, Message.QUERY_RETURN_TYPE, type, "give the element type");
       return Optional.empty();
     }
     boolean write = !readOnly(sql);
-    Wrapper w = wrapper;
+    Wrapper w = rows.wrapper();
     Optional<ResultModel> result = results.read(row, columns, at, report, ctx);
     if (result.isEmpty()) {
       return Optional.empty();
@@ -171,13 +182,29 @@ final class QueryReader {
       return Optional.empty();
     }
     if (observed && write) {
-      report.add(at, Message.QUERY_RETURN_TYPE, m.getReturnType(),
+      report.add(at, Message.QUERY_RETURN_TYPE, returns,
           "only a SELECT can be observed; a statement that writes would run on every change");
       return Optional.empty();
     }
     List<Integer> tables = write ? changes(sql, prepared, ctx) : reads(prepared, result.get(), ctx);
     return Optional.of(new QueryModel(sql, fragments, bindings, write, columns.size(), w,
         result.get(), tables, observed));
+  }
+
+  private Optional<QueryModel> multimap(
+      TypeMirror type, Source at, String sql, List<String> fragments, List<Binding> bindings,
+      SchemaDatabase.Prepared statement, Report report, DaoContext ctx, boolean observed) {
+    DeclaredType map = (DeclaredType) (observed
+        ? WriteMethodReader.elementOf((DeclaredType) type) : type);
+    if (!readOnly(sql)) {
+      report.add(at, Message.QUERY_RETURN_TYPE, type, "a multimap is read by a SELECT");
+      return Optional.empty();
+    }
+    return multimaps.read(map, statement.columns(), statement.tables(), at, report, ctx)
+        .map(mm -> new QueryModel(sql, fragments, bindings, false, statement.columns().size(),
+                Wrapper.SINGLE, mm.key(),
+                reads(String.join("?", fragments), mm.key(), ctx), observed)
+            .withSecondary(mm.lists() ? Wrapper.MAP_LIST : Wrapper.MAP_SINGLE, mm.value(), null));
   }
 
   /**
@@ -240,6 +267,18 @@ final class QueryReader {
           : env.adapters().of(element).map(v -> new Binding(name, v, Expansion.ITERABLE));
     }
     return Optional.empty();
+  }
+
+  /** How a reading method's rows are wrapped, and the row type (null when not given). */
+  record Rows(Wrapper wrapper, TypeMirror row) {
+    static Rows of(TypeMirror type, String erased) {
+      if (erased.equals("java.util.List") || erased.equals("java.util.Optional")) {
+        return new Rows(erased.equals("java.util.List") ? Wrapper.LIST : Wrapper.OPTIONAL,
+            WriteMethodReader.elementOf((DeclaredType) type));
+      }
+      return new Rows(type.getKind().isPrimitive() ? Wrapper.SINGLE_PRIMITIVE : Wrapper.SINGLE,
+          type);
+    }
   }
 
   /** Statements that only read run outside a write transaction. */

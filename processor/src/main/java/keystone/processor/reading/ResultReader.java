@@ -142,7 +142,9 @@ final class ResultReader {
               .map(c -> annotations.string(c.mirror(), "name"))
               .filter(n -> !n.isEmpty()))
           .orElse(SqlNames.snakeCase(p.name()));
-      int index = indexOf(columns, column, prefix + p.name());
+      int index = columns instanceof RawColumns raw
+          ? raw.add(column, prefix + p.name(), ValueTypes.nullable(p.type(), p.declarations()))
+          : indexOf(columns, column, prefix + p.name());
       if (index < 0 && !ValueTypes.nullable(p.type(), p.declarations())) {
         report.add(at, Message.QUERY_RESULT_MISSING_COLUMN, type.getSimpleName(), p.name(),
             column, String.join(", ", columns));

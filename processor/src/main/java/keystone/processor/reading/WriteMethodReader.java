@@ -39,9 +39,10 @@ final class WriteMethodReader {
     this.reachability = new Reachability(env);
   }
 
+  /** {@code returns} is the method's return type, or the type an RxJava one wraps. */
   Optional<DaoMethodModel> read(
       String kind, ExecutableElement m, AnnotationMirror a, MethodSpec signature,
-      DaoContext ctx, Report report) {
+      TypeMirror returnType, DaoContext ctx, Report report) {
     Source at = new Source(m, a, null);
     if (m.getParameters().size() != 1) {
       report.add(at, Message.DAO_METHOD_PARAMETER, kind,
@@ -79,11 +80,11 @@ final class WriteMethodReader {
       return Optional.empty();
     }
     boolean insert = kind.equals("Insert") || kind.equals("Upsert");
-    Optional<Returns> returns = returns(m.getReturnType(), insert, arity);
+    Optional<Returns> returns = returns(returnType, insert, arity);
     if (returns.isEmpty()) {
       String allowed = !insert ? "void or int"
           : arity == Arity.SINGLE ? "void, long or Long" : "void, long[] or List<Long>";
-      report.add(at, Message.DAO_METHOD_RETURN, kind, m.getSimpleName(), m.getReturnType(),
+      report.add(at, Message.DAO_METHOD_RETURN, kind, m.getSimpleName(), returnType,
           allowed);
       return Optional.empty();
     }

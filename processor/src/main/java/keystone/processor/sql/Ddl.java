@@ -30,6 +30,22 @@ public final class Ddl {
     return out;
   }
 
+  /** The tables' statements, then each view's in the order given. */
+  public static List<String> statements(
+      List<EntityModel> ordered, List<keystone.processor.model.ViewModel> views) {
+    List<String> out = new ArrayList<>(statements(ordered));
+    views.forEach(v -> out.add(createView(v.name(), v.sql())));
+    return out;
+  }
+
+  /**
+   * A view's DDL as SQLite runs it, its SELECT kept as written: SQLite stores the text, and the
+   * engine compares a file's view with the compiled one by it (whitespace aside).
+   */
+  public static String createView(String name, String select) {
+    return "CREATE VIEW " + quote(name) + " AS " + select;
+  }
+
   public static String createTable(EntityModel entity) {
     List<String> lines = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;

@@ -81,6 +81,18 @@ public final class PostgresDdl {
     return out;
   }
 
+  /** The tables' statements, then each view's (its PostgreSQL SELECT) in the order given. */
+  public static List<String> statements(
+      List<EntityModel> ordered, List<keystone.processor.model.ViewModel> views) {
+    List<String> out = new ArrayList<>(statements(ordered));
+    views.forEach(v -> out.add(createView(v.name(), v.postgresSql())));
+    return out;
+  }
+
+  public static String createView(String name, String select) {
+    return "CREATE VIEW " + quote(name) + " AS " + select;
+  }
+
   private static String createTable(EntityModel entity, List<String> keys) {
     List<String> lines = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;

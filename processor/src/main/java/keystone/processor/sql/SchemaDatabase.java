@@ -57,14 +57,41 @@ public final class SchemaDatabase implements AutoCloseable {
     }
   }
 
-  /** What preparing {@code sql} tells: SQLite's error, or the result column names. */
-  public record Prepared(String error, List<String> columns) {}
+  /**
+   * What preparing {@code sql} tells: SQLite's error, or the result column names and, for each,
+   * the table it comes from straight (null for an expression), which resolves a multimap's
+   * columns when two tables have a column of one name.
+   */
+  public record Prepared(String error, List<String> columns, List<String> tables) {
+    public Prepared(String error, List<String> columns) {
+      this(error, columns, java.util.Collections.nCopies(columns.size(), null));
+    }
+  }
 
   public Prepared prepare(String sql) {
     try (PreparedStatement st = connection.prepareStatement(sql)) {
-      return new Prepared(null, columns(st));
+      List<String> columns = columns(st);
+      return new Prepared(null, columns, tables(st, columns.size()));
     } catch (SQLException e) {
       return new Prepared(cleanMessage(e), List.of());
+    }
+  }
+
+  /**
+   * Each column's table of origin, as {@code sqlite3_column_table_name} gives it
+   * (https://www.sqlite.org/c3ref/column_database_name.html): null for an expression.
+   */
+  private static List<String> tables(PreparedStatement st, int count) {
+    List<String> tables = new ArrayList<>();
+    try {
+      ResultSetMetaData meta = st.getMetaData();
+      for (int i = 1; i <= count; i++) {
+        String table = meta.getTableName(i);
+        tables.add(table == null || table.isEmpty() ? null : table);
+      }
+      return tables;
+    } catch (SQLException e) {
+      return java.util.Collections.nCopies(count, null);
     }
   }
 

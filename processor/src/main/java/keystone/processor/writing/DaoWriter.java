@@ -61,6 +61,10 @@ public final class DaoWriter {
       return WriteMethods.updateOrDelete(u, constants);
     } else if (m instanceof DaoMethodModel.Query q) {
       return QueryMethods.query(q, constants);
+    } else if (m instanceof DaoMethodModel.RawQuery r) {
+      return QueryMethods.raw(r, constants);
+    } else if (m instanceof DaoMethodModel.Rx rx) {
+      return RxMethods.rx(rx, body(dao, rx.inner(), constants), constants);
     }
     return transaction(dao, (DaoMethodModel.Transaction) m);
   }
@@ -181,8 +185,32 @@ public final class DaoWriter {
       return helpers.get(key);
     }
 
+    /**
+     * A private helper {@code base} (made unique) returning {@code returns}, with the parameters
+     * of {@code like}, written once for {@code key}; returns its name.
+     */
+    String privateMethod(
+        String base, Object key, TypeName returns, MethodSpec like, CodeBlock body) {
+      String name = method(base, key);
+      addMethod(MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE)
+          .returns(returns)
+          .addParameters(like.parameters())
+          .varargs(like.varargs())
+          .addCode(body)
+          .build());
+      return name;
+    }
+
     void addMethod(MethodSpec method) {
       type.addMethod(method);
+    }
+
+    /** A {@code private static final} constant {@code <PREFIX><METHOD>}; returns its name. */
+    String constant(String prefix, String method, TypeName javaType, CodeBlock value) {
+      String name = field(prefix, method);
+      constant(javaType, name, value);
+      return name;
     }
 
     private void constant(TypeName javaType, String name, CodeBlock value) {

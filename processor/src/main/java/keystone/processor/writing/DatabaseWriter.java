@@ -74,7 +74,7 @@ public final class DatabaseWriter {
       statements.add(CodeBlock.of("$S", ddl));
     }
     List<CodeBlock> postgres = new ArrayList<>();
-    for (String ddl : PostgresDdl.statements(db.entities())) {
+    for (String ddl : PostgresDdl.statements(db.entities(), db.views())) {
       postgres.add(CodeBlock.of("$S", ddl));
     }
     List<CodeBlock> tables = new ArrayList<>();
@@ -90,11 +90,18 @@ public final class DatabaseWriter {
             fk.onUpdate().name(), fk.deferred()));
       }
     }
-    return CodeBlock.builder()
+    CodeBlock.Builder b = CodeBlock.builder()
         .add("new $T(\n$>$>$L,\n", SCHEMA, db.version())
-        .add("$L,\n$L,\n$L,\n$L)$<$<", list(statements), list(tables), list(keys),
-            list(postgres))
-        .build();
+        .add("$L,\n$L,\n$L,\n$L", list(statements), list(tables), list(keys), list(postgres));
+    if (!db.views().isEmpty()) {
+      List<CodeBlock> views = new ArrayList<>();
+      for (var v : db.views()) {
+        views.add(CodeBlock.of("new $T($S, $L, $T.of(), $S)", TABLE_INFO, v.name(),
+            strings(v.columns()), LIST, v.type().reflectionName()));
+      }
+      b.add(",\n$L", list(views));
+    }
+    return b.add(")$<$<").build();
   }
 
   private static CodeBlock list(List<CodeBlock> items) {

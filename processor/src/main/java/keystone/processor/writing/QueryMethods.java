@@ -22,36 +22,91 @@ final class QueryMethods {
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName PAGE = ClassName.get("keystone.engine", "Page");
+  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+  private static final ClassName COLUMN_MAP = ClassName.get("keystone.engine.raw", "ColumnMap");
   private static final ClassName KEYSTONE_EXCEPTION =
       ClassName.get("keystone.engine", "KeystoneException");
 
   private QueryMethods() {}
 
   static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants) {
-    QueryModel q = m.query();
+    return observedOr(m, m.query(), () -> body(m, m.query(), constants), constants);
+  }
+
+  /**
+   * A {@code @RawQuery}: the engine guards the SQL and opens the call's scope, the statement's
+   * columns are found by name ({@code ColumnMap}), then rows are read as a {@code @Query}'s are.
+   */
+  static CodeBlock raw(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {
+    return observedOr(m, m.query(), () -> rawBody(m, constants), constants);
+  }
+
+  /**
+   * {@code body}, or when the query is observed, a publisher of it: the query itself becomes a
+   * private method that the publisher re-runs after each commit touching a table it reads; the
+   * engine conflates, so a slow subscriber holds up no writer.
+   */
+  private static CodeBlock observedOr(DaoMethodModel m, QueryModel q,
+      java.util.function.Supplier<CodeBlock> body, DaoWriter.Constants constants) {
     if (!q.observed()) {
-      return body(m, q, constants);
+      return body.get();
     }
-    // The query itself becomes a private method that the publisher re-runs after each commit
-    // touching a table it reads; the engine conflates, so a slow subscriber holds up no writer.
     MethodSpec sig = m.signature();
     TypeName value = ((ParameterizedTypeName) sig.returnType()).typeArguments().get(0);
     if (value instanceof WildcardTypeName w) {
       value = w.upperBounds().get(0);
     }
-    String name = constants.method(sig.name() + "Now", m);
-    constants.addMethod(MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE)
-        .returns(value)
-        .addParameters(sig.parameters())
-        .addCode(body(m, q, constants))
-        .build());
+    String name = constants.privateMethod(sig.name() + "Now", m, value, sig, body.get());
     String reads = constants.tables("READS_", sig.name(), q.tables(),
         "Tables this query reads, relations included: indexes of SCHEMA.tables().");
     String args = String.join(", ", sig.parameters().stream().map(p -> p.name()).toList());
     return CodeBlock.builder()
         .addStatement("return engine.publisher($L, () -> $L($L))", reads, name, args)
         .build();
+  }
+
+  private static CodeBlock rawBody(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {
+    QueryModel q = m.query();
+    CodeBlock prepared = CodeBlock.of("scope.prepare($L.sql())", m.parameter());
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T scope = engine.beginRaw($L)", GeneratedFiles.CALL_SCOPE, m.parameter())
+        .beginControlFlow("try");
+    String result = WriteMethods.local(m, "result");
+    switch (q.wrapper()) {
+      case VOID -> b.addStatement("$T.count($L)", COLUMN_MAP, prepared)
+          .addStatement("scope.succeed()");
+      case UPDATE_COUNT_INT, UPDATE_COUNT_LONG -> {
+        boolean isInt = q.wrapper() == Wrapper.UPDATE_COUNT_INT;
+        b.addStatement("$L $L = $L$T.count($L)", isInt ? "int" : "long", result,
+                isInt ? "(int) " : "", COLUMN_MAP, prepared)
+            .addStatement("scope.succeed()")
+            .addStatement("return $L", result);
+      }
+      default -> {
+        if (q.result().scalar() != null) {
+          b.addStatement("$T st = $T.scalar($L)", GeneratedFiles.SQL_STATEMENT, COLUMN_MAP,
+              prepared);
+        } else {
+          List<CodeBlock> wanted = new ArrayList<>();
+          for (String[] c : m.columns()) {
+            wanted.add(CodeBlock.of("{$S, $S}", c[0], c[1]));
+          }
+          String columns = constants.constant("COLUMNS_", m.signature().name(),
+              TypeName.get(String[][].class), CodeBlock.of("{$L}", CodeBlock.join(wanted, ", ")));
+          String required = constants.constant("REQUIRED_", m.signature().name(),
+              TypeName.get(boolean[].class), CodeBlock.of("{$L}", String.join(", ",
+                  m.required().stream().map(String::valueOf).toList())));
+          b.addStatement("$T st = $T.of($L, $L, $L, $S)", GeneratedFiles.SQL_STATEMENT,
+              COLUMN_MAP, prepared, columns, required,
+              q.result().type() instanceof ClassName c ? c.simpleName()
+                  : q.result().type().toString());
+        }
+        b.add(execute(m, q));
+      }
+    }
+    return WriteMethods.close(b);
   }
 
   private static CodeBlock body(
@@ -231,10 +286,102 @@ final class QueryMethods {
           .endControlFlow()
           .addStatement("scope.succeed()")
           .addStatement("return $L", result);
+      case MAP_LIST, MAP_SINGLE -> b.add(multimap(m, q));
+      case PAGE -> b.add(page(m, q));
       default -> throw new IllegalStateException(q.wrapper().toString());
     }
     return b.build();
   }
+
+  /**
+   * The rows, and the key built from the last one when the page is full: a page shorter than
+   * its LIMIT is the last, and a next key would only fetch an empty page.
+   */
+  private static CodeBlock page(DaoMethodModel m, QueryModel q) {
+    TypeName row = q.result().type();
+    TypeName key = q.secondary().type();
+    String result = WriteMethods.local(m, "result");
+    Names names = new Names(taken(m));
+    String last = names.fresh("last");
+    String item = names.fresh("row");
+    String next = names.fresh("key");
+    return CodeBlock.builder()
+        .addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(LIST, row), result,
+            ARRAY_LIST)
+        .addStatement("$T $L = null", key, last)
+        .beginControlFlow("try")
+        .beginControlFlow("while (st.step())")
+        .add(GraphCode.fromRow(q.result(), item, names))
+        .addStatement("$L.add($L)", result, item)
+        .add(GraphCode.fromRow(q.secondary(), next, names))
+        .addStatement("$L = $L", last, next)
+        .endControlFlow()
+        .nextControlFlow("finally")
+        .addStatement("st.reset()")
+        .endControlFlow()
+        .addStatement("scope.succeed()")
+        .addStatement("return $T.of($L, $L > 0 && $L.size() >= $L ? $L : null)", PAGE, result,
+            q.limit(), result, q.limit(), last)
+        .build();
+  }
+
+  /**
+   * A {@code LinkedHashMap}, keys in row order. A row whose value columns are all NULL (a LEFT
+   * JOIN that found nothing) adds no value: the key maps to an empty list, or to null.
+   */
+  private static CodeBlock multimap(DaoMethodModel m, QueryModel q) {
+    TypeName key = q.result().type();
+    TypeName value = q.secondary().type();
+    boolean lists = q.wrapper() == Wrapper.MAP_LIST;
+    TypeName mapped = lists ? ParameterizedTypeName.get(LIST, value) : value;
+    String result = WriteMethods.local(m, "result");
+    Names names = new Names(taken(m));
+    String k = names.fresh("key");
+    String v = names.fresh("value");
+    List<CodeBlock> nulls = new ArrayList<>();
+    for (int column : q.secondary().columnsRead()) {
+      nulls.add(CodeBlock.of("st.isNull($L)", column));
+    }
+    CodeBlock absent = nulls.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(nulls, " && ");
+    CodeBlock.Builder perRow = CodeBlock.builder().add(GraphCode.fromRow(q.result(), k, names));
+    if (lists) {
+      String group = names.fresh("values");
+      String built = names.fresh("row");
+      perRow.addStatement("$T $L = $L.computeIfAbsent($L, k -> new $T<>())", mapped, group, result,
+              k, ARRAY_LIST)
+          .beginControlFlow("if (!($L))", absent)
+          .add(GraphCode.fromRow(q.secondary(), built, names))
+          .addStatement("$L.add($L)", group, built)
+          .endControlFlow();
+    } else {
+      String built = names.fresh("row");
+      perRow.addStatement("$T $L = null", value, v)
+          .beginControlFlow("if (!($L))", absent)
+          .add(GraphCode.fromRow(q.secondary(), built, names))
+          .addStatement("$L = $L", v, built)
+          .endControlFlow()
+          .beginControlFlow("if ($L.containsKey($L))", result, k)
+          .addStatement("throw new $T($S + $L + $S)", KEYSTONE_EXCEPTION,
+              "The query returned two rows for the key ", k,
+              "; a Map<K, V> holds one value per key, return Map<K, List<V>> for several")
+          .endControlFlow()
+          .addStatement("$L.put($L, $L)", result, k, v);
+    }
+    return CodeBlock.builder()
+        .addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(MAP, key, mapped), result,
+            LINKED_HASH_MAP)
+        .beginControlFlow("try")
+        .beginControlFlow("while (st.step())")
+        .add(perRow.build())
+        .endControlFlow()
+        .nextControlFlow("finally")
+        .addStatement("st.reset()")
+        .endControlFlow()
+        .addStatement("scope.succeed()")
+        .addStatement("return $L", result)
+        .build();
+  }
+
 
   /** Statements that build one row and hand it to {@code sink} as one statement. */
   private static CodeBlock row(

@@ -22,6 +22,7 @@ import keystone.engine.Migration;
  * @param postgresDataSource a PostgreSQL DataSource to borrow connections from, or null
  * @param deferrableKeys whether PostgreSQL keys are declared DEFERRABLE (false for engines such
  *     as CockroachDB that refuse it)
+ * @param createFrom the file to copy to {@code path} on first open, or null
  */
 public record EngineConfig(
     Path path,
@@ -34,7 +35,8 @@ public record EngineConfig(
     Consumer<String> trace,
     String postgresUrl,
     DataSource postgresDataSource,
-    boolean deferrableKeys) {
+    boolean deferrableKeys,
+    Prepackaged createFrom) {
   /** Whether the database lives on PostgreSQL rather than in SQLite. */
   public boolean postgres() {
     return postgresUrl != null || postgresDataSource != null;

@@ -14,7 +14,6 @@ import keystone.engine.MigrationException;
 import keystone.engine.SchemaStep;
 import keystone.engine.diagnosis.PendingViolation;
 import keystone.engine.diagnosis.ViolationFinder;
-import keystone.engine.schema.SchemaDiff;
 import keystone.engine.schema.SchemaShapes;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Schema;
@@ -135,8 +134,7 @@ final class MigrationRunner {
     }
     checkRowLoss(migration, before, named);
     if (last) {
-      List<String> differences =
-          SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
+      List<String> differences = SchemaShapes.differences(schema, connection);
       if (!differences.isEmpty()) {
         throw failed(migration, "after it the schema does not match the compiled version "
             + schema.version() + ": " + String.join("; ", differences), List.of(), null);

@@ -76,11 +76,11 @@ final class SchemaInstaller {
 
   /**
    * The file's tables must have the compiled structure: columns (type, NOT NULL, default, key
-   * position), foreign keys (columns, parent, actions) and indexes (name, columns, uniqueness).
+   * position), foreign keys (columns, parent, actions) and indexes (name, columns, uniqueness),
+   * and its views the compiled columns and SELECT.
    */
   static void verify(SqliteConnection connection, Schema schema, String where) {
-    List<String> problems =
-        SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
+    List<String> problems = SchemaShapes.differences(schema, connection);
     if (!problems.isEmpty()) {
       throw new KeystoneException(
           where + " does not match the compiled schema (version " + schema.version()

@@ -74,7 +74,17 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   static SqliteEngine open(Schema schema, EngineConfig config) {
-    SqliteEngine engine = new SqliteEngine(schema, config);
+    boolean copied = config.createFrom() != null
+        && config.createFrom().copyIfAbsent(config.path());
+    SqliteEngine engine;
+    try {
+      engine = new SqliteEngine(schema, config);
+    } catch (RuntimeException e) {
+      if (copied) {
+        Prepackaged.discard(config.path());
+      }
+      throw e;
+    }
     try {
       if (config.verifyOnOpen()) {
         // Before anything reads the file's tables: a migration must not run on damaged pages.
@@ -89,14 +99,34 @@ public final class SqliteEngine implements Engine, FailureHandler {
               config.acquireTimeout(),
               config.trace(),
               (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
-      if (config.verifyOnOpen()) {
+      // A shipped file is checked for orphans on its first open whatever verifyOnOpen says:
+      // it was made elsewhere, and this is the moment to refuse it, not in production.
+      if (config.verifyOnOpen() || copied) {
         engine.refuseViolations();
       }
     } catch (RuntimeException e) {
       engine.close();
+      if (copied) {
+        Prepackaged.discard(config.path());
+        throw refused(config, e);
+      }
       throw e;
     }
     return engine;
+  }
+
+  /**
+   * A copy that failed its checks says so; typed failures (the orphans of a
+   * {@code ForeignKeyViolationException}, a {@code MigrationException}) keep their type.
+   */
+  private static RuntimeException refused(EngineConfig config, RuntimeException e) {
+    if (e.getClass() != KeystoneException.class) {
+      return e;
+    }
+    return new KeystoneException("The prepackaged database " + config.createFrom().source()
+        + " was refused and not kept at " + config.path() + ": " + e.getMessage()
+        + (e.getMessage().contains("user_version = 0") ? "; set PRAGMA user_version to the"
+            + " schema version the file was made for" : ""), e);
   }
 
   /** Creates a new file, or migrates an older one, then checks it has the compiled structure. */
@@ -147,6 +177,11 @@ public final class SqliteEngine implements Engine, FailureHandler {
     }
     // On the writer: a transaction, or a savepoint inside the caller's, that changes nothing.
     return transactions.begin(true);
+  }
+
+  @Override
+  public keystone.engine.spi.CallScope beginRaw(keystone.engine.SqlQuery query) {
+    return raw.begin(query);
   }
 
   @Override

@@ -36,6 +36,12 @@ final class TableRebuilder {
     }
     List<String> keep = step.indexes().isEmpty() ? schemaOf(table, "index") : step.indexes();
     List<String> triggers = schemaOf(table, "trigger");
+    // Step 2's last part: the rename below re-parses every view, and one reading the dropped
+    // table stops it ("error in view v: no such table"); so every view goes, and comes back.
+    List<String[]> views = views();
+    for (String[] view : views) {
+      connection.execUncached("DROP VIEW " + quote(view[0]));
+    }
     connection.execUncached(renamed(step.createTable(), temporary));
     copy(step, table, temporary, oldColumns);
     connection.execUncached("DROP TABLE " + quote(table));
@@ -45,6 +51,38 @@ final class TableRebuilder {
     }
     for (String ddl : triggers) {
       connection.execUncached(ddl);
+    }
+    recreate(views, table);
+  }
+
+  /** The views of the file, name and CREATE VIEW, in creation order. */
+  private List<String[]> views() {
+    List<String[]> views = new ArrayList<>();
+    List<String> names = connection.queryStrings(
+        "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY rowid");
+    for (String name : names) {
+      views.add(new String[] {name, (String) connection.queryValue(
+          "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", name)});
+    }
+    return views;
+  }
+
+  /**
+   * Re-creates the views as they were. SQLite accepts a CREATE VIEW whatever it reads, so each is
+   * prepared too: a view that reads a column the rebuild removed fails the migration here.
+   */
+  private void recreate(List<String[]> views, String table) {
+    for (String[] view : views) {
+      connection.execUncached(view[1]);
+    }
+    for (String[] view : views) {
+      try {
+        connection.queryStrings("SELECT name FROM pragma_table_info(?)", view[0]);
+      } catch (KeystoneException e) {
+        throw new KeystoneException("View " + view[0] + " no longer works after table " + table
+            + " was rebuilt (" + e.getMessage() + "); drop it, or re-create it as it should be,"
+            + " in the same migration", e);
+      }
     }
   }
 

@@ -124,22 +124,20 @@ final class PgSchemaInstaller {
     session.exec("INSERT INTO " + VERSION_TABLE + " VALUES (" + schema.version() + ")");
   }
 
-  /** Every compiled table, column and key must be there, keys with their actions. */
+  /**
+   * Every compiled table, column and key must be there, keys with their actions, and every view
+   * with its columns.
+   */
   private void verify() {
     PgScope scope = engine.begin(false);
     try {
       Connection c = scope.session().connection();
       List<String> problems = new ArrayList<>();
       Map<String, List<String>> columns = columns(c);
-      for (TableInfo table : schema.tables()) {
-        List<String> have = columns.get(table.name().toLowerCase(Locale.ROOT));
-        if (have == null) {
-          problems.add("table " + table.name() + " is missing");
-        } else if (!have.equals(lower(table.columns()))) {
-          problems.add("table " + table.name() + " has columns " + have + ", compiled "
-              + lower(table.columns()));
-        }
-      }
+      schema.tables().forEach(t -> compareColumns("table", t, columns, problems));
+      // information_schema.columns lists a view's columns too; a view over a table that went
+      // away cannot exist here, since PostgreSQL refuses to drop what a view depends on.
+      schema.views().forEach(v -> compareColumns("view", v, columns, problems));
       Map<String, String> keys = keys(c);
       for (ForeignKeyInfo key : schema.foreignKeys()) {
         String expected = key.onDelete().sql() + "/" + key.onUpdate().sql();
@@ -159,6 +157,17 @@ final class PgSchemaInstaller {
       throw PgFaults.failed("Reading the PostgreSQL schema failed", e);
     } finally {
       scope.end();
+    }
+  }
+
+  private static void compareColumns(
+      String kind, TableInfo table, Map<String, List<String>> columns, List<String> problems) {
+    List<String> have = columns.get(table.name().toLowerCase(Locale.ROOT));
+    if (have == null) {
+      problems.add(kind + " " + table.name() + " is missing");
+    } else if (!have.equals(lower(table.columns()))) {
+      problems.add(kind + " " + table.name() + " has columns " + have + ", compiled "
+          + lower(table.columns()));
     }
   }
 

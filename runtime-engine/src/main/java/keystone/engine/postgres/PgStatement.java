@@ -436,6 +436,15 @@ final class PgStatement implements RawStatement {
   }
 
   @Override
+  public String columnName(int column) {
+    try {
+      return rows.getMetaData().getColumnLabel(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  @Override
   public int columnCount() {
     try {
       return rows.getMetaData().getColumnCount();

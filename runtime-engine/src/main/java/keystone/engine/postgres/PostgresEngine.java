@@ -118,6 +118,11 @@ public final class PostgresEngine implements Engine {
   }
 
   @Override
+  public keystone.engine.spi.CallScope beginRaw(keystone.engine.SqlQuery query) {
+    return raw.begin(query);
+  }
+
+  @Override
   public Dialect dialect() {
     return Dialect.POSTGRES;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import keystone.engine.KeystoneException;
+import keystone.engine.SqlQuery;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
 import keystone.engine.guard.StatementKind;
 import keystone.engine.spi.CallScope;
@@ -88,6 +89,30 @@ public final class RawSql {
     int changes = Math.max(0, st.updateCount());
     verifyEnforcement.run();
     return changes;
+  }
+
+  /**
+   * Starts a {@code @RawQuery} call: one statement, guarded like {@link #execute}, in a write
+   * scope when it writes (every table then counts as changed for observers, as after
+   * {@code execute}) and a read one when it reads. The generated code prepares
+   * {@code query.sql()} in the returned scope, which binds the arguments.
+   */
+  public CallScope begin(SqlQuery query) {
+    List<GuardedStatement> statements = guard.apply(query.sql());
+    if (statements.size() != 1) {
+      throw new KeystoneException(
+          "A @RawQuery runs exactly one statement; got " + statements.size());
+    }
+    StatementKind kind = statements.get(0).kind();
+    if (kind == StatementKind.DEFER_ON || kind == StatementKind.DEFER_OFF) {
+      throw new KeystoneException("Use deferForeignKeys() for " + query.sql());
+    }
+    boolean write = kind != StatementKind.READ;
+    CallScope scope = engine.begin(write || engine.dialect() == Dialect.POSTGRES);
+    if (write) {
+      markAllChanged.run();
+    }
+    return new RawScope(scope, query.args(), verifyEnforcement);
   }
 
   public List<Object[]> query(String sql, Object... args) {

@@ -16,6 +16,9 @@ public interface RawStatement extends SqlStatement {
   /** Column count of the open result. */
   int columnCount();
 
+  /** The name (label) of the open result's 0-based {@code column}. */
+  String columnName(int column);
+
   /** The current row's value as Long, Double, String, byte[] or null. */
   Object columnValue(int column);
 }

@@ -21,15 +21,38 @@ import keystone.engine.spi.Schema;
 public final class SchemaShapes {
   private SchemaShapes() {}
 
-  /** The compiled schema's shape: its DDL run on a scratch in-memory database. */
+  /** The compiled schema's tables: its DDL run on a scratch in-memory database. */
   public static Map<String, TableShape> compiled(Schema schema) {
-    try (SqliteConnection scratch =
+    try (SqliteConnection scratch = scratch(schema)) {
+      return read(scratch);
+    }
+  }
+
+  /**
+   * How {@code file} differs from the compiled schema: its tables, then its views
+   * ({@link ViewShapes}); empty when it matches.
+   */
+  public static List<String> differences(Schema schema, SqliteConnection file) {
+    try (SqliteConnection scratch = scratch(schema)) {
+      List<String> problems = new ArrayList<>(SchemaDiff.differences(read(scratch), read(file)));
+      problems.addAll(
+          ViewShapes.differences(ViewShapes.read(scratch), ViewShapes.read(file)));
+      return problems;
+    }
+  }
+
+  private static SqliteConnection scratch(Schema schema) {
+    SqliteConnection scratch =
         SqliteConnection.open(
-            null, false, (e, st) -> ConstraintErrors.translate(e, st == null ? null : st.sql()))) {
+            null, false, (e, st) -> ConstraintErrors.translate(e, st == null ? null : st.sql()));
+    try {
       for (String statement : schema.statements()) {
         scratch.execUncached(statement);
       }
-      return read(scratch);
+      return scratch;
+    } catch (RuntimeException e) {
+      scratch.close();
+      throw e;
     }
   }
 

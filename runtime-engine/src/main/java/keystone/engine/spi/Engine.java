@@ -64,6 +64,13 @@ public interface Engine extends KeystoneDatabase {
    */
   CallScope beginSnapshot();
 
+  /**
+   * Starts a {@code @RawQuery} call: the SQL is guarded as {@code execute} guards it (refused
+   * before anything runs), and the returned scope binds the query's arguments to the statement
+   * prepared in it, and checks enforcement before it succeeds.
+   */
+  CallScope beginRaw(keystone.engine.SqlQuery query);
+
   /** Which SQL the database speaks. */
   Dialect dialect();
 

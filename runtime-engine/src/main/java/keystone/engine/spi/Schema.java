@@ -10,19 +10,30 @@ import java.util.List;
  * @param tables every table with its columns and primary key
  * @param foreignKeys every foreign key, by constraint name
  * @param postgresStatements the same schema in PostgreSQL's DDL; empty when not generated
+ * @param views every {@code @DatabaseView}: its name, its columns, and its class's binary name
+ *     (no primary key); their CREATE VIEW statements end {@code statements}
  */
 public record Schema(
     int version,
     List<String> statements,
     List<TableInfo> tables,
     List<ForeignKeyInfo> foreignKeys,
-    List<String> postgresStatements) {
+    List<String> postgresStatements,
+    List<TableInfo> views) {
 
   public Schema {
+    views = List.copyOf(views);
     statements = List.copyOf(statements);
     tables = List.copyOf(tables);
     foreignKeys = List.copyOf(foreignKeys);
     postgresStatements = List.copyOf(postgresStatements);
+  }
+
+  /** A schema without views. */
+  public Schema(
+      int version, List<String> statements, List<TableInfo> tables,
+      List<ForeignKeyInfo> foreignKeys, List<String> postgresStatements) {
+    this(version, statements, tables, foreignKeys, postgresStatements, List.of());
   }
 
   /** A schema for SQLite only. */

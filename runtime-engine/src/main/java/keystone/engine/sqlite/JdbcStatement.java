@@ -263,6 +263,15 @@ public final class JdbcStatement implements RawStatement {
     }
   }
 
+  @Override
+  public String columnName(int column) {
+    try {
+      return rows.getMetaData().getColumnLabel(column + 1);
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
   /** Column count of the open result. */
   @Override
   public int columnCount() {

@@ -1,6 +1,7 @@
 package keystone.samples.blog;
 
 import java.util.List;
+import java.util.Map;
 import keystone.Dao;
 import keystone.Insert;
 import keystone.Query;
@@ -40,6 +41,18 @@ public interface BlogDao {
   /** Every author with posts and tags: three queries, one per level. */
   @Query("SELECT * FROM authors ORDER BY id")
   List<AuthorWithPosts> authorsWithPosts();
+
+  /** Tags by how many posts carry them: a view. */
+  @Query("SELECT * FROM posts_per_tag ORDER BY posts DESC, tag")
+  List<PostsPerTag> postsPerTag();
+
+  /**
+   * Each tag with its posts, tags by name: a multimap read from one join. {@code tags.id} and
+   * {@code posts.id} share a name; each entity takes the column of its own table.
+   */
+  @Query("SELECT * FROM tags t JOIN post_tags pt ON pt.tag_id = t.id"
+      + " JOIN posts p ON p.id = pt.post_id ORDER BY t.name, p.id")
+  Map<Tag, List<Post>> postsByTag();
 
   /** Posts with their tags, by id. */
   @Query("SELECT * FROM posts WHERE id IN (:ids) ORDER BY id")
