@@ -242,6 +242,31 @@ class DiagnosisTest {
     assertEquals(4, count("orders"));
   }
 
+  /**
+   * A plain DELETE on a table whose only children are RESTRICT: the blocked row is read with the
+   * statement's own WHERE and bindings, not by re-running it with probe triggers. Among the rows
+   * the WHERE matched, only the referenced one is named.
+   */
+  @Test
+  void restrictOnAPlainDeleteNamesTheReferencedRowAmongThoseMatched() {
+    db.execute("INSERT INTO items (id, order_id) VALUES (99, 10), (102, 10)");
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () -> db.execute("DELETE FROM items WHERE id >= ? AND qty = ?", 99, 1));
+    ForeignKeyViolation v = only(e);
+    assertEquals("fk_shipments_item_id", v.constraint());
+    assertEquals("shipments", v.childTable());
+    assertEquals("items", v.parentTable());
+    assertEquals(List.of(101L), v.key());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+    assertEquals(4, count("items"));
+    ForeignKeyViolationException whole =
+        assertThrows(ForeignKeyViolationException.class, () -> db.execute("DELETE FROM items"));
+    assertEquals(List.of(101L), only(whole).key());
+    assertEquals(4, count("items"));
+  }
+
   @Test
   void batchDeleteBlockedByRestrictNamesTheRow() {
     db.insertUser(2, "bob");

@@ -23,8 +23,14 @@ import keystone.engine.spi.Schema;
 public final class ViolationFinder {
   private static final String SAVEPOINT = "ks_diagnose";
 
+  private static final String TABLES_DDL =
+      "SELECT sql FROM sqlite_schema WHERE type = 'table' ORDER BY name";
+
   private final SqliteConnection connection;
   private final Schema schema;
+  private ForeignKeyCatalog catalog;
+  /** The tables' DDL {@link #catalog} was read from. */
+  private String catalogDdl;
 
   public ViolationFinder(SqliteConnection connection, Schema schema) {
     this.connection = connection;
@@ -124,6 +130,10 @@ public final class ViolationFinder {
       if (named != null) {
         return List.of(named);
       }
+      ForeignKeyViolation direct = DirectRestrict.find(connection, catalog().all(), failed);
+      if (direct != null) {
+        return List.of(direct);
+      }
     }
     connection.exec("SAVEPOINT " + SAVEPOINT);
     try {
@@ -141,9 +151,20 @@ public final class ViolationFinder {
     }
   }
 
-  /** Every foreign key of the file, named; read fresh because raw DDL may have changed them. */
+  /**
+   * Every foreign key of the file, named. Raw DDL may have changed them since the last failure, so
+   * the tables' DDL is compared with what the catalog was read from: one query, where reading it
+   * again asks {@code foreign_key_list} of every table. The text itself is the key, not
+   * {@code schema_version}, which a rolled-back DDL statement can bring back to a number an other
+   * schema already had.
+   */
   public ForeignKeyCatalog catalog() {
-    return ForeignKeyCatalog.read(connection, schema);
+    String tablesDdl = String.join("\n", connection.queryStrings(TABLES_DDL));
+    if (catalog == null || !tablesDdl.equals(catalogDdl)) {
+      catalog = ForeignKeyCatalog.read(connection, schema);
+      catalogDdl = tablesDdl;
+    }
+    return catalog;
   }
 
   private static boolean isRestrict(SQLException error) {

@@ -18,6 +18,8 @@ public final class JdbcStatement implements RawStatement {
       java.util.regex.Pattern.compile("(?i)\\bRETURNING\\b");
 
   private final BoundRows bound;
+  /** How many parameters the SQL has. */
+  private final int parameters;
   /** An INSERT, UPDATE or DELETE with RETURNING: see {@link #finish}. */
   private final boolean writesWithReturning;
   private ResultSet rows;
@@ -31,7 +33,8 @@ public final class JdbcStatement implements RawStatement {
     this.statement = statement;
     this.sql = sql;
     this.closeOnReset = closeOnReset;
-    this.bound = new BoundRows(parameterCount(statement));
+    this.parameters = parameterCount(statement);
+    this.bound = new BoundRows(parameters);
     this.writesWithReturning = writesWithReturning(sql);
   }
 
@@ -193,6 +196,26 @@ public final class JdbcStatement implements RawStatement {
     }
     Object id = connection.queryValue("SELECT last_insert_rowid()");
     return (Long) id;
+  }
+
+  /**
+   * The values bound for the last single run, as Long, Double, String, byte[] or null, for a
+   * diagnosis that asks the database with them; null after a batch.
+   */
+  public Object[] boundValues() {
+    if (failedBatchRows > 0) {
+      return null;
+    }
+    Object[] values = new Object[parameters];
+    for (int index = 1; index <= values.length; index++) {
+      values[index - 1] = switch (bound.kind(0, index)) {
+        case BoundRows.LONG -> bound.number(0, index);
+        case BoundRows.DOUBLE -> Double.longBitsToDouble(bound.number(0, index));
+        case BoundRows.TEXT, BoundRows.BLOB -> bound.reference(0, index);
+        default -> null;
+      };
+    }
+    return values;
   }
 
   /** Re-runs the statement with its current bindings; for failure diagnosis only. */
