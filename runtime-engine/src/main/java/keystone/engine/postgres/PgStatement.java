@@ -365,13 +365,37 @@ final class PgStatement implements RawStatement {
   /** The failure of a write already undone, with every broken key when it is a key's. */
   private KeystoneException diagnosed(SQLException e, Work<?> work, boolean rerunnable) {
     KeystoneException failure = errors.translate(e, sql.sql());
-    if (rerunnable && failure instanceof ForeignKeyViolationException) {
+    if (rerunnable && failure instanceof ForeignKeyViolationException refused
+        && !blockedByRestrict(refused)) {
       List<ForeignKeyViolation> all = PgDiagnosis.rerun(session, errors.schema(), work::run);
       if (!all.isEmpty()) {
         return new ForeignKeyViolationException(all, e);
       }
     }
     return failure;
+  }
+
+  /**
+   * A RESTRICT key is never deferred, so a re-run with the keys deferred would stop at the same
+   * key again: the server's report, which names it and the row, is already the whole answer.
+   */
+  private boolean blockedByRestrict(ForeignKeyViolationException refused) {
+    if (refused.violations().size() != 1
+        || refused.violations().get(0).kind() != ForeignKeyViolation.Kind.STILL_REFERENCED) {
+      return false;
+    }
+    String statement = sql.sql().stripLeading();
+    boolean delete = statement.regionMatches(true, 0, "DELETE", 0, 6);
+    if (!delete && !statement.regionMatches(true, 0, "UPDATE", 0, 6)) {
+      return false;
+    }
+    String constraint = refused.violations().get(0).constraint();
+    for (keystone.engine.spi.ForeignKeyInfo key : errors.schema().foreignKeys()) {
+      if (key.name().equals(constraint)) {
+        return (delete ? key.onDelete() : key.onUpdate()) == keystone.ForeignKey.Action.RESTRICT;
+      }
+    }
+    return false;
   }
 
   /** Runs the INSERT with {@code RETURNING <key>}; -1 when ON CONFLICT DO NOTHING skipped it. */
