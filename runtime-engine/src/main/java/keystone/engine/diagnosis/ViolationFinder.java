@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,14 +139,15 @@ public final class ViolationFinder {
    * is re-run with temporary triggers that report the blocked parent key instead.
    */
   public List<ForeignKeyViolation> diagnose(JdbcStatement failed, SQLException error) {
+    List<ForeignKeyInfo> keys = catalog().all();
     if (isRestrict(error)) {
       // The RESTRICT guard (see RestrictTriggers) already named the key in its message.
       ForeignKeyViolation named =
-          RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), catalog().all());
+          RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), keys);
       if (named != null) {
         return List.of(named);
       }
-      ForeignKeyViolation direct = DirectRestrict.find(connection, catalog().all(), failed);
+      ForeignKeyViolation direct = DirectRestrict.find(connection, keys, failed);
       if (direct != null) {
         return List.of(direct);
       }
@@ -159,7 +161,7 @@ public final class ViolationFinder {
           return classify(found);
         }
       }
-      return new RestrictProbe(connection, catalog().all()).rerun(failed);
+      return new RestrictProbe(connection, keys).rerun(failed);
     } finally {
       connection.exec("ROLLBACK TO " + SAVEPOINT);
       connection.exec("RELEASE " + SAVEPOINT);
@@ -234,9 +236,10 @@ public final class ViolationFinder {
    */
   public List<ForeignKeyViolation> classify(List<PendingViolation> pending) {
     List<ForeignKeyViolation> violations = new ArrayList<>();
+    Set<String> tables = tables();
     for (PendingViolation p : pending) {
       PendingViolation named = p.key().parentColumns().isEmpty() ? withParentKey(p) : p;
-      boolean parentExists = parentExists(named.key(), named.values());
+      boolean parentExists = parentExists(named.key(), named.values(), tables);
       violations.add(named.toViolation(parentExists ? Kind.STILL_REFERENCED : Kind.MISSING_PARENT));
     }
     return violations;
@@ -268,10 +271,10 @@ public final class ViolationFinder {
   }
 
   /** A parent table that does not exist (dropped) holds no parent: "not present". */
-  private boolean parentExists(ForeignKeyInfo key, List<Object> values) {
+  private boolean parentExists(ForeignKeyInfo key, List<Object> values, Set<String> tables) {
     if (values.isEmpty() || values.contains(null)
         || values.size() != key.parentColumns().size()
-        || !tableExists(key.parentTable())) {
+        || !tables.contains(key.parentTable().toLowerCase(Locale.ROOT))) {
       return false;
     }
     StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(Sql.quote(key.parentTable()));
@@ -283,7 +286,16 @@ public final class ViolationFinder {
   }
 
   private boolean tableExists(String table) {
-    return connection.tables().stream().anyMatch(t -> t.equalsIgnoreCase(table));
+    return tables().contains(table.toLowerCase(Locale.ROOT));
+  }
+
+  /** The file's tables now, lower-cased: SQLite's names are case-insensitive. */
+  private Set<String> tables() {
+    Set<String> tables = new HashSet<>();
+    for (String table : connection.tables()) {
+      tables.add(table.toLowerCase(Locale.ROOT));
+    }
+    return tables;
   }
 
   private List<Object> childKey(ForeignKeyInfo key, Long rowid) {
