@@ -203,7 +203,7 @@ class ImportRoundTripTest {
 
   /** The file's structure as the engine reads it on open. */
   static Map<String, TableShape> shapes(Path file) {
-    try (SqliteConnection c = SqliteConnection.open(file, false,
+    try (SqliteConnection c = SqliteConnection.open(new keystone.engine.sqlite.jdbc.SqliteJdbcDriver(), file, false,
         (error, statement) -> new KeystoneException(error.getMessage()))) {
       Map<String, TableShape> shapes = new HashMap<>();
       SchemaShapes.read(c).forEach((name, t) -> shapes.put(name,

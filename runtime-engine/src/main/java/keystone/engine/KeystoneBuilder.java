@@ -26,6 +26,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   private DataSource postgresDataSource;
   private boolean deferrableKeys = true;
   private keystone.engine.internal.Prepackaged createFrom;
+  private keystone.engine.sqlite.driver.SqliteDriver driver;
   private boolean sealed;
 
   KeystoneBuilder(Class<T> database) {
@@ -190,6 +191,16 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
   }
 
   /**
+   * Runs SQLite through {@code driver} instead of the one installed: sqlite-jdbc, which
+   * {@code keystone-engine} brings. {@code keystone-android} passes Android's own this way.
+   */
+  public KeystoneBuilder<T> sqliteDriver(keystone.engine.sqlite.driver.SqliteDriver driver) {
+    checkOpen();
+    this.driver = Objects.requireNonNull(driver, "driver");
+    return this;
+  }
+
+  /**
    * Like {@link #createFrom(Path)}, from a file on the class path, as shipped inside the app's
    * jar: {@code "seed/blog.db"} is looked up through the database class's class loader.
    */
@@ -220,7 +231,7 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     return keystone.engine.internal.DatabaseFactory.open(
         database, new keystone.engine.internal.EngineConfig(
             path, readers, acquireTimeout, busyTimeout, verifyOnOpen, migrations, database, trace,
-            postgresUrl, postgresDataSource, deferrableKeys, createFrom));
+            postgresUrl, postgresDataSource, deferrableKeys, createFrom, driver));
   }
 
   private void checkOpen() {

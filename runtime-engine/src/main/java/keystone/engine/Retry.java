@@ -75,6 +75,10 @@ public record Retry(int attempts, Duration firstBackoff, Duration maxBackoff, Sl
       if (t instanceof DatabaseBusyException) {
         return true;
       }
+      if (t instanceof keystone.engine.sqlite.driver.DriverException sqlite
+          && (sqlite.code() & 0xff) == 5) {
+        return true;
+      }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         if ("40001".equals(state) || "40P01".equals(state)) {

@@ -31,7 +31,7 @@ public final class RawDatabase implements AutoCloseable {
     properties.setProperty("foreign_keys", "true");
     try {
       this.connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
-      keystone.engine.sqlite.DecimalCollation.register(connection);
+      keystone.engine.sqlite.jdbc.KeystoneCollations.register(connection);
       if (!Long.valueOf(1).equals(single("PRAGMA foreign_keys"))) {
         connection.close();
         throw new KeystoneException("This SQLite build does not enforce foreign keys");

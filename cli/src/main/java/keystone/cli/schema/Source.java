@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import keystone.engine.sqlite.DecimalCollation;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -49,14 +48,14 @@ public final class Source implements AutoCloseable {
     Connection c = config.createConnection(
         "jdbc:sqlite:file:" + path.toAbsolutePath() + "?mode=ro");
     // Keystone's BigDecimal columns sort with it; checks that compare them need it too.
-    DecimalCollation.register(c);
+    keystone.engine.sqlite.jdbc.KeystoneCollations.register(c);
     return read(c, path.toString());
   }
 
   private static Source ddl(Path path) throws SQLException, IOException {
     String sql = Files.readString(path);
     Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
-    DecimalCollation.register(c);
+    keystone.engine.sqlite.jdbc.KeystoneCollations.register(c);
     try (Statement st = c.createStatement()) {
       // sqlite3_exec semantics: every statement of the script runs, in order.
       st.executeUpdate(sql);

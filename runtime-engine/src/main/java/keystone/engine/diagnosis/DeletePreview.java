@@ -9,7 +9,7 @@ import java.util.Set;
 import keystone.ForeignKey.Action;
 import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
 
@@ -69,7 +69,7 @@ public final class DeletePreview {
   }
 
   private void run(String sql, Object[] args) {
-    JdbcStatement st = connection.prepare(sql);
+    SqliteStatement st = connection.prepare(sql);
     try {
       st.bindAll(args);
       st.execute();
@@ -80,7 +80,7 @@ public final class DeletePreview {
 
   private List<ForeignKeyViolation> restrictBlocks(List<ForeignKeyInfo> keys) {
     List<ForeignKeyViolation> blocked = new ArrayList<>();
-    JdbcStatement st = connection.prepare("SELECT fk, key FROM temp.ks_plan_blocked");
+    SqliteStatement st = connection.prepare("SELECT fk, key FROM temp.ks_plan_blocked");
     try {
       while (st.step()) {
         ForeignKeyInfo key = keys.get((int) st.columnLong(0));
@@ -96,7 +96,7 @@ public final class DeletePreview {
 
   private Map<String, Map<String, Integer>> effects() {
     Map<String, Map<String, Integer>> effects = new LinkedHashMap<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare("SELECT effect, tbl, count(*) FROM temp.ks_plan GROUP BY effect, tbl");
     try {
       while (st.step()) {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import keystone.ForeignKey.Action;
 import keystone.engine.ForeignKeyViolation;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
 
@@ -29,7 +29,7 @@ final class DirectRestrict {
   private DirectRestrict() {}
 
   static ForeignKeyViolation find(
-      SqliteConnection connection, List<ForeignKeyInfo> keys, JdbcStatement failed) {
+      SqliteConnection connection, List<ForeignKeyInfo> keys, SqliteStatement failed) {
     Matcher m = DELETE.matcher(failed.sql());
     Object[] values = failed.boundValues();
     if (!m.matches() || values == null
@@ -76,7 +76,7 @@ final class DirectRestrict {
           .append(" = p.").append(Sql.quote(key.parentColumns().get(i)));
     }
     sql.append(") LIMIT 1");
-    JdbcStatement st = connection.prepare(sql.toString());
+    SqliteStatement st = connection.prepare(sql.toString());
     try {
       st.bindAll(values);
       if (!st.step()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import keystone.ForeignKey.Action;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
@@ -51,7 +51,7 @@ public final class ForeignKeyCatalog {
 
   private static Map<Long, Declared> declaredKeys(SqliteConnection connection, String table) {
     Map<Long, Declared> keys = new HashMap<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare(
             "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
                 + " FROM pragma_foreign_key_list(?) ORDER BY id, seq");

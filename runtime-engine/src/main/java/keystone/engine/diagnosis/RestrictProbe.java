@@ -1,10 +1,10 @@
 package keystone.engine.diagnosis;
 
-import java.sql.SQLException;
+import keystone.engine.sqlite.driver.DriverException;
 import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.sqlite.ConstraintErrors;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
 
@@ -23,7 +23,7 @@ final class RestrictProbe {
     this.keys = keys;
   }
 
-  List<ForeignKeyViolation> rerun(JdbcStatement failed) {
+  List<ForeignKeyViolation> rerun(SqliteStatement failed) {
     List<String> triggers = RestrictTriggers.create("ks_probe_", keys);
     if (triggers.isEmpty()) {
       return List.of();
@@ -37,7 +37,7 @@ final class RestrictProbe {
     try {
       failed.rerun();
       return List.of();
-    } catch (SQLException raised) {
+    } catch (DriverException raised) {
       ForeignKeyViolation found =
           RestrictTriggers.parse(ConstraintErrors.sqliteMessage(raised), keys);
       return found == null ? List.of() : List.of(found);

@@ -1,6 +1,6 @@
 package keystone.engine.diagnosis;
 
-import java.sql.SQLException;
+import keystone.engine.sqlite.driver.DriverException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolation.Kind;
 import keystone.engine.sqlite.ConstraintErrors;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
@@ -53,7 +53,7 @@ public final class ViolationFinder {
   private List<PendingViolation> check(String table) {
     ForeignKeyCatalog catalog = catalog();
     List<PendingViolation> found = new ArrayList<>();
-    JdbcStatement st = connection.prepare(table == null
+    SqliteStatement st = connection.prepare(table == null
         ? "PRAGMA foreign_key_check" : "SELECT * FROM pragma_foreign_key_check(?)");
     if (table != null) {
       st.bindText(1, table);
@@ -113,7 +113,7 @@ public final class ViolationFinder {
     }
     sql.append(" LIMIT ").append(count);
     List<PendingViolation> found = new ArrayList<>();
-    JdbcStatement st = connection.prepare(sql.toString());
+    SqliteStatement st = connection.prepare(sql.toString());
     try {
       int width = key.childColumns().size();
       while (st.step()) {
@@ -138,7 +138,7 @@ public final class ViolationFinder {
    * {@code foreign_key_check} before and after. RESTRICT cannot be deferred, so a RESTRICT failure
    * is re-run with temporary triggers that report the blocked parent key instead.
    */
-  public List<ForeignKeyViolation> diagnose(JdbcStatement failed, SQLException error) {
+  public List<ForeignKeyViolation> diagnose(SqliteStatement failed, DriverException error) {
     List<ForeignKeyInfo> keys = catalog().all();
     if (isRestrict(error)) {
       // The RESTRICT guard (see RestrictTriggers) already named the key in its message.
@@ -184,8 +184,8 @@ public final class ViolationFinder {
     return catalog;
   }
 
-  private static boolean isRestrict(SQLException error) {
-    return ConstraintErrors.code(error) == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER.code;
+  private static boolean isRestrict(DriverException error) {
+    return error.code() == ConstraintErrors.SQLITE_CONSTRAINT_TRIGGER;
   }
 
   /**
@@ -194,7 +194,7 @@ public final class ViolationFinder {
    * elsewhere. Checking that table alone keeps the cost of the error from growing with the rest
    * of the file; anything else checks every table.
    */
-  private String onlyTableItCanBreak(JdbcStatement failed) {
+  private String onlyTableItCanBreak(SqliteStatement failed) {
     Matcher m = PLAIN_INSERT.matcher(failed.sql());
     if (!m.lookingAt() || ON_CONFLICT.matcher(failed.sql()).find()) {
       return null;
@@ -206,14 +206,14 @@ public final class ViolationFinder {
     return Long.valueOf(0).equals(triggers) ? table : null;
   }
 
-  private List<PendingViolation> deferredRerun(JdbcStatement failed) {
+  private List<PendingViolation> deferredRerun(SqliteStatement failed) {
     String table = onlyTableItCanBreak(failed);
     Set<String> before = identities(check(table));
     boolean wasDeferred = Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
     connection.exec("PRAGMA defer_foreign_keys = ON");
     try {
       failed.rerun();
-    } catch (SQLException again) {
+    } catch (DriverException again) {
       return List.of();
     } finally {
       failed.reset();
@@ -305,7 +305,7 @@ public final class ViolationFinder {
     String sql =
         "SELECT " + Sql.columnList(key.childColumns()) + " FROM " + Sql.quote(key.childTable())
             + " WHERE rowid = ?";
-    JdbcStatement st = connection.prepare(sql);
+    SqliteStatement st = connection.prepare(sql);
     try {
       st.bindLong(1, rowid);
       List<Object> values = new ArrayList<>();

@@ -1,6 +1,6 @@
 package keystone.engine.internal;
 
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.CallScope;
 
@@ -9,5 +9,5 @@ interface ConnectionScope extends CallScope {
   SqliteConnection connection();
 
   @Override
-  JdbcStatement prepare(String sql);
+  SqliteStatement prepare(String sql);
 }

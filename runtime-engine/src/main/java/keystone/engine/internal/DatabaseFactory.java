@@ -62,7 +62,8 @@ public final class DatabaseFactory {
     return new EngineConfig(
         config.path(), config.readers(), config.acquireTimeout(), config.busyTimeout(),
         config.verifyOnOpen(), all, config.database(), config.trace(), config.postgresUrl(),
-        config.postgresDataSource(), config.deferrableKeys(), config.createFrom());
+        config.postgresDataSource(), config.deferrableKeys(), config.createFrom(),
+        config.driver());
   }
 
   /**

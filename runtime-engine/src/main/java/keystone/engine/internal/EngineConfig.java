@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import keystone.engine.Migration;
+import keystone.engine.sqlite.driver.SqliteDriver;
 
 /**
  * Sealed options of one open database.
@@ -23,6 +24,7 @@ import keystone.engine.Migration;
  * @param deferrableKeys whether PostgreSQL keys are declared DEFERRABLE (false for engines such
  *     as CockroachDB that refuse it)
  * @param createFrom the file to copy to {@code path} on first open, or null
+ * @param driver the SQLite driver, or null for the one {@link SqliteDrivers} finds installed
  */
 public record EngineConfig(
     Path path,
@@ -36,7 +38,8 @@ public record EngineConfig(
     String postgresUrl,
     DataSource postgresDataSource,
     boolean deferrableKeys,
-    Prepackaged createFrom) {
+    Prepackaged createFrom,
+    SqliteDriver driver) {
   /** Whether the database lives on PostgreSQL rather than in SQLite. */
   public boolean postgres() {
     return postgresUrl != null || postgresDataSource != null;

@@ -1,6 +1,6 @@
 package keystone.engine.internal;
 
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 
 /** A read outside any transaction, on a pooled read-only connection. */
@@ -20,7 +20,7 @@ final class ReaderScope implements ConnectionScope {
   }
 
   @Override
-  public JdbcStatement prepare(String sql) {
+  public SqliteStatement prepare(String sql) {
     if (readers.trace() != null) {
       readers.trace().accept(sql);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.FailureHandler;
+import keystone.engine.sqlite.driver.SqliteDriver;
 import keystone.engine.sqlite.SqliteConnection;
 
 /**
@@ -31,12 +32,13 @@ final class Readers {
   }
 
   static Readers open(
-      Path file, int count, Duration timeout, Consumer<String> trace, FailureHandler failures) {
+      SqliteDriver driver, Path file, int count, Duration timeout, Consumer<String> trace,
+      FailureHandler failures) {
     Readers readers = new Readers(count, timeout, trace);
     try {
       for (int i = 0; i < count; i++) {
         ReaderScope scope =
-            new ReaderScope(readers, SqliteConnection.open(file, true, failures));
+            new ReaderScope(readers, SqliteConnection.open(driver, file, true, failures));
         readers.all.add(scope);
         readers.idle.add(scope);
       }

@@ -60,7 +60,7 @@ final class RoomAdoption {
       if (version == schema.version()) {
         createMissingIndexes(connection, schema);
         List<String> problems = SchemaDiff.differences(
-            SchemaShapes.compiled(schema), SchemaShapes.read(connection));
+            SchemaShapes.compiled(schema, connection), SchemaShapes.read(connection));
         if (!problems.isEmpty()) {
           throw new KeystoneException(where + " was made by Room but does not hold the compiled"
               + " schema (version " + version + "), so it is left untouched: "

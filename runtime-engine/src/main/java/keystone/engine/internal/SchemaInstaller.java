@@ -63,7 +63,7 @@ final class SchemaInstaller {
       return false;
     }
     List<String> problems =
-        SchemaDiff.differences(SchemaShapes.compiled(schema), SchemaShapes.read(connection));
+        SchemaDiff.differences(SchemaShapes.compiled(schema, connection), SchemaShapes.read(connection));
     if (!problems.isEmpty()) {
       throw new KeystoneException(
           where + " already holds " + tables + " table(s) but no Keystone schema version"

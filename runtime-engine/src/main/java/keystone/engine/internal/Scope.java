@@ -1,7 +1,7 @@
 package keystone.engine.internal;
 
 import keystone.engine.KeystoneException;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 
 /**
@@ -63,7 +63,7 @@ final class Scope implements ConnectionScope {
   }
 
   @Override
-  public JdbcStatement prepare(String sql) {
+  public SqliteStatement prepare(String sql) {
     if (transactions.trace() != null) {
       transactions.trace().accept(sql);
     }

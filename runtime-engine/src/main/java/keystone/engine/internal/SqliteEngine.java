@@ -1,6 +1,6 @@
 package keystone.engine.internal;
 
-import java.sql.SQLException;
+import keystone.engine.sqlite.driver.DriverException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +19,12 @@ import keystone.engine.raw.RawSql;
 import keystone.engine.diagnosis.ViolationFinder;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
 import keystone.engine.spi.Schema;
+import keystone.engine.sqlite.driver.SqliteDriver;
 
 /** The embedded engine: one SQLite connection with enforcement on, shared by the thread that holds it. */
 public final class SqliteEngine implements Engine, FailureHandler {
@@ -38,10 +39,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
   private final boolean[] actionTargets;
   private Readers readers;
 
-  private SqliteEngine(Schema schema, EngineConfig config) {
+  private SqliteEngine(Schema schema, EngineConfig config, SqliteDriver driver) {
     this.schema = schema;
     this.connection =
-        SqliteConnection.open(config.path(), false, this, config.busyTimeout());
+        SqliteConnection.open(driver, config.path(), false, this, config.busyTimeout());
     this.restrictGuard = new RestrictGuard(connection);
     this.invalidations = new Invalidations(schema.tables().size());
     this.actionTargets = actionTargets(schema);
@@ -76,9 +77,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
   static SqliteEngine open(Schema schema, EngineConfig config) {
     boolean copied = config.createFrom() != null
         && config.createFrom().copyIfAbsent(config.path());
+    SqliteDriver driver = config.driver() != null ? config.driver() : SqliteDrivers.installed();
     SqliteEngine engine;
     try {
-      engine = new SqliteEngine(schema, config);
+      engine = new SqliteEngine(schema, config, driver);
     } catch (RuntimeException e) {
       if (copied) {
         Prepackaged.discard(config.path());
@@ -94,6 +96,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
       // Readers open after the schema exists, so each sees a finished file.
       engine.readers =
           Readers.open(
+              driver,
               config.path(),
               config.readers(),
               config.acquireTimeout(),
@@ -394,7 +397,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   @Override
-  public KeystoneException translate(SQLException error, JdbcStatement statement) {
+  public KeystoneException translate(DriverException error, SqliteStatement statement) {
     if (!ConstraintErrors.isForeignKey(error)) {
       return ConstraintErrors.translate(error, statement == null ? null : statement.sql());
     }

@@ -9,7 +9,7 @@ import keystone.engine.schema.TableShape.ColumnShape;
 import keystone.engine.schema.TableShape.ForeignKeyShape;
 import keystone.engine.schema.TableShape.IndexShape;
 import keystone.engine.sqlite.ConstraintErrors;
-import keystone.engine.sqlite.JdbcStatement;
+import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Schema;
 
@@ -21,9 +21,12 @@ import keystone.engine.spi.Schema;
 public final class SchemaShapes {
   private SchemaShapes() {}
 
-  /** The compiled schema's tables: its DDL run on a scratch in-memory database. */
-  public static Map<String, TableShape> compiled(Schema schema) {
-    try (SqliteConnection scratch = scratch(schema)) {
+  /**
+   * The compiled schema's tables: its DDL run on a scratch in-memory database of the same driver
+   * as {@code file}, so that both are read by one SQLite version.
+   */
+  public static Map<String, TableShape> compiled(Schema schema, SqliteConnection file) {
+    try (SqliteConnection scratch = scratch(schema, file)) {
       return read(scratch);
     }
   }
@@ -33,7 +36,7 @@ public final class SchemaShapes {
    * ({@link ViewShapes}); empty when it matches.
    */
   public static List<String> differences(Schema schema, SqliteConnection file) {
-    try (SqliteConnection scratch = scratch(schema)) {
+    try (SqliteConnection scratch = scratch(schema, file)) {
       List<String> problems = new ArrayList<>(SchemaDiff.differences(read(scratch), read(file)));
       problems.addAll(
           ViewShapes.differences(ViewShapes.read(scratch), ViewShapes.read(file)));
@@ -41,10 +44,10 @@ public final class SchemaShapes {
     }
   }
 
-  private static SqliteConnection scratch(Schema schema) {
+  private static SqliteConnection scratch(Schema schema, SqliteConnection file) {
     SqliteConnection scratch =
         SqliteConnection.open(
-            null, false, (e, st) -> ConstraintErrors.translate(e, st == null ? null : st.sql()));
+            file.driver(), null, false, (e, st) -> ConstraintErrors.translate(e, st == null ? null : st.sql()));
     try {
       for (String statement : schema.statements()) {
         scratch.execUncached(statement);
@@ -74,7 +77,7 @@ public final class SchemaShapes {
 
   private static List<ColumnShape> columns(SqliteConnection connection, String table) {
     List<ColumnShape> columns = new ArrayList<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare(
             "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid");
     try {
@@ -138,7 +141,7 @@ public final class SchemaShapes {
 
   private static List<ForeignKeyShape> foreignKeys(SqliteConnection connection, String table) {
     Map<Long, List<String[]>> byId = new LinkedHashMap<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare(
             "SELECT id, \"table\", \"from\", \"to\", on_delete, on_update"
                 + " FROM pragma_foreign_key_list(?) ORDER BY id, seq");
@@ -176,7 +179,7 @@ public final class SchemaShapes {
 
   private static List<String> primaryKey(SqliteConnection connection, String table) {
     List<String> key = new ArrayList<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
     try {
       st.bindText(1, table);
@@ -191,7 +194,7 @@ public final class SchemaShapes {
 
   private static Map<String, IndexShape> indexes(SqliteConnection connection, String table) {
     List<String[]> listed = new ArrayList<>();
-    JdbcStatement st =
+    SqliteStatement st =
         connection.prepare(
             "SELECT name, \"unique\", origin FROM pragma_index_list(?) ORDER BY name");
     try {

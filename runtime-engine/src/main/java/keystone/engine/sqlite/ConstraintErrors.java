@@ -1,6 +1,5 @@
 package keystone.engine.sqlite;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +9,11 @@ import keystone.engine.CheckViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.NotNullViolationException;
 import keystone.engine.UniqueViolationException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
+import keystone.engine.sqlite.driver.DriverException;
 
 /**
  * Maps SQLite's extended result codes (https://www.sqlite.org/rescode.html#constraint) to typed
- * exceptions. Over JDBC {@code getErrorCode()} is 19 for every constraint, so the extended code
- * comes from {@link SQLiteException#getResultCode()}.
+ * exceptions.
  */
 public final class ConstraintErrors {
   private static final Pattern TARGET_TABLE =
@@ -24,38 +21,43 @@ public final class ConstraintErrors {
           "(?is)^\\s*(?:INSERT|REPLACE|UPDATE)(?:\\s+OR\\s+\\w+)?\\s+(?:INTO\\s+)?"
               + "(?:\\w+\\.)?[\"`\\[]?(\\w+)");
 
+  public static final int SQLITE_CONSTRAINT = 19;
+  private static final int SQLITE_CONSTRAINT_CHECK = 275;
+  private static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
+  private static final int SQLITE_CONSTRAINT_NOTNULL = 1299;
+  private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+  public static final int SQLITE_CONSTRAINT_TRIGGER = 1811;
+  private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
+
   private ConstraintErrors() {}
 
-  /** The extended result code, or the primary one when the driver gives no more. */
-  public static int code(SQLException e) {
-    if (e instanceof SQLiteException sqlite) {
-      return sqlite.getResultCode().code;
-    }
-    return e.getErrorCode();
+  /** The extended result code. */
+  public static int code(DriverException e) {
+    return e.code();
   }
 
   /** SQLITE_CONSTRAINT_FOREIGNKEY, or SQLITE_CONSTRAINT_TRIGGER as RESTRICT raises it. */
-  public static boolean isForeignKey(SQLException e) {
+  public static boolean isForeignKey(DriverException e) {
     int code = code(e);
-    return code == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY.code
-        || (code == SQLiteErrorCode.SQLITE_CONSTRAINT_TRIGGER.code
+    return code == SQLITE_CONSTRAINT_FOREIGNKEY
+        || (code == SQLITE_CONSTRAINT_TRIGGER
             && sqliteMessage(e).contains("FOREIGN KEY constraint failed"));
   }
 
   /** Typed exception for every failure but foreign keys, which need a diagnosis first. */
-  public static KeystoneException translate(SQLException e, String sql) {
+  public static KeystoneException translate(DriverException e, String sql) {
     int code = code(e);
     String message = sqliteMessage(e);
-    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code
-        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code) {
+    if (code == SQLITE_CONSTRAINT_UNIQUE
+        || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
       QualifiedColumns failed = QualifiedColumns.parse(message);
       return new UniqueViolationException(message, failed.table, failed.columns, e);
     }
-    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL.code) {
+    if (code == SQLITE_CONSTRAINT_NOTNULL) {
       QualifiedColumns failed = QualifiedColumns.parse(message);
       return new NotNullViolationException(message, failed.table, failed.columns, e);
     }
-    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK.code) {
+    if (code == SQLITE_CONSTRAINT_CHECK) {
       String constraint = afterColon(message);
       String table = targetTable(sql);
       String full = table == null ? message : message + " (table \"" + table + "\")";
@@ -81,14 +83,9 @@ public final class ConstraintErrors {
         + " time";
   }
 
-  /** SQLite's own words, without the driver's "[SQLITE_X] description (...)" wrapping. */
-  public static String sqliteMessage(SQLException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    int open = message.indexOf(" (");
-    if (message.startsWith("[") && open > 0 && message.endsWith(")")) {
-      return message.substring(open + 2, message.length() - 1);
-    }
-    return message;
+  /** SQLite's own words. */
+  public static String sqliteMessage(DriverException e) {
+    return e.sqliteMessage();
   }
 
   static String targetTable(String sql) {

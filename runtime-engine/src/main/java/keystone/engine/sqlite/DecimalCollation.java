@@ -1,9 +1,7 @@
 package keystone.engine.sqlite;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.sqlite.Collation;
+import java.util.Comparator;
 
 /**
  * The {@code decimal} collation that Keystone's {@code BigDecimal} and {@code BigInteger} columns
@@ -18,20 +16,14 @@ import org.sqlite.Collation;
  * below zero). The two spellings are therefore different values to {@code =} and UNIQUE, as they
  * are to {@link BigDecimal#equals}. Text that is not a number sorts after every number.
  */
-public final class DecimalCollation extends Collation {
+public final class DecimalCollation implements Comparator<String> {
   public static final String NAME = "decimal";
+  public static final DecimalCollation ORDER = new DecimalCollation();
 
-  /** Adds the collation to a sqlite-jdbc connection; every Keystone connection has it. */
-  public static void register(Connection connection) throws SQLException {
-    Collation.create(connection, NAME, new DecimalCollation());
-  }
+  private DecimalCollation() {}
 
   @Override
-  protected int xCompare(String a, String b) {
-    return compare(a, b);
-  }
-
-  static int compare(String a, String b) {
+  public int compare(String a, String b) {
     BigDecimal x = parse(a);
     BigDecimal y = parse(b);
     if (x == null || y == null) {

@@ -1,6 +1,6 @@
 package keystone.engine.sqlite;
 
-import java.sql.SQLException;
+import keystone.engine.sqlite.driver.DriverException;
 import keystone.engine.KeystoneException;
 
 /** Turns a driver error into Keystone's typed exception, diagnosing foreign-key failures. */
@@ -10,5 +10,5 @@ public interface FailureHandler {
    * @param statement the statement that failed, still bound, so it can be re-run for diagnosis;
    *     null when the failure was not a statement's (prepare, open)
    */
-  KeystoneException translate(SQLException error, JdbcStatement statement);
+  KeystoneException translate(DriverException error, SqliteStatement statement);
 }

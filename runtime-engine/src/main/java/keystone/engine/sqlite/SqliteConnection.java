@@ -1,10 +1,6 @@
 package keystone.engine.sqlite;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,37 +8,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import keystone.engine.KeystoneException;
-import org.sqlite.SQLiteConfig;
+import keystone.engine.sqlite.driver.DriverConnection;
+import keystone.engine.sqlite.driver.DriverException;
+import keystone.engine.sqlite.driver.DriverStatement;
+import keystone.engine.sqlite.driver.OpenOptions;
+import keystone.engine.sqlite.driver.SqliteDriver;
 
 /**
  * One SQLite connection with Keystone's settings, and a cache of its prepared statements. All of
  * SQLite's connection-level peculiarities live here (https://www.sqlite.org/foreignkeys.html#fk_enable).
  *
- * <p>The JDBC connection stays in auto-commit mode: the engine issues BEGIN, SAVEPOINT, COMMIT and
- * ROLLBACK itself, because sqlite-jdbc would otherwise open a transaction right after every commit
- * and {@code PRAGMA foreign_keys} is a no-op inside a transaction.
+ * <p>The engine issues BEGIN, SAVEPOINT, COMMIT and ROLLBACK itself, whatever the driver: a
+ * driver that opened transactions of its own would make {@code PRAGMA foreign_keys} a no-op, since
+ * it is one inside a transaction.
  */
 public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
   private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Connection connection;
+  private final SqliteDriver driver;
+  private final DriverConnection connection;
   private final FailureHandler failures;
   private final Path file;
   private final Duration busyTimeout;
-  private final Map<String, JdbcStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
+  private boolean decimalCollation;
+  private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
-  private SqliteConnection(
-      Connection connection, FailureHandler failures, Path file, Duration busyTimeout) {
+  private SqliteConnection(SqliteDriver driver, DriverConnection connection,
+      FailureHandler failures, Path file, Duration busyTimeout) {
+    this.driver = driver;
     this.connection = connection;
     this.failures = failures;
     this.file = file;
     this.busyTimeout = busyTimeout;
   }
 
-  /** {@link #open(Path, boolean, FailureHandler, Duration)} with a 5 s busy timeout. */
-  public static SqliteConnection open(Path file, boolean reader, FailureHandler failures) {
-    return open(file, reader, failures, BUSY_TIMEOUT);
+  /** {@link #open(SqliteDriver, Path, boolean, FailureHandler, Duration)}, 5 s busy timeout. */
+  public static SqliteConnection open(
+      SqliteDriver driver, Path file, boolean reader, FailureHandler failures) {
+    return open(driver, file, reader, failures, BUSY_TIMEOUT);
   }
 
   /**
@@ -53,35 +57,61 @@ public final class SqliteConnection implements AutoCloseable {
    * (https://www.sqlite.org/pragma.html#pragma_busy_timeout).
    */
   public static SqliteConnection open(
-      Path file, boolean reader, FailureHandler failures, Duration busyTimeout) {
-    SQLiteConfig config = new SQLiteConfig();
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-    if (file != null) {
-      // https://www.sqlite.org/wal.html: readers do not block the writer; NORMAL is durable in WAL
-      // except for the last transactions before a power loss, which is what Android does too.
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    }
-    String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file.toAbsolutePath();
-    Connection connection;
+      SqliteDriver driver, Path file, boolean reader, FailureHandler failures,
+      Duration busyTimeout) {
+    DriverConnection connection;
     try {
-      connection = config.createConnection(url);
-      DecimalCollation.register(connection);
-    } catch (SQLException e) {
-      throw new KeystoneException("Cannot open SQLite database " + url + ": " + e.getMessage(), e);
+      connection = driver.open(file, new OpenOptions(busyTimeout, reader));
+    } catch (DriverException e) {
+      throw new KeystoneException("Cannot open SQLite database " + SqliteFaults.name(file)
+          + " with " + driver.name() + ": " + e.sqliteMessage(), e);
     }
-    SqliteConnection opened = new SqliteConnection(connection, failures, file, busyTimeout);
+    SqliteConnection opened = new SqliteConnection(driver, connection, failures, file, busyTimeout);
     try {
-      opened.requireForeignKeysOn();
-      if (reader) {
-        opened.exec("PRAGMA query_only = 1");
-      }
+      opened.configure(reader);
     } catch (RuntimeException e) {
       opened.close();
       throw e;
     }
     return opened;
+  }
+
+  private void configure(boolean reader) {
+    exec("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    exec("PRAGMA foreign_keys = ON");
+    requireForeignKeysOn();
+    if (file != null) {
+      // https://www.sqlite.org/wal.html: readers do not block the writer; NORMAL is durable in WAL
+      // except for the last transactions before a power loss, which is what Android does too.
+      requireJournalMode("wal");
+      exec("PRAGMA synchronous = NORMAL");
+    }
+    decimalCollation = connection.createCollation(DecimalCollation.NAME, DecimalCollation.ORDER);
+    if (reader) {
+      exec("PRAGMA query_only = 1");
+    }
+  }
+
+  /**
+   * Sets the journal mode and reads back what SQLite chose: it keeps its own when it cannot
+   * switch (an in-memory file, a locked one), and Android's default differs by release.
+   */
+  private void requireJournalMode(String mode) {
+    Object chosen = queryValue("PRAGMA journal_mode = " + mode);
+    if (!(chosen instanceof String text) || !text.equalsIgnoreCase(mode)) {
+      throw new KeystoneException("SQLite kept journal_mode " + chosen + " for "
+          + SqliteFaults.name(file) + " where Keystone needs " + mode + " (one writer beside"
+          + " readers that never block it): is the file on a file system without shared memory,"
+          + " or open in another process with another mode?");
+    }
+  }
+
+  /**
+   * Whether this connection compares {@code COLLATE decimal} itself. Android's SQLite cannot add
+   * collations, so there Keystone stores decimals in an order-preserving text instead.
+   */
+  public boolean hasDecimalCollation() {
+    return decimalCollation;
   }
 
   /**
@@ -98,8 +128,8 @@ public final class SqliteConnection implements AutoCloseable {
   }
 
   /** A cached statement for {@code sql}; a fresh one when the cached one still has rows open. */
-  public JdbcStatement prepare(String sql) {
-    JdbcStatement cached = cache.get(sql);
+  public SqliteStatement prepare(String sql) {
+    SqliteStatement cached = cache.get(sql);
     if (cached != null && cached.isBroken()) {
       cache.remove(sql);
       cached.close();
@@ -109,9 +139,9 @@ public final class SqliteConnection implements AutoCloseable {
       if (!cached.hasOpenResult()) {
         return cached;
       }
-      return new JdbcStatement(this, prepareRaw(sql), sql, true);
+      return new SqliteStatement(this, prepareRaw(sql), sql, true);
     }
-    JdbcStatement statement = new JdbcStatement(this, prepareRaw(sql), sql, false);
+    SqliteStatement statement = new SqliteStatement(this, prepareRaw(sql), sql, false);
     cache.put(sql, statement);
     if (cache.size() > CACHE_SIZE) {
       evictOldest();
@@ -120,9 +150,9 @@ public final class SqliteConnection implements AutoCloseable {
   }
 
   private void evictOldest() {
-    Iterator<JdbcStatement> it = cache.values().iterator();
+    Iterator<SqliteStatement> it = cache.values().iterator();
     while (it.hasNext() && cache.size() > CACHE_SIZE) {
-      JdbcStatement oldest = it.next();
+      SqliteStatement oldest = it.next();
       if (!oldest.hasOpenResult()) {
         it.remove();
         oldest.close();
@@ -130,10 +160,10 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
-  private PreparedStatement prepareRaw(String sql) {
+  private DriverStatement prepareRaw(String sql) {
     try {
-      return connection.prepareStatement(sql);
-    } catch (SQLException e) {
+      return connection.prepare(sql);
+    } catch (DriverException e) {
       throw translate(e, null);
     }
   }
@@ -142,7 +172,7 @@ public final class SqliteConnection implements AutoCloseable {
    * The typed exception for a driver error: the file's own failures (busy, damaged) first, then
    * the statement's, which the engine diagnoses.
    */
-  KeystoneException translate(SQLException e, JdbcStatement statement) {
+  KeystoneException translate(DriverException e, SqliteStatement statement) {
     KeystoneException fault = SqliteFaults.translate(e, file, busyTimeout);
     return fault != null ? fault : failures.translate(e, statement);
   }
@@ -154,14 +184,14 @@ public final class SqliteConnection implements AutoCloseable {
    */
   public List<String> quickCheck() {
     List<String> found = new ArrayList<>();
-    JdbcStatement st = prepare("PRAGMA quick_check");
+    SqliteStatement st = prepare("PRAGMA quick_check");
     try {
       while (st.step()) {
         found.add(st.columnText(0));
       }
     } catch (keystone.engine.DatabaseCorruptException e) {
       // It reports the pages it could not read, then fails on what depends on them.
-      found.add(ConstraintErrors.sqliteMessage((SQLException) e.getCause()));
+      found.add(((DriverException) e.getCause()).sqliteMessage());
     } finally {
       st.reset();
     }
@@ -183,16 +213,16 @@ public final class SqliteConnection implements AutoCloseable {
 
   /** Runs one-off SQL without caching its statement (DDL the diagnosis writes and drops). */
   public void execUncached(String sql) {
-    try (java.sql.Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
+    try {
+      connection.exec(sql);
+    } catch (DriverException e) {
       throw translate(e, null);
     }
   }
 
   /** Runs {@code sql} and returns the first column of its first row, or null. */
   public Object queryValue(String sql, Object... args) {
-    JdbcStatement st = prepare(sql);
+    SqliteStatement st = prepare(sql);
     try {
       st.bindAll(args);
       return st.step() ? st.columnValue(0) : null;
@@ -210,7 +240,7 @@ public final class SqliteConnection implements AutoCloseable {
   /** Runs {@code sql} and returns the first column of every row, as text. */
   public List<String> queryStrings(String sql, Object... args) {
     List<String> values = new ArrayList<>();
-    JdbcStatement st = prepare(sql);
+    SqliteStatement st = prepare(sql);
     try {
       st.bindAll(args);
       while (st.step()) {
@@ -222,31 +252,31 @@ public final class SqliteConnection implements AutoCloseable {
     return values;
   }
 
+  /** The driver this connection came from, for a scratch database beside it. */
+  public SqliteDriver driver() {
+    return driver;
+  }
+
+  /** Rows changed by the last INSERT, UPDATE or DELETE. */
+  long changes() {
+    return connection.changes();
+  }
+
+  /** The rowid of the last INSERT. */
+  long lastInsertRowid() {
+    return connection.lastInsertRowid();
+  }
+
   @Override
   public void close() {
-    for (JdbcStatement st : cache.values()) {
+    for (SqliteStatement st : cache.values()) {
       st.close();
     }
     cache.clear();
     try {
       connection.close();
-    } catch (SQLException e) {
-      throw new KeystoneException("Closing the SQLite connection failed: " + e.getMessage(), e);
+    } catch (DriverException e) {
+      throw new KeystoneException("Closing the SQLite connection failed: " + e.sqliteMessage(), e);
     }
-  }
-
-  /** Maps a result set's current value to Long, Double, String, byte[] or null. */
-  static Object value(ResultSet rs, int column) throws SQLException {
-    Object value = rs.getObject(column);
-    if (value instanceof Integer i) {
-      return i.longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
-    }
-    if (value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    return value;
   }
 }

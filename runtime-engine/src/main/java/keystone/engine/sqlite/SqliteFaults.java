@@ -1,7 +1,7 @@
 package keystone.engine.sqlite;
 
+import keystone.engine.sqlite.driver.DriverException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import keystone.engine.DatabaseBusyException;
@@ -21,7 +21,7 @@ final class SqliteFaults {
   private SqliteFaults() {}
 
   /** The typed exception for a file-level failure, or null when {@code e} is a statement's. */
-  static KeystoneException translate(SQLException e, Path file, Duration busyTimeout) {
+  static KeystoneException translate(DriverException e, Path file, Duration busyTimeout) {
     int primary = ConstraintErrors.code(e) & 0xff;
     String sqlite = ConstraintErrors.sqliteMessage(e);
     if (primary == BUSY) {

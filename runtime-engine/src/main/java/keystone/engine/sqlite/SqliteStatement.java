@@ -1,49 +1,51 @@
 package keystone.engine.sqlite;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
-import keystone.engine.spi.Arguments;
 import keystone.engine.raw.RawStatement;
+import keystone.engine.spi.Arguments;
+import keystone.engine.sqlite.driver.DriverException;
+import keystone.engine.sqlite.driver.DriverStatement;
 
-/** {@link SqlStatement} over a sqlite-jdbc prepared statement. Not thread-safe, like its connection. */
-public final class JdbcStatement implements RawStatement {
-  private final SqliteConnection connection;
-  private final PreparedStatement statement;
-  private final String sql;
-  private final boolean closeOnReset;
+/**
+ * {@link keystone.engine.spi.SqlStatement} over a driver's statement: the dialect's rules for
+ * running it (RETURNING writes stepped to their end, batches inside a savepoint, failures
+ * diagnosed). Not thread-safe, like its connection.
+ */
+public final class SqliteStatement implements RawStatement {
   private static final java.util.regex.Pattern RETURNING =
       java.util.regex.Pattern.compile("(?i)\\bRETURNING\\b");
 
+  private final SqliteConnection connection;
+  private final DriverStatement statement;
+  private final String sql;
+  private final boolean closeOnReset;
   private final BoundRows bound;
   /** How many parameters the SQL has. */
   private final int parameters;
   /** An INSERT, UPDATE or DELETE with RETURNING: see {@link #finish}. */
   private final boolean writesWithReturning;
-  private ResultSet rows;
+  /** Whether SQLite counts the rows this statement changes (DML, not DDL or pragmas). */
+  private final boolean countsChanges;
+  /** Stepped and not yet reset: rows may be open. */
+  private boolean open;
+  /** {@link #execute()} already stepped to the first row, which the next step() returns. */
+  private boolean pendingRow;
+  private int updateCount = -1;
   private boolean broken;
   /** Rows of the last failed batch, kept for {@link #rerun()}; 0 when the last run was single. */
   private int failedBatchRows;
 
-  JdbcStatement(
-      SqliteConnection connection, PreparedStatement statement, String sql, boolean closeOnReset) {
+  SqliteStatement(
+      SqliteConnection connection, DriverStatement statement, String sql, boolean closeOnReset) {
     this.connection = connection;
     this.statement = statement;
     this.sql = sql;
     this.closeOnReset = closeOnReset;
-    this.parameters = parameterCount(statement);
+    this.parameters = statement.parameterCount();
     this.bound = new BoundRows(parameters);
     this.writesWithReturning = writesWithReturning(sql);
-  }
-
-  private static int parameterCount(PreparedStatement statement) {
-    try {
-      return statement.getParameterMetaData().getParameterCount();
-    } catch (SQLException e) {
-      return 0;
-    }
+    this.countsChanges = startsWithAny(sql, "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH");
   }
 
   public String sql() {
@@ -51,24 +53,23 @@ public final class JdbcStatement implements RawStatement {
   }
 
   /**
-   * sqlite-jdbc finalizes the native statement after an error that is not a constraint's (such
-   * as "triggers nested too deep") while the JDBC object still looks open; such a statement must
-   * be prepared again.
+   * A driver may finalize the native statement after an error that is not a constraint's (such
+   * as "triggers nested too deep", on sqlite-jdbc); such a statement is prepared again.
    */
   boolean isBroken() {
     return broken;
   }
 
   boolean hasOpenResult() {
-    return rows != null;
+    return open;
   }
 
   @Override
   public void bindNull(int index) {
     try {
-      statement.setNull(index, java.sql.Types.NULL);
+      statement.bindNull(index);
       bound.set(index, BoundRows.NULL, 0, null);
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -76,9 +77,9 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public void bindLong(int index, long value) {
     try {
-      statement.setLong(index, value);
+      statement.bindLong(index, value);
       bound.set(index, BoundRows.LONG, value, null);
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -86,9 +87,9 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public void bindDouble(int index, double value) {
     try {
-      statement.setDouble(index, value);
+      statement.bindDouble(index, value);
       bound.set(index, BoundRows.DOUBLE, Double.doubleToRawLongBits(value), null);
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -100,20 +101,28 @@ public final class JdbcStatement implements RawStatement {
 
   @Override
   public void bindText(int index, String value) {
+    if (value == null) {
+      bindNull(index);
+      return;
+    }
     try {
-      statement.setString(index, value);
-      bound.set(index, value == null ? BoundRows.NULL : BoundRows.TEXT, 0, value);
-    } catch (SQLException e) {
+      statement.bindText(index, value);
+      bound.set(index, BoundRows.TEXT, 0, value);
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
 
   @Override
   public void bindBlob(int index, byte[] value) {
+    if (value == null) {
+      bindNull(index);
+      return;
+    }
     try {
-      statement.setBytes(index, value);
-      bound.set(index, value == null ? BoundRows.NULL : BoundRows.BLOB, 0, value);
-    } catch (SQLException e) {
+      statement.bindBlob(index, value);
+      bound.set(index, BoundRows.BLOB, 0, value);
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -122,20 +131,19 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public void bindAll(Object... args) {
     try {
-      statement.clearParameters();
-    } catch (SQLException e) {
+      statement.clearBindings();
+    } catch (DriverException e) {
       throw fail(e);
     }
     Arguments.bind(this, args);
   }
-
 
   @Override
   public void addBatch() {
     try {
       statement.addBatch();
       bound.nextRow();
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -149,26 +157,24 @@ public final class JdbcStatement implements RawStatement {
   public int executeBatch() {
     int queued = bound.rows();
     connection.exec("SAVEPOINT ks_batch");
-    int changed = 0;
+    long changed;
     try {
-      for (int count : statement.executeBatch()) {
-        changed += Math.max(count, 0);
-      }
-    } catch (SQLException e) {
+      changed = statement.executeBatch();
+    } catch (DriverException e) {
       throw failBatch(e, queued);
     }
     try {
       // Outside a transaction this RELEASE is the batch's commit, where deferred keys are checked.
       connection.exec("RELEASE ks_batch");
     } catch (ForeignKeyViolationException refusedAtCommit) {
-      throw failBatch((SQLException) refusedAtCommit.getCause(), queued);
+      throw failBatch((DriverException) refusedAtCommit.getCause(), queued);
     }
     bound.clear();
-    return changed;
+    return (int) changed;
   }
 
   /** Takes the whole batch back, then diagnoses it by replaying its rows. */
-  private KeystoneException failBatch(SQLException e, int queued) {
+  private KeystoneException failBatch(DriverException e, int queued) {
     connection.exec("ROLLBACK TO ks_batch");
     connection.exec("RELEASE ks_batch");
     failedBatchRows = queued;
@@ -183,8 +189,9 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public int executeUpdate() {
     try {
-      return statement.executeUpdate();
-    } catch (SQLException e) {
+      runToEnd();
+      return changes();
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -194,8 +201,22 @@ public final class JdbcStatement implements RawStatement {
     if (executeUpdate() == 0) {
       return -1;
     }
-    Object id = connection.queryValue("SELECT last_insert_rowid()");
-    return (Long) id;
+    return connection.lastInsertRowid();
+  }
+
+  private int changes() {
+    return countsChanges ? (int) connection.changes() : 0;
+  }
+
+  /** Steps to the end and readies the statement for its next run, keeping its bindings. */
+  private void runToEnd() {
+    try {
+      while (statement.step()) {
+        // RETURNING makes every change at the first step (https://www.sqlite.org/lang_returning.html).
+      }
+    } finally {
+      statement.reset();
+    }
   }
 
   /**
@@ -218,35 +239,32 @@ public final class JdbcStatement implements RawStatement {
     return values;
   }
 
-  /** Re-runs the statement with its current bindings; for failure diagnosis only. */
-  public void rerun() throws SQLException {
+  /**
+   * Re-runs the statement with its current bindings, for failure diagnosis only.
+   *
+   * @throws DriverException what SQLite reports, undiagnosed
+   */
+  public void rerun() {
     if (failedBatchRows == 0) {
-      runOnce();
+      runToEnd();
       return;
     }
     for (int row = 0; row < failedBatchRows; row++) {
       for (int index = 1; index <= bound.width(); index++) {
         rebind(row, index);
       }
-      runOnce();
+      runToEnd();
     }
   }
 
-  private void runOnce() throws SQLException {
-    // RETURNING makes every change at the first step (https://www.sqlite.org/lang_returning.html).
-    if (statement.execute()) {
-      statement.getResultSet().close();
-    }
-  }
-
-  private void rebind(int row, int index) throws SQLException {
+  private void rebind(int row, int index) {
     switch (bound.kind(row, index)) {
-      case BoundRows.LONG -> statement.setLong(index, bound.number(row, index));
+      case BoundRows.LONG -> statement.bindLong(index, bound.number(row, index));
       case BoundRows.DOUBLE ->
-          statement.setDouble(index, Double.longBitsToDouble(bound.number(row, index)));
-      case BoundRows.TEXT -> statement.setString(index, (String) bound.reference(row, index));
-      case BoundRows.BLOB -> statement.setBytes(index, (byte[]) bound.reference(row, index));
-      default -> statement.setNull(index, java.sql.Types.NULL);
+          statement.bindDouble(index, Double.longBitsToDouble(bound.number(row, index)));
+      case BoundRows.TEXT -> statement.bindText(index, (String) bound.reference(row, index));
+      case BoundRows.BLOB -> statement.bindBlob(index, (byte[]) bound.reference(row, index));
+      default -> statement.bindNull(index);
     }
   }
 
@@ -254,12 +272,17 @@ public final class JdbcStatement implements RawStatement {
   @Override
   public boolean execute() {
     try {
-      if (statement.execute()) {
-        rows = statement.getResultSet();
+      boolean row = statement.step();
+      if (statement.columnCount() > 0) {
+        open = true;
+        pendingRow = row;
+        updateCount = -1;
         return true;
       }
+      statement.reset();
+      updateCount = changes();
       return false;
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
@@ -267,70 +290,47 @@ public final class JdbcStatement implements RawStatement {
   /** Rows changed by the last {@link #execute()}, or -1 when it produced rows. */
   @Override
   public int updateCount() {
-    try {
-      return statement.getUpdateCount();
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return updateCount;
   }
 
   @Override
   public boolean step() {
     try {
-      if (rows == null) {
-        rows = statement.executeQuery();
+      if (pendingRow) {
+        pendingRow = false;
+        return true;
       }
-      return rows.next();
-    } catch (SQLException e) {
+      open = true;
+      return statement.step();
+    } catch (DriverException e) {
       throw fail(e);
     }
   }
 
   @Override
   public String columnName(int column) {
-    try {
-      return rows.getMetaData().getColumnLabel(column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnName(column);
   }
 
   /** Column count of the open result. */
   @Override
   public int columnCount() {
-    try {
-      return rows.getMetaData().getColumnCount();
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnCount();
   }
 
   @Override
   public boolean isNull(int column) {
-    try {
-      rows.getLong(column + 1);
-      return rows.wasNull();
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnIsNull(column);
   }
 
   @Override
   public long columnLong(int column) {
-    try {
-      return rows.getLong(column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnLong(column);
   }
 
   @Override
   public double columnDouble(int column) {
-    try {
-      return rows.getDouble(column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnDouble(column);
   }
 
   @Override
@@ -340,44 +340,39 @@ public final class JdbcStatement implements RawStatement {
 
   @Override
   public String columnText(int column) {
-    try {
-      return rows.getString(column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnText(column);
   }
 
   @Override
   public byte[] columnBlob(int column) {
-    try {
-      return rows.getBytes(column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return statement.columnBlob(column);
   }
 
   /** The current row's value as Long, Double, String, byte[] or null. */
   @Override
   public Object columnValue(int column) {
-    try {
-      return SqliteConnection.value(rows, column + 1);
-    } catch (SQLException e) {
-      throw fail(e);
-    }
+    return switch (statement.columnType(column)) {
+      case DriverStatement.INTEGER -> statement.columnLong(column);
+      case DriverStatement.FLOAT -> statement.columnDouble(column);
+      case DriverStatement.TEXT -> statement.columnText(column);
+      case DriverStatement.BLOB -> statement.columnBlob(column);
+      default -> null;
+    };
   }
 
   @Override
   public void reset() {
-    ResultSet open = rows;
+    boolean wasOpen = open;
+    open = false;
+    pendingRow = false;
     try {
-      if (open != null && writesWithReturning) {
-        finish(open);
+      if (wasOpen && writesWithReturning) {
+        finish();
       }
-      rows = null;
-      if (open != null) {
-        open.close();
+      if (wasOpen) {
+        statement.reset();
       }
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       throw fail(e);
     } finally {
       if (closeOnReset) {
@@ -387,40 +382,48 @@ public final class JdbcStatement implements RawStatement {
   }
 
   void close() {
-    rows = null;
+    open = false;
     try {
       statement.close();
-    } catch (SQLException e) {
+    } catch (DriverException e) {
       // Closing after a failure: the statement is gone either way.
     }
   }
 
   /**
    * Steps a write with RETURNING to its end. Outside a transaction its end is its commit, where
-   * SQLite checks deferred keys; closing the rows early would drop that error, and with it the
-   * refusal (https://www.sqlite.org/c3ref/reset.html).
+   * SQLite checks deferred keys; resetting early would drop that error, and with it the refusal
+   * (https://www.sqlite.org/c3ref/reset.html).
    */
-  private static void finish(ResultSet open) throws SQLException {
-    while (open.next()) {
+  private void finish() {
+    while (statement.step()) {
       // Rows the caller did not want.
     }
   }
 
   private static boolean writesWithReturning(String sql) {
-    return RETURNING.matcher(sql).find()
-        && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
+    return RETURNING.matcher(sql).find() && !startsWithAny(sql, "SELECT");
   }
 
-  private KeystoneException fail(SQLException e) {
-    broken = (ConstraintErrors.code(e) & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code;
-    ResultSet open = rows;
-    rows = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (SQLException ignored) {
-        // The original error is the one worth reporting.
+  private static boolean startsWithAny(String sql, String... keywords) {
+    String text = sql.stripLeading();
+    for (String keyword : keywords) {
+      if (text.regionMatches(true, 0, keyword, 0, keyword.length())) {
+        return true;
       }
+    }
+    return false;
+  }
+
+  private KeystoneException fail(DriverException e) {
+    broken = (e.code() & 0xff) != ConstraintErrors.SQLITE_CONSTRAINT;
+    open = false;
+    pendingRow = false;
+    try {
+      // Ready to be re-run for the diagnosis, with its bindings.
+      statement.reset();
+    } catch (DriverException ignored) {
+      // The original error is the one worth reporting.
     }
     return connection.translate(e, this);
   }
