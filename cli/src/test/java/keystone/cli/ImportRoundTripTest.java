@@ -18,7 +18,7 @@ import keystone.engine.Keystone;
 import keystone.engine.KeystoneDatabase;
 import keystone.engine.KeystoneException;
 import keystone.engine.schema.SchemaDiff;
-import keystone.engine.schema.SchemaShapes;
+import keystone.engine.sqlite.schema.SchemaShapes;
 import keystone.engine.schema.TableShape;
 import keystone.engine.sqlite.SqliteConnection;
 import org.junit.jupiter.api.Test;

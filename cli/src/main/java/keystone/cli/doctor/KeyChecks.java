@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import keystone.cli.schema.SourceSchema;
 import keystone.cli.schema.Sql;
-import keystone.engine.schema.SchemaShapes;
+import keystone.engine.sqlite.schema.SchemaShapes;
 import keystone.cli.schema.SourceSchema.Column;
 import keystone.cli.schema.SourceSchema.Index;
 import keystone.cli.schema.SourceSchema.Key;

@@ -5,7 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Locale;
 import keystone.cli.schema.SourceSchema.Dialect;
-import keystone.engine.schema.SchemaShapes;
+import keystone.engine.sqlite.schema.SchemaShapes;
 
 /**
  * The Java type for a column's declared type, among those every Keystone engine supports:

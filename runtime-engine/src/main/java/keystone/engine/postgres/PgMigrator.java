@@ -7,7 +7,7 @@ import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
 import keystone.engine.MigrationException;
-import keystone.engine.internal.RecordingDatabase;
+import keystone.engine.core.RecordingDatabase;
 import keystone.engine.spi.Schema;
 
 /**

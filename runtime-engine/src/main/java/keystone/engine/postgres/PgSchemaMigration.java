@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import keystone.engine.Migration;
 import keystone.engine.MigrationException;
 import keystone.engine.SchemaStep;
-import keystone.engine.internal.RecordingDatabase;
+import keystone.engine.core.RecordingDatabase;
 
 /**
  * A {@link Migration#schema} migration on PostgreSQL, where ALTER TABLE changes tables in place:

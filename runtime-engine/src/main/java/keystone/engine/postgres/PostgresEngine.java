@@ -12,7 +12,7 @@ import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.guard.SqlGuard.GuardedStatement;
-import keystone.engine.internal.Invalidations;
+import keystone.engine.core.Invalidations;
 import keystone.engine.raw.RawSql;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;

@@ -1,0 +1,28 @@
+package keystone.engine.sqlite.diagnosis;
+
+import java.util.List;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.spi.ForeignKeyInfo;
+
+/**
+ * A row of {@code foreign_key_check}, named, before it is known which side broke it.
+ *
+ * @param row which child row: its rowid, or its primary key values in a WITHOUT ROWID table, or
+ *     null when unknown
+ */
+public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> values) {
+  String identity() {
+    return key.name() + "#" + key.childTable() + "#" + row;
+  }
+
+  ForeignKeyViolation toViolation(ForeignKeyViolation.Kind kind) {
+    return new ForeignKeyViolation(
+        key.name(),
+        key.childTable(),
+        key.childColumns(),
+        key.parentTable(),
+        key.parentColumns(),
+        values,
+        kind);
+  }
+}

@@ -1,0 +1,121 @@
+package keystone.engine.sqlite.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import keystone.ForeignKey.Action;
+import keystone.engine.ForeignKeyViolation;
+import keystone.engine.spi.ForeignKeyInfo;
+
+/**
+ * Temporary BEFORE triggers that stop a change to a parent row a RESTRICT key still protects,
+ * with a message that names the constraint and carries the parent key. They serve twice: as
+ * probes that find which row a failed statement was blocked on, and as the guard that keeps
+ * RESTRICT immediate while {@code defer_foreign_keys} is on (SQLite then defers RESTRICT to the
+ * commit like NO ACTION). Needs RAISE with an expression (SQLite 3.47+).
+ */
+public final class RestrictTriggers {
+  private static final String MARK = "ks_restrict[";
+
+  private RestrictTriggers() {}
+
+  /** CREATE TEMP TRIGGER statements for every RESTRICT action among {@code keys}. */
+  public static List<String> create(String prefix, List<ForeignKeyInfo> keys) {
+    return create(prefix, keys, key -> true);
+  }
+
+  /**
+   * The same for the keys {@code include} accepts; each trigger keeps the name its key's position
+   * in {@code keys} gives it, so {@link #drop} with the same list removes them.
+   */
+  public static List<String> create(
+      String prefix, List<ForeignKeyInfo> keys, Predicate<ForeignKeyInfo> include) {
+    List<String> ddl = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      ForeignKeyInfo key = keys.get(i);
+      if (!include.test(key)) {
+        continue;
+      }
+      if (key.onDelete() == Action.RESTRICT) {
+        ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1"));
+      }
+      if (key.onUpdate() == Action.RESTRICT) {
+        ddl.add(trigger(name(prefix, "update", i), key, "UPDATE", keyChanged(key)));
+      }
+    }
+    return ddl;
+  }
+
+  /** DROP statements matching {@link #create}. */
+  public static List<String> drop(String prefix, List<ForeignKeyInfo> keys) {
+    List<String> ddl = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).onDelete() == Action.RESTRICT) {
+        ddl.add("DROP TRIGGER IF EXISTS temp." + name(prefix, "delete", i));
+      }
+      if (keys.get(i).onUpdate() == Action.RESTRICT) {
+        ddl.add("DROP TRIGGER IF EXISTS temp." + name(prefix, "update", i));
+      }
+    }
+    return ddl;
+  }
+
+  /** The violation a trigger's message describes, or null when the message is not one of ours. */
+  static ForeignKeyViolation parse(String message, List<ForeignKeyInfo> keys) {
+    int at = message.indexOf(MARK);
+    int close = message.indexOf(']', at + MARK.length());
+    if (at < 0 || close < 0) {
+      return null;
+    }
+    String constraint = message.substring(at + MARK.length(), close);
+    String values = message.substring(close + 1);
+    if (values.endsWith(")")) {
+      values = values.substring(0, values.length() - 1);
+    }
+    for (ForeignKeyInfo key : keys) {
+      if (key.name().equals(constraint)) {
+        return new PendingViolation(key, null, SqlLiterals.parseList(values))
+            .toViolation(ForeignKeyViolation.Kind.STILL_REFERENCED);
+      }
+    }
+    return null;
+  }
+
+  private static String name(String prefix, String event, int index) {
+    return prefix + event + "_" + index;
+  }
+
+  private static String trigger(String name, ForeignKeyInfo key, String event, String when) {
+    StringBuilder match = new StringBuilder();
+    for (int c = 0; c < key.childColumns().size(); c++) {
+      match.append(c == 0 ? "" : " AND ")
+          .append(Sql.quote(key.childColumns().get(c)))
+          .append(" = OLD.")
+          .append(Sql.quote(key.parentColumns().get(c)));
+    }
+    String constraint = key.name().replace("'", "''");
+    StringBuilder message =
+        new StringBuilder("'FOREIGN KEY constraint failed: " + MARK + constraint + "]'");
+    for (int c = 0; c < key.parentColumns().size(); c++) {
+      message.append(c == 0 ? " || " : " || ',' || ")
+          .append("quote(OLD.")
+          .append(Sql.quote(key.parentColumns().get(c)))
+          .append(')');
+    }
+    return "CREATE TEMP TRIGGER IF NOT EXISTS " + name + " BEFORE " + event + " ON main."
+        + Sql.quote(key.parentTable()) + " WHEN (" + when + ") AND EXISTS (SELECT 1 FROM main."
+        + Sql.quote(key.childTable()) + " WHERE " + match + ") BEGIN SELECT RAISE(ABORT, "
+        + message + "); END";
+  }
+
+  /** ON UPDATE actions run only when the key really changes (https://www.sqlite.org/foreignkeys.html). */
+  private static String keyChanged(ForeignKeyInfo key) {
+    StringBuilder changed = new StringBuilder();
+    for (String column : key.parentColumns()) {
+      changed.append(changed.length() == 0 ? "" : " OR ")
+          .append("OLD.").append(Sql.quote(column))
+          .append(" IS NOT NEW.").append(Sql.quote(column));
+    }
+    return changed.toString();
+  }
+}

@@ -1,0 +1,123 @@
+package keystone.engine.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which commits re-run an observed query, settled without threads: re-runs happen on the
+ * committing thread here, so that "nothing was emitted" is a fact when the commit returns, not a
+ * guess after a wait. (ObserverTest covers the same through the real observer threads.)
+ */
+class InvalidationsTest {
+  private static final int ORDERS = 0;
+  private static final int TAGS = 1;
+
+  private final AtomicInteger runs = new AtomicInteger();
+  private final List<Integer> emitted = new ArrayList<>();
+  private Invalidations invalidations;
+  private Flow.Subscription subscription;
+
+  @BeforeEach
+  void subscribe() {
+    invalidations = new Invalidations(2, new Direct());
+    invalidations.publisher(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
+        new Flow.Subscriber<Integer>() {
+          @Override
+          public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(Integer item) {
+            emitted.add(item);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            throw new AssertionError(t);
+          }
+
+          @Override
+          public void onComplete() {}
+        });
+    assertEquals(List.of(1), emitted, "the first value comes on subscribing");
+  }
+
+  private void commit(boolean committed, int... tables) {
+    invalidations.mark(tables);
+    invalidations.transactionEnded(committed);
+  }
+
+  @Test
+  void aCommitToATableTheQueryReadsReRunsItOnce() {
+    commit(true, ORDERS, TAGS);
+    assertEquals(List.of(1, 2), emitted);
+  }
+
+  @Test
+  void aCommitToATableTheQueryDoesNotReadReRunsNothing() {
+    commit(true, TAGS);
+    assertEquals(1, runs.get());
+    assertEquals(List.of(1), emitted);
+  }
+
+  @Test
+  void aRollbackReRunsNothingAndForgetsItsMarks() {
+    commit(false, ORDERS);
+    assertEquals(1, runs.get());
+    commit(true, TAGS);
+    assertEquals(List.of(1), emitted, "the rolled-back mark did not carry into the next commit");
+  }
+
+  @Test
+  void aCancelledSubscriptionIsNotReRun() {
+    subscription.cancel();
+    commit(true, ORDERS);
+    assertEquals(1, runs.get());
+  }
+
+  /** Runs each task on the calling thread. */
+  private static final class Direct extends AbstractExecutorService {
+    private boolean shutdown;
+
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
+    }
+  }
+}
