@@ -211,6 +211,18 @@ public final class KeystoneBuilder<T extends KeystoneDatabase> {
     return this;
   }
 
+  /**
+   * Like {@link #createFrom(Path)}, from a stream that {@code opener} opens when a copy is needed
+   * (and that Keystone closes), such as an Android asset; {@code source} names it in messages.
+   */
+  public KeystoneBuilder<T> createFrom(
+      String source, java.util.concurrent.Callable<java.io.InputStream> opener) {
+    checkOpen();
+    this.createFrom = keystone.engine.core.Prepackaged.stream(
+        Objects.requireNonNull(source, "source"), Objects.requireNonNull(opener, "opener"));
+    return this;
+  }
+
   /** Validates the options, seals them, and opens the database. */
   public T build() {
     checkOpen();

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
 import keystone.engine.KeystoneException;
 
 /**
@@ -18,26 +19,42 @@ public final class Prepackaged {
   private final Path file;
   private final String resource;
   private final ClassLoader loader;
+  private final String streamSource;
+  private final Callable<InputStream> stream;
 
-  private Prepackaged(Path file, String resource, ClassLoader loader) {
+  private Prepackaged(Path file, String resource, ClassLoader loader, String streamSource,
+      Callable<InputStream> stream) {
     this.file = file;
     this.resource = resource;
     this.loader = loader;
+    this.streamSource = streamSource;
+    this.stream = stream;
   }
 
   /** A SQLite file on disk, read only (it is copied, never opened in place). */
   public static Prepackaged file(Path file) {
-    return new Prepackaged(file, null, null);
+    return new Prepackaged(file, null, null, null, null);
   }
 
   /** A SQLite file on the class path of {@code loader}, as in a jar. */
   public static Prepackaged resource(String resource, ClassLoader loader) {
     String name = resource.startsWith("/") ? resource.substring(1) : resource;
-    return new Prepackaged(null, name, loader);
+    return new Prepackaged(null, name, loader, null, null);
+  }
+
+  /**
+   * A SQLite file read from a stream the app opens, such as an Android asset; {@code source}
+   * names it in messages.
+   */
+  public static Prepackaged stream(String source, Callable<InputStream> opener) {
+    return new Prepackaged(null, null, null, source, opener);
   }
 
   /** Where it comes from, for messages. */
   public String source() {
+    if (stream != null) {
+      return streamSource;
+    }
     return file != null ? file.toString() : "classpath:" + resource;
   }
 
@@ -67,6 +84,15 @@ public final class Prepackaged {
   private InputStream open() throws IOException {
     if (file != null) {
       return Files.newInputStream(file);
+    }
+    if (stream != null) {
+      try {
+        return stream.call();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
     }
     InputStream in = loader.getResourceAsStream(resource);
     if (in == null) {

@@ -39,7 +39,7 @@ final class RoomAdoption {
 
   static boolean isRoomFile(SqliteConnection connection) {
     return ((Long) connection.queryValue(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
         ROOM_MASTER_TABLE)) > 0;
   }
 
@@ -83,11 +83,11 @@ final class RoomAdoption {
       SqliteConnection connection, List<String> keep, String where) {
     List<String[]> indexes = new ArrayList<>();
     for (String name : connection.queryStrings(
-        "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
       // An index the compiled schema itself names index_... keeps its name.
       if (keystoneName(name) != null && !keep.contains(name.toLowerCase(Locale.ROOT))) {
         indexes.add(new String[] {name, (String) connection.queryValue(
-            "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?", name)});
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", name)});
       }
     }
     for (String[] index : indexes) {
@@ -122,7 +122,7 @@ final class RoomAdoption {
       }
       String name = unquote(ddl.group(2));
       long present = (Long) connection.queryValue(
-          "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND lower(name) = ?",
+          "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND lower(name) = ?",
           name.toLowerCase(Locale.ROOT));
       if (present == 0) {
         connection.execUncached(statement);

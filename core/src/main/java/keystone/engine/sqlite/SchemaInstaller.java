@@ -57,7 +57,7 @@ final class SchemaInstaller {
   private static boolean adoptable(SqliteConnection connection, Schema schema, String where) {
     long tables =
         (Long) connection.queryValue(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     if (tables == 0) {
       return false;
     }

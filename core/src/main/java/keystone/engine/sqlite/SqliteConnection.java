@@ -234,7 +234,7 @@ public final class SqliteConnection implements AutoCloseable {
   /** The tables of the main database, SQLite's own left out. */
   public List<String> tables() {
     return queryStrings(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   }
 
   /** Runs {@code sql} and returns the first column of every row, as text. */

@@ -58,10 +58,10 @@ final class TableRebuilder {
   private List<String[]> views() {
     List<String[]> views = new ArrayList<>();
     List<String> names = connection.queryStrings(
-        "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY rowid");
+        "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY rowid");
     for (String name : names) {
       views.add(new String[] {name, (String) connection.queryValue(
-          "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", name)});
+          "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", name)});
     }
     return views;
   }
@@ -120,7 +120,7 @@ final class TableRebuilder {
   /** The CREATE statements of the table's own indexes or triggers (automatic ones have none). */
   private List<String> schemaOf(String table, String type) {
     return connection.queryStrings(
-        "SELECT sql FROM sqlite_schema WHERE type = ? AND tbl_name = ? COLLATE NOCASE"
+        "SELECT sql FROM sqlite_master WHERE type = ? AND tbl_name = ? COLLATE NOCASE"
             + " AND sql IS NOT NULL", type, table);
   }
 

@@ -31,7 +31,7 @@ public final class ViolationFinder {
           + "(?:main\\.)?(\"[^\"]+\"|\\w+)");
   private static final Pattern ON_CONFLICT = Pattern.compile("(?i)\\bON\\s+CONFLICT\\b");
   private static final String TABLES_DDL =
-      "SELECT sql FROM sqlite_schema WHERE type = 'table' ORDER BY name";
+      "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name";
 
   private final SqliteConnection connection;
   private final Schema schema;
@@ -53,11 +53,10 @@ public final class ViolationFinder {
   private List<PendingViolation> check(String table) {
     ForeignKeyCatalog catalog = catalog();
     List<PendingViolation> found = new ArrayList<>();
+    // The pragma, not the pragma_foreign_key_check(?) function, which finds nothing on SQLite
+    // 3.32 (Android API 28 to 34) when given a table.
     SqliteStatement st = connection.prepare(table == null
-        ? "PRAGMA foreign_key_check" : "SELECT * FROM pragma_foreign_key_check(?)");
-    if (table != null) {
-      st.bindText(1, table);
-    }
+        ? "PRAGMA foreign_key_check" : "PRAGMA foreign_key_check(" + Sql.quote(table) + ")");
     List<Object[]> rows = new ArrayList<>();
     try {
       while (st.step()) {
@@ -202,7 +201,7 @@ public final class ViolationFinder {
     String table = m.group(1).startsWith("\"")
         ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
     Object triggers = connection.queryValue(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?", table);
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table);
     return Long.valueOf(0).equals(triggers) ? table : null;
   }
 

@@ -66,7 +66,7 @@ public final class SchemaShapes {
     Map<String, TableShape> tables = new LinkedHashMap<>();
     for (String table :
         connection.queryStrings(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 + " ORDER BY name")) {
       tables.put(
           table.toLowerCase(Locale.ROOT),

@@ -30,9 +30,9 @@ public final class ViewShapes {
     Map<String, ViewShape> views = new LinkedHashMap<>();
     for (String name :
         connection.queryStrings(
-            "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")) {
+            "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")) {
       String sql = (String) connection.queryValue(
-          "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", name);
+          "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", name);
       List<String> columns = null;
       String error = null;
       try {
