@@ -1,8 +1,7 @@
 package keystone.engine;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import keystone.engine.spi.ValueType;
 
 /** Words for foreign-key violations, shaped like PostgreSQL's (errcode 23503). */
 final class ForeignKeyMessages {
@@ -19,29 +18,22 @@ final class ForeignKeyMessages {
     return more == 0 ? first : first + " (and " + more + " more violation" + (more == 1 ? ")" : "s)");
   }
 
+  /** The key is shown as {@link ForeignKeyViolation#keyText()}: the Java values' text. */
   static String describe(ForeignKeyViolation v) {
+    String values = String.join(", ", v.keyText());
     if (v.kind() == ForeignKeyViolation.Kind.STILL_REFERENCED) {
       return "update or delete on table \"" + v.parentTable() + "\" violates foreign key constraint \""
           + v.constraint() + "\" on table \"" + v.childTable() + "\": key ("
-          + String.join(", ", v.parentColumns()) + ")=(" + values(v.key())
+          + String.join(", ", v.parentColumns()) + ")=(" + values
           + ") is still referenced from table \"" + v.childTable() + "\"";
     }
     return "insert or update on table \"" + v.childTable() + "\" violates foreign key constraint \""
         + v.constraint() + "\": key (" + String.join(", ", v.childColumns()) + ")=("
-        + values(v.key()) + ") is not present in table \"" + v.parentTable() + "\"";
+        + values + ") is not present in table \"" + v.parentTable() + "\"";
   }
 
-  private static String values(List<Object> key) {
-    return key.stream().map(ForeignKeyMessages::value).collect(Collectors.joining(", "));
-  }
-
-  private static String value(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof byte[] bytes) {
-      return Arrays.toString(bytes);
-    }
-    return value.toString();
+  /** The key's values as stored, for a key whose columns' Java types are not known. */
+  static List<String> storedText(List<Object> key) {
+    return key.stream().map(ValueType::storedText).toList();
   }
 }

@@ -25,7 +25,7 @@ public record Schema(
     views = List.copyOf(views);
     statements = List.copyOf(statements);
     tables = List.copyOf(tables);
-    foreignKeys = List.copyOf(foreignKeys);
+    foreignKeys = typed(foreignKeys, tables);
     postgresStatements = List.copyOf(postgresStatements);
   }
 
@@ -42,8 +42,24 @@ public record Schema(
     this(version, statements, tables, foreignKeys, List.of());
   }
 
+  /** The keys with their columns' Java types, read from the child tables, where known. */
+  private static List<ForeignKeyInfo> typed(List<ForeignKeyInfo> keys, List<TableInfo> tables) {
+    ForeignKeyInfo[] typed = new ForeignKeyInfo[keys.size()];
+    for (int i = 0; i < typed.length; i++) {
+      ForeignKeyInfo key = keys.get(i);
+      TableInfo child = find(tables, key.childTable());
+      List<ValueType> types = child == null ? List.of() : child.typesOf(key.childColumns());
+      typed[i] = key.keyTypes().isEmpty() && !types.isEmpty() ? key.withKeyTypes(types) : key;
+    }
+    return List.of(typed);
+  }
+
   /** The table called {@code name}, or null. */
   public TableInfo table(String name) {
+    return find(tables, name);
+  }
+
+  private static TableInfo find(List<TableInfo> tables, String name) {
     for (TableInfo table : tables) {
       if (table.name().equalsIgnoreCase(name)) {
         return table;

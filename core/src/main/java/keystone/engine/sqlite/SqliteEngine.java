@@ -6,7 +6,6 @@ import keystone.engine.core.MigrationPlan;
 import keystone.engine.core.Prepackaged;
 import keystone.engine.core.SqlMigrations;
 import keystone.engine.sqlite.driver.DriverException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Flow;
@@ -290,18 +289,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
   public List<ForeignKeyViolation> checkForeignKeys() {
     ConnectionScope scope = begin(false);
     try {
-      List<ForeignKeyViolation> violations = new ArrayList<>();
-      for (PendingViolation p : new ViolationFinder(scope.connection(), schema).check()) {
-        violations.add(
-            new ForeignKeyViolation(
-                p.key().name(),
-                p.key().childTable(),
-                p.key().childColumns(),
-                p.key().parentTable(),
-                p.key().parentColumns(),
-                p.values(),
-                ForeignKeyViolation.Kind.MISSING_PARENT));
-      }
+      List<ForeignKeyViolation> violations =
+          ViolationFinder.unclassified(new ViolationFinder(scope.connection(), schema).check());
       scope.succeed();
       return violations;
     } finally {

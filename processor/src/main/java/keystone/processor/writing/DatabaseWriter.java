@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import keystone.processor.model.ColumnModel;
 import keystone.processor.model.DatabaseModel;
 import keystone.processor.model.DatabaseModel.DaoAccessor;
 import keystone.processor.model.DatabaseModel.Delegate;
@@ -19,6 +20,7 @@ import keystone.processor.sql.PostgresDdl;
 public final class DatabaseWriter {
   private static final ClassName SCHEMA = ClassName.get("keystone.engine.spi", "Schema");
   private static final ClassName TABLE_INFO = ClassName.get("keystone.engine.spi", "TableInfo");
+  private static final ClassName VALUE_TYPE = ClassName.get("keystone.engine.spi", "ValueType");
   private static final ClassName FK_INFO = ClassName.get("keystone.engine.spi", "ForeignKeyInfo");
   private static final ClassName ACTION = ClassName.get("keystone", "ForeignKey", "Action");
   private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -80,9 +82,11 @@ public final class DatabaseWriter {
     List<CodeBlock> tables = new ArrayList<>();
     List<CodeBlock> keys = new ArrayList<>();
     for (EntityModel e : db.entities()) {
-      // The binary name lets the engine map an entity class to its table (previewDelete).
-      tables.add(CodeBlock.of("new $T($S, $L, $L, $S)", TABLE_INFO, e.table(),
-          strings(e.columnNames()), strings(e.primaryKey()), e.type().reflectionName()));
+      // The binary name lets the engine map an entity class to its table (previewDelete); the
+      // value types let a failure print a key as the Java values would.
+      tables.add(CodeBlock.of("new $T($S, $L, $L, $S, $L)", TABLE_INFO, e.table(),
+          strings(e.columnNames()), strings(e.primaryKey()), e.type().reflectionName(),
+          valueTypes(e)));
       for (ForeignKeyModel fk : e.foreignKeys()) {
         keys.add(CodeBlock.of("new $T($S, $S, $L, $S, $L, $T.$L, $T.$L, $L)", FK_INFO, fk.name(),
             e.table(), strings(fk.childColumns()), fk.parentTable(),
@@ -109,6 +113,15 @@ public final class DatabaseWriter {
       return CodeBlock.of("$T.of()", LIST);
     }
     return CodeBlock.of("$T.of(\n$>$>$L$<$<)", LIST, CodeBlock.join(items, ",\n"));
+  }
+
+  /** Each column's {@code ValueType}: its adapter's built-in type, a converter's column side. */
+  private static CodeBlock valueTypes(EntityModel e) {
+    List<CodeBlock> items = new ArrayList<>();
+    for (ColumnModel c : e.columns()) {
+      items.add(CodeBlock.of("$T.$L", VALUE_TYPE, c.value().adapter().builtIn().name()));
+    }
+    return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(items, ", "));
   }
 
   private static CodeBlock strings(List<String> names) {

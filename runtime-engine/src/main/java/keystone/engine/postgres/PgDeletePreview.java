@@ -1,10 +1,19 @@
 package keystone.engine.postgres;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +26,7 @@ import keystone.engine.ForeignKeyViolationException;
 import keystone.engine.KeystoneException;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
+import keystone.engine.spi.SqliteValues;
 import keystone.engine.spi.TableInfo;
 
 /**
@@ -54,7 +64,7 @@ final class PgDeletePreview {
       List<ForeignKeyViolation> orphansBefore = PgForeignKeyCheck.check(c, schema);
       try (PreparedStatement st = c.prepareStatement(deleteSql)) {
         for (int i = 0; i < args.length; i++) {
-          st.setObject(i + 1, args[i]);
+          st.setObject(i + 1, loose(args[i]));
         }
         st.executeUpdate();
       } catch (SQLException e) {
@@ -67,9 +77,7 @@ final class PgDeletePreview {
       List<ForeignKeyViolation> blocked = new ArrayList<>();
       for (ForeignKeyViolation v : PgForeignKeyCheck.check(c, schema)) {
         if (!orphansBefore.contains(v)) {
-          blocked.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
-              v.parentTable(), v.parentColumns(), v.key(),
-              ForeignKeyViolation.Kind.STILL_REFERENCED));
+          blocked.add(v.withKind(ForeignKeyViolation.Kind.STILL_REFERENCED));
         }
       }
       return new DeletePlan(
@@ -87,6 +95,30 @@ final class PgDeletePreview {
         // The outer call's end rolls back what is left.
       }
     }
+  }
+
+  /**
+   * A key value as {@link PgStatement}'s bind methods hand it to the driver, which knows no
+   * {@code Instant}, {@code Duration} or {@code BigInteger}: times truncated to the microsecond
+   * (PostgreSQL would round), a duration as an INTERVAL, an enum by name.
+   */
+  private static Object loose(Object value) {
+    if (value instanceof Instant v) {
+      return OffsetDateTime.ofInstant(v.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    } else if (value instanceof OffsetDateTime v) {
+      return v.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof LocalDateTime v) {
+      return v.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof LocalTime v) {
+      return v.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof Duration v) {
+      return PgIntervals.of(SqliteValues.micros(v));
+    } else if (value instanceof BigInteger v) {
+      return new BigDecimal(v);
+    } else if (value instanceof Enum<?> v) {
+      return v.name();
+    }
+    return value;
   }
 
   private Map<String, Long> rowCounts(Connection c) {

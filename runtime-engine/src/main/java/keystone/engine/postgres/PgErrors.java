@@ -88,7 +88,8 @@ final class PgErrors {
     }
     Matcher m = KEY.matcher(server.getDetail() == null ? "" : server.getDetail());
     boolean found = m.find();
-    List<Object> values = found ? values(m.group(2)) : List.of();
+    List<String> texts = found ? texts(m.group(2)) : List.of();
+    List<Object> values = values(texts);
     boolean stillReferenced = found && m.group(3).startsWith("is still");
     ForeignKeyViolation.Kind kind =
         stillReferenced ? ForeignKeyViolation.Kind.STILL_REFERENCED
@@ -102,7 +103,7 @@ final class PgErrors {
     }
     return new ForeignKeyViolation(
         info.name(), info.childTable(), info.childColumns(), info.parentTable(),
-        info.parentColumns(), values, kind);
+        info.parentColumns(), values, kind, PgKeyText.of(info, texts));
   }
 
   private static List<String> uniqueColumns(String detail) {
@@ -118,11 +119,19 @@ final class PgErrors {
     return names;
   }
 
-  /** Key values as text, typed like SQLite's: integers as Long, decimals as Double. */
-  static List<Object> values(String list) {
-    List<Object> values = new ArrayList<>();
+  /** The values of a DETAIL's key, as PostgreSQL wrote them. */
+  private static List<String> texts(String list) {
+    List<String> texts = new ArrayList<>();
     for (String raw : list.split(", ")) {
-      String value = raw.strip();
+      texts.add(raw.strip());
+    }
+    return texts;
+  }
+
+  /** Key values as text, typed like SQLite's: integers as Long, decimals as Double. */
+  private static List<Object> values(List<String> texts) {
+    List<Object> values = new ArrayList<>();
+    for (String value : texts) {
       if (value.matches("-?\\d{1,18}")) {
         values.add(Long.parseLong(value));
       } else if (value.matches("-?\\d+\\.\\d+(e[-+]?\\d+)?")) {

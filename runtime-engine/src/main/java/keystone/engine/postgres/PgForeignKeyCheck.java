@@ -1,5 +1,6 @@
 package keystone.engine.postgres;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +32,17 @@ final class PgForeignKeyCheck {
           ResultSet rows = st.executeQuery()) {
         while (rows.next()) {
           List<Object> values = new ArrayList<>();
+          List<String> texts = new ArrayList<>();
           for (int i = 1; i <= key.childColumns().size(); i++) {
             Object value = rows.getObject(i);
-            values.add(value instanceof Number n && !(value instanceof Double) ? (Object) n.longValue() : value);
+            // Integers as Long, as SQLite's; a NUMERIC stays exact, its scale and fraction kept.
+            values.add(value instanceof Number n && !(value instanceof Double)
+                && !(value instanceof BigDecimal) ? (Object) n.longValue() : value);
+            texts.add(rows.getString(i));
           }
           found.add(new ForeignKeyViolation(key.name(), key.childTable(), key.childColumns(),
               key.parentTable(), key.parentColumns(), values,
-              ForeignKeyViolation.Kind.MISSING_PARENT));
+              ForeignKeyViolation.Kind.MISSING_PARENT, PgKeyText.of(key, texts)));
         }
       } catch (SQLException e) {
         throw PgFaults.failed("Checking foreign key " + key.name() + " failed", e);
@@ -55,9 +60,7 @@ final class PgForeignKeyCheck {
     List<ForeignKeyViolation> classified = new ArrayList<>();
     for (ForeignKeyViolation v : found) {
       boolean removed = parentExists(c, v);
-      classified.add(new ForeignKeyViolation(v.constraint(), v.childTable(), v.childColumns(),
-          v.parentTable(), v.parentColumns(), v.key(),
-          removed ? ForeignKeyViolation.Kind.STILL_REFERENCED : v.kind()));
+      classified.add(removed ? v.withKind(ForeignKeyViolation.Kind.STILL_REFERENCED) : v);
     }
     return classified;
   }

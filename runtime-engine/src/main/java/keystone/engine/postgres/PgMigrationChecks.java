@@ -16,6 +16,7 @@ import keystone.engine.Migration;
 import keystone.engine.MigrationException;
 import keystone.engine.schema.SchemaDiff;
 import keystone.engine.schema.TableShape;
+import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
 
 /**
@@ -47,11 +48,35 @@ final class PgMigrationChecks {
 
   void keys(Migration migration) {
     List<ForeignKeyViolation> orphans = read(c -> PgForeignKeyCheck.check(c,
-        PgCatalog.current(c).foreignKeys()));
+        typed(PgCatalog.current(c).foreignKeys())));
     if (!orphans.isEmpty()) {
       throw failed(migration, orphans.size() + " foreign-key violation(s) at its end, first: "
           + orphans.get(0), orphans, null);
     }
+  }
+
+  /**
+   * The catalog's keys with the column types of the compiled schema's key of the same name and
+   * columns, so their violations print as the Java values would; any other key prints as stored.
+   */
+  private List<ForeignKeyInfo> typed(List<ForeignKeyInfo> keys) {
+    List<ForeignKeyInfo> typed = new ArrayList<>();
+    for (ForeignKeyInfo key : keys) {
+      ForeignKeyInfo same = null;
+      for (ForeignKeyInfo compiled : schema.foreignKeys()) {
+        if (compiled.name().equalsIgnoreCase(key.name())
+            && compiled.childTable().equalsIgnoreCase(key.childTable())
+            && lower(compiled.childColumns()).equals(lower(key.childColumns()))) {
+          same = compiled;
+        }
+      }
+      typed.add(same == null ? key : key.withKeyTypes(same.keyTypes()));
+    }
+    return typed;
+  }
+
+  private static List<String> lower(List<String> names) {
+    return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
   }
 
   /** Rows per table of the current schema, by lower-case name. */

@@ -23,6 +23,7 @@ public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> valu
         key.parentTable(),
         key.parentColumns(),
         values,
-        kind);
+        kind,
+        key.sqliteText(values));
   }
 }

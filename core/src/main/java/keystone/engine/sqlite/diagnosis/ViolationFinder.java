@@ -265,7 +265,7 @@ public final class ViolationFinder {
     List<String> parentKey = ForeignKeyCatalog.primaryKey(connection, k.parentTable());
     return new PendingViolation(
         new ForeignKeyInfo(k.name(), k.childTable(), k.childColumns(), k.parentTable(), parentKey,
-            k.onDelete(), k.onUpdate(), k.deferred()),
+            k.onDelete(), k.onUpdate(), k.deferred(), k.keyTypes()),
         p.row(), p.values());
   }
 
