@@ -46,6 +46,9 @@ public interface KeyTextDao {
   @Query("UPDATE shifts SET start = :to WHERE start = :from")
   int moveShift(Instant from, Instant to);
 
+  @Query("DELETE FROM slots")
+  int deleteSlots();
+
   @Query("DELETE FROM plans")
   int deletePlans();
 

@@ -157,6 +157,19 @@ class KeyTextTest {
   }
 
   @Test
+  void aRefusedDeleteOfTimeKeysIsStillReferenced() {
+    Slot slot = new Slot(OffsetDateTime.parse("2024-05-01T12:15:30+02:00"),
+        LocalDateTime.parse("2024-05-01T07:30"), LocalTime.parse("07:30:00.5"));
+    dao.insert(slot);
+    dao.insert(new Alarm(1, slot.opens(), slot.local(), slot.clock()));
+    ForeignKeyViolationException e = refused(dao::deleteSlots);
+    assertEquals(FAILED + "update or delete on table \"slots\" violates foreign key constraint"
+        + " \"fk_alarm_slot\" on table \"alarms\": key (opens, local, clock)=(2024-05-01T10:15:30Z,"
+        + " 2024-05-01T07:30, 07:30:00.500) is still referenced from table \"alarms\"",
+        e.getMessage());
+  }
+
+  @Test
   void previewDeleteNamesTheTimeKey() {
     dao.insert(new Shift(MAY, "early"));
     dao.insert(new Booking(1, MAY));
