@@ -18,14 +18,16 @@ import java.util.Objects;
  * @param childColumns the referencing columns
  * @param parentTable the referenced table
  * @param parentColumns the referenced columns
- * @param key the key's values, in column order (Long, Double, String, byte[])
+ * @param key the key's values, in column order, as the database returned them: on SQLite the
+ *     stored form (Long, Double, String, byte[]: an {@code Instant} is a Long of microseconds)
  * @param kind whether a child lacks its parent or a removed parent is still referenced
  * @param keyText the key's values as the columns' Java values print them, in column order: an
  *     {@code Instant} as {@code 2024-05-01T10:15:30Z}, a {@code LocalDate} as {@code 2024-05-01},
  *     a {@code Duration} as {@code PT1H}, an {@code OffsetDateTime} at UTC, a {@code UUID} in
  *     canonical form, a {@code BigDecimal} in plain notation with its scale. A column with a
  *     {@code @TypeConverter} shows its converter's column side; a key whose columns' types are
- *     not known (raw DDL) shows the stored values
+ *     not known (raw DDL, code generated before Keystone recorded them) shows the stored values.
+ *     Null, or a list of another length than {@code key}, means the same
  */
 public record ForeignKeyViolation(
     String constraint,
