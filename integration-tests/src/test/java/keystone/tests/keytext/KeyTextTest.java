@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
@@ -77,6 +80,27 @@ class KeyTextTest {
     ForeignKeyViolationException e = refused(() -> dao.insert(new Booking(1, landing)));
     assertEquals(FAILED + BOOKING_HAS_NO_SHIFT.formatted("1969-07-20T20:17:40.123456Z"),
         e.getMessage());
+  }
+
+  /**
+   * pgjdbc gives each session the JVM's time zone, and PostgreSQL prints a TIMESTAMPTZ in it
+   * ({@code 2024-05-01 15:45:30+05:30}); the message still shows the instant at UTC.
+   */
+  @Test
+  void aSessionInAnotherTimeZoneStillPrintsTheInstant() throws IOException {
+    Files.createDirectories(dir.resolve("kolkata"));
+    TimeZone before = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+    try (KeyTextDatabase kolkata = engine.open(KeyTextDatabase.class, dir.resolve("kolkata"))) {
+      if (engine == TestEngine.POSTGRES) {
+        assertEquals("Asia/Kolkata", kolkata.query("SHOW TimeZone").get(0)[0]);
+      }
+      ForeignKeyViolationException e = refused(() -> kolkata.dao().insert(new Booking(1, MAY)));
+      assertEquals(FAILED + BOOKING_HAS_NO_SHIFT.formatted("2024-05-01T10:15:30Z"),
+          e.getMessage());
+    } finally {
+      TimeZone.setDefault(before);
+    }
   }
 
   @Test
