@@ -7,7 +7,8 @@ CREATE TABLE shops (
   name TEXT NOT NULL,
   opened DATE,
   token UUID,
-  created_at DATETIME DEFAULT CURRENT_TIMESTAMP
+  created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+  closed DATE
 );
 CREATE TABLE products (
   shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
@@ -31,7 +32,8 @@ CREATE VIEW shop_bins AS
   FROM shops s LEFT JOIN stock k ON k.shop_id = s.id
   GROUP BY s.id;
 INSERT INTO shops VALUES
-  ('s1', 'North', '2024-05-01', '0f8fad5b-d9cb-469f-a165-70867728950e', '2024-05-01 10:00:00');
+  ('s1', 'North', '2024-05-01', '0f8fad5b-d9cb-469f-a165-70867728950e', '2024-05-01 10:00:00',
+   '05/01/2025');
 INSERT INTO shops (id, name) VALUES ('s2', 'South');
 INSERT INTO products VALUES ('s1', 'A-1', 12.5, 1.25, 1), ('s1', 'B-2', 3, NULL, 0);
 INSERT INTO stock VALUES (1, 's1', 'A-1', 'left'), (2, 's1', 'A-1', 'right');

@@ -204,6 +204,8 @@ class ImportRoundTripTest {
         + " canonical lower-case UUID text");
     assertThat(run.out()).contains("shops.created_at DATETIME: kept as String: its DEFAULT"
         + " CURRENT_TIMESTAMP does not write yyyy-MM-dd HH:mm:ss.SSSSSS text");
+    assertThat(run.out()).contains("shops.closed DATE: kept as String: 1 of 1 value(s) are not"
+        + " yyyy-MM-dd text");
     Path pkg = dir.resolve("src/imported/shapes");
     assertThat(Files.readString(pkg.resolve("Shops.java")))
         .contains("@Column(name = \"id\", nullableKey = true)");
@@ -218,12 +220,13 @@ class ImportRoundTripTest {
       assertEquals(LocalDate.of(2024, 5, 1), value(north, "opened"));
       assertEquals(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"),
           value(north, "token"));
+      assertEquals("05/01/2025", value(north, "closed"));
       Record product = (Record) call(dao(db, "products"), "find", "s1", "A-1");
       assertEquals(12.5, value(product, "price"));
       assertEquals(true, value(product, "active"));
       String p = "imported.shapes";
       call(shops, "insert", recordIn(loader, p, "Shops", "s3", "East", LocalDate.of(2025, 1, 2),
-          UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016cb8c5e80"), null));
+          UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016cb8c5e80"), null, null));
       // Keystone's LocalDate and UUID write what the file already holds.
       assertThat(db.query("SELECT opened, token FROM shops WHERE id = 's3'").get(0))
           .asList().containsExactly("2025-01-02", "1b4e28ba-2fa1-11d2-883f-0016cb8c5e80");
