@@ -248,7 +248,8 @@ class ImportRoundTripTest {
   void aKeyToATableWithoutPrimaryKeySaysWhatToChange() throws Exception {
     Path file = Cli.sqliteFile(dir.resolve("depots.db"), "left-out-parent.sql");
     Imported imported = importAndCompile(file, "imported.depots", "DepotsDatabase");
-    assertThat(imported.run().out()).contains("[differs] depots: foreign key depots(region) -> regions(code)"
+    assertThat(imported.run().out()).contains("[differs] depots: foreign key depots(region) ->"
+        + " regions(code)"
         + " refers to regions, which is left out because it has no primary key; the key is left"
         + " out. To open the original file, give regions a primary key");
     KeystoneException e = assertThrows(KeystoneException.class,

@@ -67,7 +67,8 @@ class PostgresImportTest {
             + " @Check(\"price >= 0\") BigDecimal price");
     assertThat(Files.readString(pkg.resolve("Orders.java")))
         .contains("@Column(name = \"user_id\") @ForeignKey(");
-    try (KeystoneDatabase db = Keystone.builder(type).postgres(TestPostgres.dataSource(original)).build()) {
+    try (KeystoneDatabase db =
+        Keystone.builder(type).postgres(TestPostgres.dataSource(original)).build()) {
       ClassLoader loader = type.getClassLoader();
       String p = "imported.pgshop";
       long ada = (Long) call(dao(db, "users"), "insert",

@@ -133,7 +133,8 @@ final class PostgresKeySteps {
   }
 
   private boolean sameIndex(Index old, Index now) {
-    return old.unique() == now.unique() && old.constraint() == now.constraint() && sameColumns(table, old.columns(), now.columns());
+    return old.unique() == now.unique() && old.constraint() == now.constraint()
+        && sameColumns(table, old.columns(), now.columns());
   }
 
   private static boolean sameColumns(TableChange t, List<String> old, List<String> now) {
