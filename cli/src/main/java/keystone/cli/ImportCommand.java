@@ -68,8 +68,8 @@ final class ImportCommand implements Callable<Integer> {
     Importer.Result result;
     try (Source opened = Source.open(source, schema)) {
       String name = database != null ? database : defaultName(opened.schema());
-      result = new Importer(opened.schema(), pkg, name, version(opened), opened.description())
-          .generate();
+      result = new Importer(opened.schema(), pkg, name, version(opened), opened.description(),
+          opened.data()).generate();
       Importer.write(result, outDir);
     } catch (Exception e) {
       err.println("keystone import: " + e.getMessage());
@@ -78,6 +78,10 @@ final class ImportCommand implements Callable<Integer> {
     out.println("keystone import: wrote " + result.files().size() + " files of package " + pkg
         + " under " + outDir);
     result.files().forEach(f -> out.println("  " + f.typeSpec().name() + ".java"));
+    if (!result.mappings().isEmpty()) {
+      out.println("Value types (from the declared type and the values in the source):");
+      result.mappings().forEach(m -> out.println("  " + m));
+    }
     if (!result.notes().isEmpty()) {
       out.println("Not carried over as written (" + result.notes().size() + "):");
       for (Note n : result.notes()) {

@@ -29,8 +29,13 @@ class AutoMigrationRunTest {
   @TempDir Path dir;
 
   private Compilation compile(JavaFileObject... sources) {
+    return compileExporting(dir.resolve("schemas"), sources);
+  }
+
+  /** Compiles with the processor, exporting schemas to {@code schemas}; must succeed. */
+  static Compilation compileExporting(Path schemas, JavaFileObject... sources) {
     Compilation c = javac().withProcessors(new KeystoneProcessor())
-        .withOptions("-Akeystone.schemaLocation=" + dir.resolve("schemas"))
+        .withOptions("-Akeystone.schemaLocation=" + schemas)
         .compile(AutoMigrationTest.withAnnotation(sources));
     assertThat(c).succeeded();
     return c;

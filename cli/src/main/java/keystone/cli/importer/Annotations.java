@@ -24,6 +24,7 @@ final class Annotations {
   static final ClassName DELETE = ClassName.get("keystone", "Delete");
   static final ClassName QUERY = ClassName.get("keystone", "Query");
   static final ClassName DATABASE = ClassName.get("keystone", "Database");
+  static final ClassName DATABASE_VIEW = ClassName.get("keystone", "DatabaseView");
   static final ClassName KEYSTONE_DATABASE = ClassName.get("keystone.engine", "KeystoneDatabase");
 
   private Annotations() {}

@@ -57,6 +57,15 @@ final class EntityWriter {
     if (c.unique()) {
       column.addMember("unique", "true");
     }
+    if (c.type().sqliteType() != null) {
+      column.addMember("sqliteType", "$S", c.type().sqliteType());
+    }
+    if (c.type().postgresType() != null) {
+      column.addMember("postgresType", "$S", c.type().postgresType());
+    }
+    if (c.nullableKey()) {
+      column.addMember("nullableKey", "true");
+    }
     p.addAnnotation(column.build());
     Key own = ownKey(plan, c.column().name());
     if (own != null) {
@@ -88,6 +97,9 @@ final class EntityWriter {
           .addMember("columns", "$L", strings(i.columns()));
       if (i.unique()) {
         index.addMember("unique", "true");
+      }
+      if (i.constraint()) {
+        index.addMember("constraint", "true");
       }
       entity.addMember("indices", "$L", index.build());
     }

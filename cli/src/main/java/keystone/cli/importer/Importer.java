@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import keystone.cli.schema.SourceSchema;
@@ -25,24 +26,40 @@ public final class Importer {
   private final String databaseName;
   private final int version;
   private final String origin;
+  private final Values values;
 
-  /** What was written, and every part of the source that is not carried over as written. */
-  public record Result(List<JavaFile> files, List<Note> notes) {}
+  /**
+   * What was written, every part of the source that is not carried over as written, and for
+   * each column whose declared type names a value type, which Java type it got and why.
+   */
+  public record Result(List<JavaFile> files, List<Note> notes, List<String> mappings) {}
 
+  /** {@code data}: the source's rows, read to choose value types; null when there are none. */
   public Importer(SourceSchema schema, String pkg, String databaseName, int version,
-      String origin) {
+      String origin, java.sql.Connection data) {
     this.schema = schema;
     this.pkg = pkg;
     this.databaseName = databaseName;
     this.version = version;
     this.origin = origin;
+    this.values = new Values(new ColumnValues(data));
   }
 
   public Result generate() {
     List<Note> schemaNotes = new ArrayList<>();
+    List<String> leftOut = schema.tables().stream().filter(t -> t.primaryKey().isEmpty())
+        .map(Table::name).toList();
+    List<Outside> views = new ArrayList<>();
     for (Outside o : schema.outside()) {
-      schemaNotes.add(new Note(null, o.kind() + " " + o.name() + " is not expressible; it stays in"
-          + " the original file but Keystone will not create it: " + oneLine(o.sql()), false));
+      Optional<String> refusal = o.kind().equals("view")
+          ? ViewWriter.refusal(o, schema.dialect(), leftOut) : Optional.of("");
+      if (refusal.isEmpty()) {
+        views.add(o);
+        continue;
+      }
+      schemaNotes.add(new Note(null, o.kind() + " " + o.name() + " is not expressible"
+          + (refusal.get().isEmpty() ? "" : " (" + refusal.get() + ")") + "; it stays in the"
+          + " original file but Keystone will not create it: " + oneLine(o.sql()), false));
     }
     Map<String, TablePlan> plans = new LinkedHashMap<>();
     for (Table t : schema.tables()) {
@@ -51,14 +68,19 @@ public final class Importer {
             + " the table is left out (keys that refer to it too)", false));
         continue;
       }
-      plans.put(t.name().toLowerCase(Locale.ROOT), new TablePlan(schema, t));
+      plans.put(t.name().toLowerCase(Locale.ROOT), new TablePlan(schema, t, values));
     }
     for (TablePlan plan : plans.values()) {
       plan.keys.removeIf(k -> {
         boolean missing = !plans.containsKey(k.parent().toLowerCase(Locale.ROOT));
         if (missing) {
-          plan.notes.add(new Note(plan.table.name(), "foreign key " + k.label() + " refers to a"
-              + " table that is left out; the key is left out", true));
+          // No entity can be the parent, so no annotation can declare the key; the file keeps
+          // it, so its structure stays different. Say what to change.
+          plan.notes.add(new Note(plan.table.name(), "foreign key " + k.label() + " refers to "
+              + k.parent() + ", which is left out because it has no primary key; the key is"
+              + " left out. To open the original file, give " + k.parent() + " a primary key"
+              + " (rebuild it, https://www.sqlite.org/lang_altertable.html#otheralter) and"
+              + " import again, or drop the key from " + plan.table.name(), true));
         }
         return missing;
       });
@@ -75,12 +97,17 @@ public final class Importer {
       files.add(file(daos.write(plan)));
       all.addAll(plan.notes);
     }
-    files.add(file(database(plans.values(), schemaNotes, all)));
-    return new Result(files, all);
+    for (Outside view : views) {
+      files.add(file(ViewWriter.write(view, origin)));
+    }
+    files.add(file(database(plans.values(), views, schemaNotes, all)));
+    List<String> mappings = new ArrayList<>();
+    plans.values().forEach(p -> mappings.addAll(p.mappings));
+    return new Result(files, all, mappings);
   }
 
-  private TypeSpec database(
-      Iterable<TablePlan> plans, List<Note> schemaNotes, List<Note> all) {
+  private TypeSpec database(Iterable<TablePlan> plans, List<Outside> views,
+      List<Note> schemaNotes, List<Note> all) {
     List<CodeBlock> entities = new ArrayList<>();
     TypeSpec.Builder db = TypeSpec.interfaceBuilder(databaseName)
         .addModifiers(Modifier.PUBLIC)
@@ -94,10 +121,15 @@ public final class Importer {
           .returns(ClassName.get(pkg, DaoWriter.daoName(plan)))
           .build());
     }
-    db.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(Annotations.DATABASE)
-        .addMember("entities", "{$L}", CodeBlock.join(entities, ", "))
-        .addMember("version", "$L", version)
-        .build());
+    com.palantir.javapoet.AnnotationSpec.Builder database =
+        com.palantir.javapoet.AnnotationSpec.builder(Annotations.DATABASE)
+            .addMember("entities", "{$L}", CodeBlock.join(entities, ", "));
+    if (!views.isEmpty()) {
+      database.addMember("views", "{$L}", CodeBlock.join(views.stream()
+          .map(v -> CodeBlock.of("$T.class", ClassName.get(pkg, ViewWriter.className(v))))
+          .toList(), ", "));
+    }
+    db.addAnnotation(database.addMember("version", "$L", version).build());
     Comments.notes(db, all.isEmpty() ? schemaNotes : all);
     return db.build();
   }

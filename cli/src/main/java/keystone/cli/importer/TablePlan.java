@@ -10,6 +10,7 @@ import keystone.cli.schema.SourceSchema.Dialect;
 import keystone.cli.schema.SourceSchema.Index;
 import keystone.cli.schema.SourceSchema.Key;
 import keystone.cli.schema.SourceSchema.Table;
+import keystone.engine.sqlite.schema.SchemaShapes;
 
 /** One table turned into what the writers need: Java names and types, and what is left out. */
 final class TablePlan {
@@ -31,15 +32,22 @@ final class TablePlan {
   final List<Index> indexes = new ArrayList<>();
   final List<String> checks = new ArrayList<>();
   final List<Note> notes = new ArrayList<>();
+  final List<String> mappings = new ArrayList<>();
   final boolean autoGenerate;
   final boolean rowid;
 
-  /** A column: Java name and type, and the annotation values that reproduce it. */
-  record ColumnPlan(Column column, String member, JavaType type, boolean unique, String dflt,
-      String check) {}
+  private final Values values;
 
-  TablePlan(SourceSchema schema, Table table) {
+  /**
+   * A column: Java name and type, and the annotation values that reproduce it; {@code
+   * nullableKey} for a key column that SQLite declares without NOT NULL.
+   */
+  record ColumnPlan(Column column, String member, JavaType type, boolean unique, String dflt,
+      String check, boolean nullableKey) {}
+
+  TablePlan(SourceSchema schema, Table table, Values values) {
     this.table = table;
+    this.values = values;
     this.className = JavaNames.type(table.name());
     this.rowid = !table.notes().contains("WITHOUT ROWID");
     for (String n : table.notes()) {
@@ -84,15 +92,20 @@ final class TablePlan {
     }
     boolean key = pk.stream().anyMatch(p -> p.equalsIgnoreCase(c.name()));
     boolean alias = key && autoGenerate;
-    if (key && !alias && !c.notNull()) {
-      notes.add(new Note(table.name(), "primary-key column " + c.name() + " allows NULL in the"
-          + " source; Keystone declares key columns NOT NULL", dialect == Dialect.SQLITE));
-    }
     boolean nullable = !key && !c.notNull();
-    JavaType type = JavaType.of(c.type(), nullable, dialect);
+    JavaType type = JavaType.of(table.name(), c, nullable, alias, dialect, values);
     if (type.note() != null) {
-      notes.add(new Note(table.name(), c.name() + ": " + type.note(), dialect == Dialect.SQLITE));
+      notes.add(new Note(table.name(), c.name() + ": " + type.note(), true));
     }
+    if (type.mapping() != null) {
+      mappings.add(type.mapping());
+    }
+    // SQLite lets NULL into a key column not declared NOT NULL, except a lone INTEGER-affinity
+    // key, which the engine reads as the rowid alias either way
+    // (https://www.sqlite.org/lang_createtable.html#the_primary_key).
+    boolean rowidLike = pk.size() == 1 && SchemaShapes.affinity(c.type()).equals("INTEGER");
+    boolean nullableKey = dialect == Dialect.SQLITE && key && !alias && !c.notNull()
+        && !rowidLike;
     if (c.collation() != null) {
       notes.add(new Note(table.name(), c.name() + ": COLLATE " + c.collation()
           + " is not expressible; Keystone uses the default collation", false));
@@ -103,7 +116,8 @@ final class TablePlan {
     String check = c.check() == null ? null
         : expression(dialect, c.check(), "CHECK (" + c.check() + ") on " + c.name(), true);
     boolean unique = !(key && pk.size() == 1) && singleUnique(c.name());
-    columns.add(new ColumnPlan(c, JavaNames.member(c.name()), type, unique, dflt, check));
+    columns.add(new ColumnPlan(c, JavaNames.member(c.name()), type, unique, dflt, check,
+        nullableKey));
   }
 
   /** A default as the processor must write it: literals as they are, expressions in (...). */
@@ -129,8 +143,9 @@ final class TablePlan {
     if (accepted) {
       return s;
     }
+    // Opening compares defaults, not CHECKs: a default left out is a structural difference.
     notes.add(new Note(table.name(), what + " is PostgreSQL that SQLite cannot run (Keystone"
-        + " checks every schema in SQLite at compile time); it is left out", false));
+        + " checks every schema in SQLite at compile time); it is left out", !check));
     return null;
   }
 
@@ -163,11 +178,7 @@ final class TablePlan {
           + " it stays in the original file but Keystone will not create it", false));
       return;
     }
-    if (i.constraint()) {
-      notes.add(new Note(table.name(), "UNIQUE (" + String.join(", ", i.columns()) + ") is a"
-          + " table constraint in the source; Keystone writes it as the unique index "
-          + constraintIndexName(i), true));
-    }
+    // A UNIQUE (a, b) table constraint: @Index(constraint = true) writes it as one.
     indexes.add(i);
   }
 

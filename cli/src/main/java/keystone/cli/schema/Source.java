@@ -20,6 +20,7 @@ public final class Source implements AutoCloseable {
   private final Connection connection;
   private final SourceSchema schema;
   private final String description;
+  private static final String DDL_SUFFIX = " (DDL loaded into an in-memory SQLite database)";
 
   private Source(Connection connection, SourceSchema schema, String description) {
     this.connection = connection;
@@ -63,7 +64,15 @@ public final class Source implements AutoCloseable {
       c.close();
       throw new SQLException(path + " does not load into SQLite: " + e.getMessage(), e);
     }
-    return read(c, path + " (DDL loaded into an in-memory SQLite database)");
+    return read(c, path + DDL_SUFFIX);
+  }
+
+  /**
+   * The connection whose rows are the database's own: a file's or a server's; null for a .sql
+   * source, whose in-memory database holds at most what the script inserted.
+   */
+  public Connection data() {
+    return description.endsWith(DDL_SUFFIX) ? null : connection;
   }
 
   private static Source read(Connection c, String description) throws SQLException {

@@ -15,8 +15,20 @@ public record SourceSchema(Dialect dialect, List<Table> tables, List<Outside> ou
     outside = List.copyOf(outside);
   }
 
-  /** A schema object no annotation expresses: its kind ("trigger", "view"), name and SQL. */
-  public record Outside(String kind, String name, String sql) {}
+  /**
+   * A schema object that is no table: its kind ("trigger", "view"), name and SQL; a view of an
+   * SQLite source also has its columns (each {@code type} the declared one, or for an expression
+   * the storage class its values have, TEXT when there are none).
+   */
+  public record Outside(String kind, String name, String sql, List<Column> columns) {
+    public Outside {
+      columns = List.copyOf(columns);
+    }
+
+    public Outside(String kind, String name, String sql) {
+      this(kind, name, sql, List.of());
+    }
+  }
 
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();

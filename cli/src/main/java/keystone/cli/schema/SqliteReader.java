@@ -34,7 +34,9 @@ public final class SqliteReader {
     List<Outside> outside = new ArrayList<>();
     for (String[] object : rows(
         "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-            + " AND type IN ('table', 'view', 'trigger') ORDER BY type, name")) {
+            // Views in creation order: a view may read one made before it.
+            + " AND type IN ('table', 'view', 'trigger')"
+            + " ORDER BY type, CASE type WHEN 'view' THEN rowid END, name")) {
       String sql = object[2] == null ? "" : object[2];
       boolean virtual = sql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
           .startsWith("CREATE VIRTUAL TABLE");
@@ -42,10 +44,35 @@ public final class SqliteReader {
         tables.add(table(object[1], sql));
       } else {
         String kind = object[0].equals("table") ? "virtual table" : object[0];
-        outside.add(new Outside(kind, object[1], sql));
+        outside.add(new Outside(kind, object[1], sql,
+            kind.equals("view") ? viewColumns(object[1]) : List.of()));
       }
     }
     return new SourceSchema(SourceSchema.Dialect.SQLITE, tables, outside);
+  }
+
+  /**
+   * A view's columns; an expression column declares no type, so the storage class of its first
+   * non-NULL value among the first thousand rows stands for it.
+   */
+  private List<Column> viewColumns(String view) throws SQLException {
+    List<Column> columns = new ArrayList<>();
+    List<String[]> declared;
+    try {
+      declared = rows("SELECT name, type FROM pragma_table_info(?) ORDER BY cid", view);
+    } catch (SQLException e) {
+      return List.of(); // A view that no longer prepares: listed, never imported.
+    }
+    for (String[] c : declared) {
+      String type = c[1] == null ? "" : c[1];
+      if (type.isEmpty()) {
+        List<String[]> seen = rows("SELECT upper(typeof(v)) FROM (SELECT " + Sql.quote(c[0])
+            + " AS v FROM " + Sql.quote(view) + " LIMIT 1000) WHERE v IS NOT NULL LIMIT 1");
+        type = seen.isEmpty() ? "TEXT" : seen.get(0)[0];
+      }
+      columns.add(new Column(c[0], type, false, null, 0, null, null, null));
+    }
+    return columns;
   }
 
   private Table table(String name, String sql) throws SQLException {

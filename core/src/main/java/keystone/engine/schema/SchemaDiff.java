@@ -23,12 +23,13 @@ public final class SchemaDiff {
         problems.add("table " + expected.name() + " is missing");
         continue;
       }
-      compareTable(expected, found, problems);
+      compareTable(expected, found, compiled, problems);
     }
     return problems;
   }
 
-  private static void compareTable(TableShape expected, TableShape found, List<String> problems) {
+  private static void compareTable(TableShape expected, TableShape found,
+      Map<String, TableShape> compiled, List<String> problems) {
     String table = expected.name();
     if (!expected.columns().equals(found.columns())) {
       problems.add(
@@ -37,7 +38,7 @@ public final class SchemaDiff {
     if (!new HashSet<>(expected.foreignKeys()).equals(new HashSet<>(found.foreignKeys()))) {
       problems.add(
           "table " + table + " has foreign keys " + found.foreignKeys() + ", compiled "
-              + expected.foreignKeys());
+              + expected.foreignKeys() + undeclaredParents(found, compiled));
     }
     for (Map.Entry<String, IndexShape> index : expected.indexes().entrySet()) {
       IndexShape have = found.indexes().get(index.getKey());
@@ -47,5 +48,22 @@ public final class SchemaDiff {
                 + (have == null ? "missing" : have) + ", compiled " + index.getValue());
       }
     }
+  }
+
+  /**
+   * A file's key to a table the database does not declare cannot be compiled (a key needs an
+   * entity at both ends), so the fix is in the file or in the entities: say which.
+   */
+  private static String undeclaredParents(TableShape found, Map<String, TableShape> compiled) {
+    StringBuilder out = new StringBuilder();
+    for (TableShape.ForeignKeyShape key : found.foreignKeys()) {
+      if (!compiled.containsKey(key.parent())) {
+        out.append("; its key ").append(key.columns()).append(" refers to ").append(key.parent())
+            .append(", which is no table of this database: declare ").append(key.parent())
+            .append(" as an @Entity (it needs a primary key) with that key on ")
+            .append(found.name()).append("'s entity, or drop the key from the file");
+      }
+    }
+    return out.toString();
   }
 }

@@ -90,6 +90,35 @@ public enum Message {
           + " drop final"),
   INDEX_COLUMN_MISSING(
       "IndexColumnMissing", "index column %s does not exist in %s; columns are: %s"),
+  INDEX_CONSTRAINT_NOT_UNIQUE(
+      "IndexConstraintNotUnique",
+      "@Index(constraint = true) on %s (%s) is a UNIQUE table constraint; add unique = true"),
+  COLUMN_SQLITE_TYPE_INVALID(
+      "ColumnSqliteTypeInvalid",
+      "sqliteType \"%s\" of %s.%s is not a type name SQLite declares a column with; write a"
+          + " name with an optional size, such as NUMERIC, VARCHAR(80) or DECIMAL(10, 2)"),
+  COLUMN_SQLITE_TYPE_AFFINITY(
+      "ColumnSqliteTypeAffinity",
+      "sqliteType \"%s\" of %s.%s has %s affinity, which would change the %s values Keystone"
+          + " stores for %s (https://www.sqlite.org/datatype3.html#type_affinity); use a type"
+          + " of %s affinity, or leave sqliteType empty"),
+  COLUMN_SQLITE_TYPE_CONVERTS_TEXT(
+      "ColumnSqliteTypeConvertsText",
+      "sqliteType \"%s\" of %s.%s has %s affinity: SQLite stores text that reads as a number"
+          + " there as that number, so '007' comes back as \"7\" and '1.50' as \"1.5\"; fine"
+          + " for a file that already has the column so, else declare a TEXT type"),
+  COLUMN_POSTGRES_TYPE(
+      "ColumnPostgresType",
+      "postgresType \"%s\" of %s.%s cannot hold the %s values of %s exactly; use %s"),
+  NULLABLE_KEY_NOT_KEY(
+      "NullableKeyNotKey",
+      "@Column(nullableKey = true) on %s.%s, which is not a primary-key column; remove it (a"
+          + " nullable column is a reference type without @NotNull)"),
+  NULLABLE_KEY_ROWID(
+      "NullableKeyRowid",
+      "@Column(nullableKey = true) on %s.%s, a lone INTEGER primary key: SQLite's rowid alias,"
+          + " which never holds NULL (https://www.sqlite.org/lang_createtable.html#rowid);"
+          + " remove it"),
   SCHEMA_INVALID("SchemaInvalid", "SQLite rejects the DDL of table %s: %s%n%s"),
 
   FOREIGN_KEY_PARENT_NOT_ENTITY(
@@ -377,7 +406,7 @@ public enum Message {
   public Kind kind() {
     return switch (this) {
       case FOREIGN_KEY_NO_INDEX, RESTRICT_DEFERRED, INSERT_REPLACE_CASCADES,
-          AUTO_MIGRATION_POSTGRES_REBUILD -> Kind.WARNING;
+          AUTO_MIGRATION_POSTGRES_REBUILD, COLUMN_SQLITE_TYPE_CONVERTS_TEXT -> Kind.WARNING;
       default -> Kind.ERROR;
     };
   }

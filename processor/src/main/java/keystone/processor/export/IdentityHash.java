@@ -70,7 +70,8 @@ public final class IdentityHash {
       List<IndexModel> indexes = new ArrayList<>(e.indexes());
       indexes.sort(Comparator.comparing(i -> lower(i.name())));
       for (IndexModel i : indexes) {
-        line(canonical, "index", lower(i.name()), flag(i.unique()), lowerJoin(i.columns()));
+        line(canonical, "index", lower(i.name()), flag(i.unique()) + (i.constraint() ? "c" : ""),
+            lowerJoin(i.columns()));
       }
     }
     return canonical;

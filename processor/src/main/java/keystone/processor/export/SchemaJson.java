@@ -90,6 +90,10 @@ final class SchemaJson {
       index.put("name", i.name());
       index.put("columns", i.columns());
       index.put("unique", i.unique());
+      if (i.constraint()) {
+        // Only when set, so that exports of schemas without it stay as they were.
+        index.put("constraint", true);
+      }
       indexes.add(index);
     }
     t.put("indexes", indexes);

@@ -50,7 +50,8 @@ final class PostgresKeySteps {
 
   List<Step> dropIndexes() {
     List<Step> out = new ArrayList<>();
-    droppedIndexes.forEach(i -> out.add(new Sql("DROP INDEX " + quote(i.name()))));
+    droppedIndexes.forEach(i -> out.add(i.constraint()
+        ? alter("DROP CONSTRAINT " + quote(i.name())) : new Sql("DROP INDEX " + quote(i.name()))));
     return out;
   }
 
@@ -132,7 +133,8 @@ final class PostgresKeySteps {
   }
 
   private boolean sameIndex(Index old, Index now) {
-    return old.unique() == now.unique() && sameColumns(table, old.columns(), now.columns());
+    return old.unique() == now.unique() && old.constraint() == now.constraint()
+        && sameColumns(table, old.columns(), now.columns());
   }
 
   private static boolean sameColumns(TableChange t, List<String> old, List<String> now) {

@@ -109,8 +109,10 @@ final class PostgresTableDdl {
   }
 
   static String createIndex(Table table, Index index) {
-    return PostgresDdl.createIndex(index.name(), table.name(), spelt(table, index.columns()),
-        index.unique());
+    return index.constraint()
+        ? PostgresDdl.addUnique(index.name(), table.name(), spelt(table, index.columns()))
+        : PostgresDdl.createIndex(index.name(), table.name(), spelt(table, index.columns()),
+            index.unique());
   }
 
   /**

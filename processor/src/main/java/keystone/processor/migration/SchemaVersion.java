@@ -84,13 +84,19 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
     }
   }
 
-  record Index(String name, List<String> columns, boolean unique) {
+  /** An index; {@code constraint}: a {@code UNIQUE (...)} table constraint on SQLite. */
+  record Index(String name, List<String> columns, boolean unique, boolean constraint) {
     Index {
       columns = List.copyOf(columns);
     }
 
+    Index(String name, List<String> columns, boolean unique) {
+      this(name, columns, unique, false);
+    }
+
     String signature() {
-      return lower(name) + "|" + lower(String.join(",", columns)) + "|" + unique;
+      return lower(name) + "|" + lower(String.join(",", columns)) + "|" + unique
+          + (constraint ? "|constraint" : "");
     }
   }
 
@@ -122,7 +128,7 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
       }
       List<Index> indexes = new ArrayList<>();
       for (IndexModel i : e.indexes()) {
-        indexes.add(new Index(i.name(), i.columns(), i.unique()));
+        indexes.add(new Index(i.name(), i.columns(), i.unique(), i.constraint()));
       }
       List<Key> keys = new ArrayList<>();
       for (ForeignKeyModel fk : e.foreignKeys()) {
@@ -166,7 +172,7 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
       for (Object i : list(table, "indexes")) {
         Map<?, ?> index = object(i, "an index");
         indexes.add(new Index(string(index, "name"), strings(index, "columns"),
-            bool(index, "unique")));
+            bool(index, "unique"), index.get("constraint") != null && bool(index, "constraint")));
       }
       List<Key> keys = new ArrayList<>();
       for (Object k : list(table, "foreignKeys")) {

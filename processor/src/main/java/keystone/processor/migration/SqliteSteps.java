@@ -108,6 +108,10 @@ final class SqliteSteps {
     if (table.keysChanged()) {
       why.add("changes its foreign keys");
     }
+    if (table.droppedIndexes().stream().anyMatch(Index::constraint)
+        || table.addedIndexes().stream().anyMatch(Index::constraint)) {
+      why.add("changes its UNIQUE constraints");
+    }
     if (table.reordered()) {
       why.add("reorders its columns");
     }
@@ -160,7 +164,9 @@ final class SqliteSteps {
    */
   private void rebuild(TableChange table, List<String> why) {
     for (Index i : table.old().indexes()) {
-      add("DROP INDEX " + quote(i.name()));
+      if (!i.constraint()) {
+        add("DROP INDEX " + quote(i.name()));
+      }
     }
     Map<String, String> sources = new LinkedHashMap<>();
     for (ColumnChange c : table.columns()) {

@@ -31,6 +31,11 @@ final class TableDdl {
     for (String check : table.checks()) {
       lines.add("CHECK (" + check + ")");
     }
+    for (Index i : table.indexes()) {
+      if (i.constraint()) {
+        lines.add(Ddl.uniqueConstraint(i.columns()));
+      }
+    }
     for (Key fk : table.foreignKeys()) {
       lines.add("CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + quoteAll(fk.columns())
           + ") REFERENCES " + quote(fk.parentTable()) + " (" + quoteAll(fk.parentColumns())
@@ -54,7 +59,9 @@ final class TableDdl {
   static List<String> createIndexes(Table table) {
     List<String> out = new ArrayList<>();
     for (Index i : table.indexes()) {
-      out.add(createIndex(table, i));
+      if (!i.constraint()) {
+        out.add(createIndex(table, i));
+      }
     }
     return out;
   }

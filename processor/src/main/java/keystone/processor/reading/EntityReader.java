@@ -236,6 +236,9 @@ public final class EntityReader {
     String name = naming.column(p.name());
     String defaultValue = null;
     boolean unique = false;
+    String sqliteType = null;
+    boolean nullableKey = false;
+    String postgresType = null;
     if (column.isPresent()) {
       AnnotationMirror m = column.get().mirror();
       at = column.get();
@@ -244,6 +247,11 @@ public final class EntityReader {
       String d = annotations.string(m, "defaultValue");
       defaultValue = d.isEmpty() ? null : d;
       unique = annotations.bool(m, "unique");
+      String t = annotations.string(m, "sqliteType").trim();
+      sqliteType = t.isEmpty() ? null : t;
+      nullableKey = annotations.bool(m, "nullableKey");
+      String pg = annotations.string(m, "postgresType").trim();
+      postgresType = pg.isEmpty() ? null : pg;
     }
     String check =
         Annotations.find(p.declarations(), CHECK)
@@ -254,7 +262,7 @@ public final class EntityReader {
     return Optional.of(
         new ColumnModel(
             name, p.name(), value.get(), nullable, defaultValue, unique, check, p.getter(),
-            p.setter(), at));
+            p.setter(), at, sqliteType, nullableKey, postgresType));
   }
 
   List<IndexModel> declaredIndexes(AnnotationMirror entity, String table, Source at) {
@@ -267,7 +275,7 @@ public final class EntityReader {
         name = "idx_" + table + "_" + String.join("_", columns);
       }
       out.add(new IndexModel(name, columns, annotations.bool(m, "unique"), false,
-          new Source(at.element(), at.mirror(), v)));
+          new Source(at.element(), at.mirror(), v), annotations.bool(m, "constraint")));
     }
     return out;
   }

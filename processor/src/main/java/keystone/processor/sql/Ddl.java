@@ -24,7 +24,9 @@ public final class Ddl {
     }
     for (EntityModel entity : ordered) {
       for (IndexModel index : entity.indexes()) {
-        out.add(createIndex(entity, index));
+        if (!index.constraint()) {
+          out.add(createIndex(entity, index));
+        }
       }
     }
     return out;
@@ -58,10 +60,23 @@ public final class Ddl {
     for (String check : entity.checks()) {
       lines.add("CHECK (" + check + ")");
     }
+    for (IndexModel index : entity.indexes()) {
+      if (index.constraint()) {
+        lines.add(uniqueConstraint(index.columns()));
+      }
+    }
     for (ForeignKeyModel fk : entity.foreignKeys()) {
       lines.add(foreignKey(fk));
     }
     return "CREATE TABLE " + quote(entity.table()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
+  }
+
+  /**
+   * {@code @Index(constraint = true)}: SQLite keeps it as an automatic index with a name of its
+   * own (https://www.sqlite.org/fileformat2.html#intschema), so no CONSTRAINT name is written.
+   */
+  public static String uniqueConstraint(List<String> columns) {
+    return "UNIQUE (" + quoteAll(columns) + ")";
   }
 
   /** Whether the column is the rowid alias: https://www.sqlite.org/lang_createtable.html#rowid */
@@ -71,10 +86,14 @@ public final class Ddl {
 
   /**
    * Whether the DDL says NOT NULL, as {@code PRAGMA table_info} will report it: the rowid alias
-   * cannot hold NULL but is declared without the clause (NULL there asks for a new rowid).
+   * cannot hold NULL but is declared without the clause (NULL there asks for a new rowid); a
+   * key column with {@code @Column(nullableKey = true)} is declared without it too.
    */
   public static boolean declaredNotNull(EntityModel entity, ColumnModel c) {
-    return !rowidAlias(entity, c) && (entity.isPrimaryKey(c) || !c.nullable());
+    if (rowidAlias(entity, c)) {
+      return false;
+    }
+    return entity.isPrimaryKey(c) ? !c.nullableKey() : !c.nullable();
   }
 
   private static String columnDefinition(EntityModel entity, ColumnModel c, boolean singleKey) {

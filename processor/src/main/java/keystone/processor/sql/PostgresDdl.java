@@ -144,8 +144,19 @@ public final class PostgresDdl {
   }
 
   private static String createIndex(EntityModel entity, IndexModel index) {
-    return createIndex(index.name(), entity.table(), spelt(entity, index.columns()),
-        index.unique());
+    return index.constraint()
+        ? addUnique(index.name(), entity.table(), spelt(entity, index.columns()))
+        : createIndex(index.name(), entity.table(), spelt(entity, index.columns()),
+            index.unique());
+  }
+
+  /**
+   * {@code @Index(constraint = true)}: a named UNIQUE constraint, as a schema made elsewhere has
+   * it (PostgreSQL backs it with an index of the same name, which DROP INDEX cannot remove).
+   */
+  public static String addUnique(String name, String table, List<String> columns) {
+    return "ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(name) + " UNIQUE ("
+        + quoteAll(columns) + ")";
   }
 
   public static String createIndex(

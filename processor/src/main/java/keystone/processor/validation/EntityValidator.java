@@ -50,6 +50,7 @@ public final class EntityValidator {
         }
       }
     }
+    DeclaredTypes.validate(e, report);
     return report;
   }
 

@@ -124,6 +124,15 @@ final class PgMigrationChecks {
    * makes, types and defaults as it spells them, with no privilege beyond TEMP.
    */
   private void schema(Migration migration) {
+    List<String> differences = differences();
+    if (!differences.isEmpty()) {
+      throw failed(migration, "after it the schema does not match the compiled version "
+          + schema.version() + ": " + String.join("; ", differences), List.of(), null);
+    }
+  }
+
+  /** How the current schema's tables differ from the compiled ones; empty when they match. */
+  List<String> differences() {
     Map<String, TableShape> compiled;
     PgScope scratch = engine.begin(true);
     try {
@@ -135,12 +144,7 @@ final class PgMigrationChecks {
     } finally {
       scratch.end();
     }
-    List<String> differences = SchemaDiff.differences(compiled,
-        read(c -> PgCatalog.current(c).tables()));
-    if (!differences.isEmpty()) {
-      throw failed(migration, "after it the schema does not match the compiled version "
-          + schema.version() + ": " + String.join("; ", differences), List.of(), null);
-    }
+    return SchemaDiff.differences(compiled, read(c -> PgCatalog.current(c).tables()));
   }
 
   MigrationException failed(

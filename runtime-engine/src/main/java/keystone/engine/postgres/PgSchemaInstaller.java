@@ -61,7 +61,11 @@ final class PgSchemaInstaller {
     try {
       Connection c = scope.session().connection();
       version = version(c);
-      if (version == 0) {
+      if (version == 0 && holdsCompiledTables(c)) {
+        new PgAdoption(schema, new PgMigrationChecks(engine, schema, VERSION_TABLE))
+            .adopt(c, scope.session(), VERSION_TABLE);
+        version = schema.version();
+      } else if (version == 0) {
         create(scope.session());
         version = schema.version();
       } else if (version > schema.version()) {
@@ -70,6 +74,8 @@ final class PgSchemaInstaller {
                 + " build's version " + schema.version() + "; it is left untouched");
       }
       scope.succeed();
+    } catch (SQLException e) {
+      throw PgFaults.failed("Reading the PostgreSQL schema failed", e);
     } finally {
       scope.end();
     }
@@ -86,7 +92,6 @@ final class PgSchemaInstaller {
       try (ResultSet rows = st.executeQuery()) {
         rows.next();
         if (!rows.getBoolean(1)) {
-          requireEmpty(c);
           return 0;
         }
       }
@@ -99,21 +104,23 @@ final class PgSchemaInstaller {
     }
   }
 
-  private void requireEmpty(Connection c) throws SQLException {
+  /**
+   * Whether a schema without Keystone's version table already has a table of the compiled
+   * schema: then it was made elsewhere, and is adopted only if it matches ({@link PgAdoption}).
+   */
+  private boolean holdsCompiledTables(Connection c) throws SQLException {
     for (TableInfo table : schema.tables()) {
       try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
         st.setString(1, PgSql.quote(table.name()));
         try (ResultSet rows = st.executeQuery()) {
           rows.next();
           if (rows.getBoolean(1)) {
-            throw new KeystoneException(
-                "Table " + table.name() + " exists but the database has no Keystone schema version"
-                    + " (" + VERSION_TABLE + "); Keystone will not write into a schema it did not"
-                    + " make");
+            return true;
           }
         }
       }
     }
+    return false;
   }
 
   private void create(PgSession session) {

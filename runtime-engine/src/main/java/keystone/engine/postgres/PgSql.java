@@ -29,8 +29,10 @@ final class PgSql {
               + "\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)(.*)$");
   private static final Pattern UPDATE_OR =
       Pattern.compile("(?is)^\\s*UPDATE\\s+OR\\s+(IGNORE|REPLACE)\\s");
+  /** An identity key: BIGINT, or integer where @Column(postgresType) keeps a SERIAL's type. */
   private static final Pattern IDENTITY =
-      Pattern.compile("(?i)\"?(\\w+)\"?\\s+BIGINT\\s+GENERATED\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
+      Pattern.compile("(?i)\"?(\\w+)\"?\\s+(?:BIGINT|INTEGER|SMALLINT|INT[248]?)\\s+GENERATED"
+          + "\\s+BY\\s+DEFAULT\\s+AS\\s+IDENTITY");
   private static final Pattern RETURNING =
       Pattern.compile("\\sRETURNING\\s", Pattern.CASE_INSENSITIVE);
   private static final Pattern CREATE =
