@@ -71,6 +71,12 @@ final class Readers {
       // close() took the idle readers away: waiting for one would last the whole timeout.
       throw new KeystoneException("The database is closed");
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // As the queue's wait would: a call on an interrupted thread fails before it reads, and
+      // the interrupt status stays set.
+      throw new KeystoneException(
+          "Interrupted while waiting for a read connection", new InterruptedException());
+    }
     ReaderScope scope = spare.getAndSet(null);
     if (scope == null) {
       scope = idle.poll();
