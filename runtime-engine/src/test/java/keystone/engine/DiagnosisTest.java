@@ -290,4 +290,34 @@ class DiagnosisTest {
     assertEquals("qty > 0", e.constraint());
     assertEquals(2, count("items"));
   }
+
+  /**
+   * The diagnosis of a DELETE checks only the tables the delete can reach: the one it writes, the
+   * tables that reference it, and on through each key whose action writes them. Here the key that
+   * breaks is two levels down, behind a cascade, so a check of the deleted table's direct
+   * children alone would miss it.
+   */
+  @Test
+  void deleteNamesAKeyBrokenBehindACascade() {
+    db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+    db.execute("CREATE TABLE b (id INTEGER PRIMARY KEY,"
+        + " a_id INTEGER REFERENCES a (id) ON DELETE CASCADE)");
+    db.execute("CREATE TABLE c (id INTEGER PRIMARY KEY,"
+        + " b_id INTEGER REFERENCES b (id))");
+    db.execute("INSERT INTO a (id) VALUES (1), (2)");
+    db.execute("INSERT INTO b (id, a_id) VALUES (20, 1), (21, 2)");
+    db.execute("INSERT INTO c (id, b_id) VALUES (30, 20)");
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class, () -> db.execute("DELETE FROM a WHERE id = 1"));
+    ForeignKeyViolation v = only(e);
+    // SQLite keeps no name for a key of raw DDL: the catalog names it by its table and columns.
+    assertEquals("fk_c_b_id", v.constraint());
+    assertEquals("c", v.childTable());
+    assertEquals("b", v.parentTable());
+    assertEquals(List.of(20L), v.key());
+    assertEquals(Kind.STILL_REFERENCED, v.kind());
+    assertEquals(2, count("a"));
+    assertEquals(2, count("b"));
+  }
 }

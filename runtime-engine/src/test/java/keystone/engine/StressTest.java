@@ -65,6 +65,34 @@ class StressTest {
     }
   }
 
+  /**
+   * More threads than the one reader: a released reader goes to the next call through a spare slot or,
+   * when a thread waits, through the queue. A release the waiter missed would leave it waiting
+   * out the whole acquire timeout, so every read must finish well inside a short one.
+   */
+  @Test
+  void readersAreHandedOnUnderContention() throws Exception {
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(dir.resolve("r.db")).readers(1)
+        .acquireTimeout(java.time.Duration.ofSeconds(5)).build()) {
+      db.insertUser(1, "ada");
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      List<Future<Long>> workers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        workers.add(pool.submit(() -> {
+          long total = 0;
+          for (int i = 0; i < 2_000; i++) {
+            total += count(db, "users");
+          }
+          return total;
+        }));
+      }
+      for (Future<Long> worker : workers) {
+        assertEquals(2_000L, worker.get());
+      }
+      pool.shutdown();
+    }
+  }
+
   private void work(ShopDb db, Random random) {
     for (int i = 0; i < OPERATIONS; i++) {
       int op = random.nextInt(100);

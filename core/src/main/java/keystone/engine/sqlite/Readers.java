@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import keystone.engine.KeystoneException;
 import keystone.engine.sqlite.FailureHandler;
@@ -19,6 +21,13 @@ import keystone.engine.sqlite.SqliteConnection;
  * holds the writer reads through it instead, so it sees its own uncommitted writes.
  */
 final class Readers {
+  /**
+   * The last reader released, for the next call to take with one atomic swap: a single thread's
+   * reads (the common case) never touch the queue and its lock. A waiter makes releases use the
+   * queue, where it waits.
+   */
+  private final AtomicReference<ReaderScope> spare = new AtomicReference<>();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final BlockingQueue<ReaderScope> idle;
   private final List<ReaderScope> all = new ArrayList<>();
   private final long timeoutNanos;
@@ -62,18 +71,18 @@ final class Readers {
       // close() took the idle readers away: waiting for one would last the whole timeout.
       throw new KeystoneException("The database is closed");
     }
-    ReaderScope scope;
-    try {
-      scope = idle.poll(timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KeystoneException("Interrupted while waiting for a read connection", e);
+    if (Thread.currentThread().isInterrupted()) {
+      // As the queue's wait would: a call on an interrupted thread fails before it reads, and
+      // the interrupt status stays set.
+      throw new KeystoneException(
+          "Interrupted while waiting for a read connection", new InterruptedException());
+    }
+    ReaderScope scope = spare.getAndSet(null);
+    if (scope == null) {
+      scope = idle.poll();
     }
     if (scope == null) {
-      throw new KeystoneException(
-          "No read connection became free within " + Duration.ofNanos(timeoutNanos).toMillis()
-              + " ms; " + all.size() + " are busy. Raise Keystone.builder(...).readers(n), or"
-              + " look for reads that never finish (an unclosed Publisher or a slow consumer)");
+      scope = await();
     }
     if (closed) {
       release(scope);
@@ -82,17 +91,60 @@ final class Readers {
     return scope;
   }
 
+  /** Waits on the queue; a release that comes meanwhile goes to the queue, not the spare slot. */
+  private ReaderScope await() {
+    waiting.incrementAndGet();
+    ReaderScope scope;
+    try {
+      // Released into the spare slot before this waiter counted: it would wait there unseen.
+      scope = spare.getAndSet(null);
+      if (scope == null) {
+        scope = idle.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KeystoneException("Interrupted while waiting for a read connection", e);
+    } finally {
+      waiting.decrementAndGet();
+    }
+    if (scope == null) {
+      throw new KeystoneException(
+          "No read connection became free within " + Duration.ofNanos(timeoutNanos).toMillis()
+              + " ms; " + all.size() + " are busy. Raise Keystone.builder(...).readers(n), or"
+              + " look for reads that never finish (an unclosed Publisher or a slow consumer)");
+    }
+    return scope;
+  }
+
   void release(ReaderScope scope) {
     if (closed) {
       scope.connection().close();
-    } else {
+      return;
+    }
+    if (waiting.get() > 0 || !spare.compareAndSet(null, scope)) {
       idle.add(scope);
+      return;
+    }
+    // A waiter that counted itself after the check above may already be waiting on the queue.
+    if (waiting.get() > 0 && spare.compareAndSet(scope, null)) {
+      idle.add(scope);
+    }
+    if (closed) {
+      drainSpare();
+    }
+  }
+
+  private void drainSpare() {
+    ReaderScope scope = spare.getAndSet(null);
+    if (scope != null) {
+      scope.connection().close();
     }
   }
 
   /** Closes idle readers now; a reader still in use is closed when its call ends. */
   void close() {
     closed = true;
+    drainSpare();
     ReaderScope scope;
     while ((scope = idle.poll()) != null) {
       scope.connection().close();

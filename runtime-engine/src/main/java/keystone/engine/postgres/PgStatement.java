@@ -410,7 +410,9 @@ final class PgStatement implements RawStatement {
             returning =
                 connection.prepareStatement(sql.sql() + " RETURNING " + sql.returningKey());
           }
-          copyBindings(returning, returning.getParameterMetaData().getParameterCount());
+          // The parameters bound, not getParameterMetaData(): pgjdbc answers that with a
+          // describe round trip. Every parameter is bound before a run (CallScope's rule).
+          copyBindings(returning, width);
           try (ResultSet key = returning.executeQuery()) {
             return key.next() ? key.getLong(1) : -1L;
           }

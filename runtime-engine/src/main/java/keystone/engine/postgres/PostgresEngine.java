@@ -224,18 +224,11 @@ public final class PostgresEngine implements Engine {
   }
 
   /**
-   * Commits; a transaction that deferred its keys is checked key by key first, so a refusal lists
-   * every violation (PostgreSQL's own COMMIT names only the first) and rolls back.
+   * Commits; a transaction that deferred its keys runs the server's queued checks first, so a
+   * refusal lists every violation (PostgreSQL's own COMMIT names only the first) and rolls back.
    */
   void commit(PgSession session) throws SQLException {
-    if (session.deferred) {
-      List<ForeignKeyViolation> found = PgForeignKeyCheck.check(session.connection(), schema);
-      if (!found.isEmpty()) {
-        session.connection().rollback();
-        throw new ForeignKeyViolationException(
-            PgForeignKeyCheck.classify(session.connection(), found), null);
-      }
-    } else if (hasInitiallyDeferredKeys) {
+    if (session.deferred || hasInitiallyDeferredKeys) {
       checkDeferredKeysBeforeCommit(session.connection());
     }
     try {
@@ -249,11 +242,14 @@ public final class PostgresEngine implements Engine {
   }
 
   /**
-   * A COMMIT refused by an INITIALLY DEFERRED key names only the first violation and has already
-   * ended the transaction, leaving nothing to look at. Checking the deferred keys at a savepoint
-   * first (https://www.postgresql.org/docs/current/sql-set-constraints.html) costs one round trip
-   * on schemas that declare such keys, and on a refusal the savepoint keeps the rows to list every
-   * violation from, the single-statement call's implicit transaction included.
+   * A COMMIT refused by a deferred key names only the first violation and has already ended the
+   * transaction, leaving nothing to look at. Checking the deferred keys at a savepoint first
+   * (https://www.postgresql.org/docs/current/sql-set-constraints.html) costs one round trip, and
+   * on a refusal the savepoint keeps the rows to list every violation from, the single-statement
+   * call's implicit transaction included. When nothing is wrong the server checks each queued key
+   * once, here, and COMMIT has nothing left to check: listing every key with an anti-join first,
+   * as this did for deferForeignKeys(), checked each key twice, scanning whole child tables. A
+   * refusal rolls back to the savepoint, which restores the deferred mode the transaction had.
    */
   private void checkDeferredKeysBeforeCommit(Connection connection) throws SQLException {
     try (java.sql.Statement st = connection.createStatement()) {

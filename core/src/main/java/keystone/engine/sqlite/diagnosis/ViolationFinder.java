@@ -29,6 +29,9 @@ public final class ViolationFinder {
   private static final Pattern PLAIN_INSERT =
       Pattern.compile("(?i)\\s*INSERT\\s+(?:OR\\s+(?:ABORT|FAIL|IGNORE|ROLLBACK)\\s+)?INTO\\s+"
           + "(?:main\\.)?(\"[^\"]+\"|\\w+)");
+  private static final Pattern PLAIN_UPDATE_OR_DELETE = Pattern.compile(
+      "(?i)\\s*(?:UPDATE(?:\\s+OR\\s+(?:ABORT|FAIL|IGNORE|ROLLBACK))?|DELETE\\s+FROM)\\s+"
+          + "(?:main\\.)?(\"[^\"]+\"|\\w+)");
   private static final Pattern ON_CONFLICT = Pattern.compile("(?i)\\bON\\s+CONFLICT\\b");
   private static final String TABLES_DDL =
       "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name";
@@ -49,21 +52,19 @@ public final class ViolationFinder {
     return check(null);
   }
 
-  /** The same for one child table's keys, or for every table when {@code table} is null. */
-  private List<PendingViolation> check(String table) {
+  /** The same for the keys of some child tables, or for every table when {@code tables} is null. */
+  private List<PendingViolation> check(List<String> tables) {
     ForeignKeyCatalog catalog = catalog();
     List<PendingViolation> found = new ArrayList<>();
-    // The pragma, not the pragma_foreign_key_check(?) function, which finds nothing on SQLite
-    // 3.32 (Android API 28 to 34) when given a table.
-    SqliteStatement st = connection.prepare(table == null
-        ? "PRAGMA foreign_key_check" : "PRAGMA foreign_key_check(" + Sql.quote(table) + ")");
     List<Object[]> rows = new ArrayList<>();
-    try {
-      while (st.step()) {
-        rows.add(new Object[] {st.columnText(0), st.columnValue(1), st.columnLong(3)});
+    if (tables == null) {
+      readCheck(connection.prepare("PRAGMA foreign_key_check"), rows);
+    } else {
+      for (String table : tables) {
+        // The pragma, not the pragma_foreign_key_check(?) function, which finds nothing on SQLite
+        // 3.32 (Android API 28 to 34) when given a table.
+        readCheck(connection.prepare("PRAGMA foreign_key_check(" + Sql.quote(table) + ")"), rows);
       }
-    } finally {
-      st.reset();
     }
     Map<ForeignKeyInfo, Integer> withoutRowid = new LinkedHashMap<>();
     for (Object[] row : rows) {
@@ -80,6 +81,16 @@ public final class ViolationFinder {
     }
     withoutRowid.forEach((key, count) -> found.addAll(orphansWithoutRowid(key, count)));
     return found;
+  }
+
+  private static void readCheck(SqliteStatement st, List<Object[]> rows) {
+    try {
+      while (st.step()) {
+        rows.add(new Object[] {st.columnText(0), st.columnValue(1), st.columnLong(3)});
+      }
+    } finally {
+      st.reset();
+    }
   }
 
   /**
@@ -188,26 +199,85 @@ public final class ViolationFinder {
   }
 
   /**
-   * A plain INSERT can break only the keys of the table it writes: no ON DELETE or ON UPDATE
-   * action runs, unless REPLACE deletes, an upsert updates or a trigger of the user's writes
-   * elsewhere. Checking that table alone keeps the cost of the error from growing with the rest
-   * of the file; anything else checks every table.
+   * The child tables whose keys {@code failed} can break, or null for every table. A plain INSERT
+   * can break only the keys of the table it writes: no ON DELETE or ON UPDATE action runs. An
+   * UPDATE or DELETE can break its table's own keys and those of the tables that reference it,
+   * and its actions (CASCADE, SET NULL, SET DEFAULT) write those tables, whose own referencing
+   * tables it can then break in turn. REPLACE deletes, an upsert updates and a user's trigger
+   * writes elsewhere: those check every table. Checking only these keeps the cost of the error
+   * from growing with the rest of the file.
    */
-  private String onlyTableItCanBreak(SqliteStatement failed) {
-    Matcher m = PLAIN_INSERT.matcher(failed.sql());
-    if (!m.lookingAt() || ON_CONFLICT.matcher(failed.sql()).find()) {
+  private List<String> tablesItCanBreak(SqliteStatement failed) {
+    String sql = failed.sql();
+    if (ON_CONFLICT.matcher(sql).find()) {
       return null;
     }
-    String table = m.group(1).startsWith("\"")
-        ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-    Object triggers = connection.queryValue(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table);
-    return Long.valueOf(0).equals(triggers) ? table : null;
+    Matcher insert = PLAIN_INSERT.matcher(sql);
+    Matcher change = PLAIN_UPDATE_OR_DELETE.matcher(sql);
+    List<String> tables = new ArrayList<>();
+    if (insert.lookingAt()) {
+      tables.add(unquote(insert.group(1)));
+    } else if (change.lookingAt()) {
+      tables.add(unquote(change.group(1)));
+      reachedByActions(tables);
+    } else {
+      return null;
+    }
+    for (String table : tables) {
+      Object triggers = connection.queryValue(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table);
+      if (!Long.valueOf(0).equals(triggers)) {
+        return null;
+      }
+    }
+    return tables;
+  }
+
+  /**
+   * Adds the tables that reference one the statement writes. A key with an action writes its
+   * referencing table too, so that table's referencing tables follow; either action counts,
+   * whether the statement deletes or updates, since SET NULL turns a delete into an update one
+   * level down.
+   */
+  private void reachedByActions(List<String> tables) {
+    List<ForeignKeyInfo> keys = catalog().all();
+    List<String> written = new ArrayList<>(tables);
+    for (int i = 0; i < written.size(); i++) {
+      for (ForeignKeyInfo key : keys) {
+        if (!key.parentTable().equalsIgnoreCase(written.get(i))) {
+          continue;
+        }
+        if (!containsIgnoreCase(tables, key.childTable())) {
+          tables.add(key.childTable());
+        }
+        if ((acts(key.onDelete()) || acts(key.onUpdate()))
+            && !containsIgnoreCase(written, key.childTable())) {
+          written.add(key.childTable());
+        }
+      }
+    }
+  }
+
+  private static boolean acts(keystone.ForeignKey.Action action) {
+    return action.ordinal() >= keystone.ForeignKey.Action.SET_NULL.ordinal();
+  }
+
+  private static boolean containsIgnoreCase(List<String> names, String name) {
+    for (String each : names) {
+      if (each.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unquote(String name) {
+    return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
   }
 
   private List<PendingViolation> deferredRerun(SqliteStatement failed) {
-    String table = onlyTableItCanBreak(failed);
-    Set<String> before = identities(check(table));
+    List<String> tables = tablesItCanBreak(failed);
+    Set<String> before = identities(check(tables));
     boolean wasDeferred = Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
     connection.exec("PRAGMA defer_foreign_keys = ON");
     try {
@@ -221,7 +291,7 @@ public final class ViolationFinder {
       }
     }
     List<PendingViolation> found = new ArrayList<>();
-    for (PendingViolation v : check(table)) {
+    for (PendingViolation v : check(tables)) {
       if (!before.contains(v.identity())) {
         found.add(v);
       }

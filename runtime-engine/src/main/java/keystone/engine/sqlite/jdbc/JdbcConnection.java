@@ -12,8 +12,15 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.core.DB;
 
 /**
- * A sqlite-jdbc connection left in auto-commit mode: sqlite-jdbc would otherwise open a
- * transaction right after every commit, and the dialect runs its own.
+ * A sqlite-jdbc connection on which the dialect runs every BEGIN, COMMIT and ROLLBACK itself, as
+ * SQL: sqlite-jdbc's own transactions would open a new one right after every commit.
+ *
+ * <p>sqlite-jdbc's auto-commit flag is cleared without its JDBC call, which would run a BEGIN:
+ * SQLite itself stays in its autocommit mode between the dialect's transactions. With the flag
+ * set, sqlite-jdbc steps a {@code begin;} after every statement that finishes, and a
+ * {@code commit;} when that begin succeeds, to end any transaction a statement left open; inside
+ * the dialect's transactions that begin fails every time. The flag is read nowhere else on the
+ * paths the dialect uses (no JDBC commit, rollback or savepoint calls).
  */
 final class JdbcConnection implements DriverConnection {
   private final Connection connection;
@@ -23,6 +30,7 @@ final class JdbcConnection implements DriverConnection {
   JdbcConnection(Connection connection) {
     this.connection = connection;
     this.database = ((SQLiteConnection) connection).getDatabase();
+    ((SQLiteConnection) connection).getConnectionConfig().setAutoCommit(false);
   }
 
   @Override

@@ -9,6 +9,8 @@ import keystone.engine.sqlite.driver.DriverStatement;
 final class JdbcStatement implements DriverStatement {
   private final PreparedStatement statement;
   private final int parameters;
+  /** Result columns, fixed at prepare: a SELECT's or a RETURNING's, 0 for other statements. */
+  private final int columns;
   private ResultSet rows;
   /** Run since the last reset; a statement without rows then has nothing more to give. */
   private boolean started;
@@ -16,6 +18,16 @@ final class JdbcStatement implements DriverStatement {
   JdbcStatement(PreparedStatement statement) throws SQLException {
     this.statement = statement;
     this.parameters = statement.getParameterMetaData().getParameterCount();
+    this.columns = columns(statement);
+  }
+
+  /** sqlite-jdbc answers a statement without result columns with "column 1 out of bounds". */
+  private static int columns(PreparedStatement statement) {
+    try {
+      return statement.getMetaData().getColumnCount();
+    } catch (SQLException none) {
+      return 0;
+    }
   }
 
   @Override
@@ -87,10 +99,12 @@ final class JdbcStatement implements DriverStatement {
         return false;
       }
       started = true;
-      if (!statement.execute()) {
+      if (columns == 0) {
+        // execute() also counts the changes, which the dialect asks for only when it needs them.
+        statement.execute();
         return false;
       }
-      rows = statement.getResultSet();
+      rows = statement.executeQuery();
       return rows.next();
     } catch (SQLException e) {
       throw JdbcErrors.of(e);
@@ -100,10 +114,8 @@ final class JdbcStatement implements DriverStatement {
   @Override
   public int columnCount() {
     try {
-      if (rows != null) {
-        return rows.getMetaData().getColumnCount();
-      }
-      return started ? 0 : statement.getMetaData().getColumnCount();
+      // The open rows' own count: SQLite re-prepares a statement whose table changed shape.
+      return rows != null ? rows.getMetaData().getColumnCount() : columns;
     } catch (SQLException e) {
       throw JdbcErrors.of(e);
     }

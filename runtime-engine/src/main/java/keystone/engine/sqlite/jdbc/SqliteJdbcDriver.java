@@ -18,6 +18,9 @@ public final class SqliteJdbcDriver implements SqliteDriver {
     SQLiteConfig config = new SQLiteConfig();
     // Settings that only take effect at open; the dialect sets and checks the rest itself.
     config.enforceForeignKeys(true);
+    // Otherwise every INSERT the driver runs is followed by a SELECT last_insert_rowid() on a new
+    // Statement (its JDBC getGeneratedKeys), which the dialect never reads: it asks for RETURNING.
+    config.setGetGeneratedKeys(false);
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
     String url = file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file.toAbsolutePath();
     try {
