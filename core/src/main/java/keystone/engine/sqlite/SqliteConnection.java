@@ -25,6 +25,11 @@ import keystone.engine.sqlite.driver.SqliteDriver;
 public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
   private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * A system property that makes connections opened afterwards run generated inserts without
+   * RETURNING, as on SQLite older than 3.35, so the desktop build tests that path too.
+   */
+  public static final String EMULATE_RETURNING = "keystone.sqlite.emulateReturning";
 
   private final SqliteDriver driver;
   private final DriverConnection connection;
@@ -32,6 +37,8 @@ public final class SqliteConnection implements AutoCloseable {
   private final Path file;
   private final Duration busyTimeout;
   private boolean decimalCollation;
+  /** Whether this SQLite has RETURNING (3.35+); generated inserts are emulated without it. */
+  private boolean returning = true;
   private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
   private SqliteConnection(SqliteDriver driver, DriverConnection connection,
@@ -87,6 +94,8 @@ public final class SqliteConnection implements AutoCloseable {
       exec("PRAGMA synchronous = NORMAL");
     }
     decimalCollation = connection.createCollation(DecimalCollation.NAME, DecimalCollation.ORDER);
+    returning = !Boolean.getBoolean(EMULATE_RETURNING)
+        && atLeast((String) queryValue("SELECT sqlite_version()"), 3, 35);
     if (reader) {
       exec("PRAGMA query_only = 1");
     }
@@ -160,9 +169,18 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
+  /** Whether {@code version} (such as "3.32.2") is at least major.minor. */
+  static boolean atLeast(String version, int major, int minor) {
+    String[] parts = version.split("\\.");
+    int foundMajor = Integer.parseInt(parts[0]);
+    int foundMinor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    return foundMajor > major || (foundMajor == major && foundMinor >= minor);
+  }
+
   private DriverStatement prepareRaw(String sql) {
     try {
-      return connection.prepare(sql);
+      ReturningRowid emulated = returning ? null : ReturningRowid.parse(sql);
+      return emulated == null ? connection.prepare(sql) : emulated.prepare(connection);
     } catch (DriverException e) {
       throw translate(e, null);
     }
