@@ -30,6 +30,8 @@ public final class SqliteConnection implements AutoCloseable {
    * RETURNING, as on SQLite older than 3.35, so the desktop build tests that path too.
    */
   public static final String EMULATE_RETURNING = "keystone.sqlite.emulateReturning";
+  private static final java.util.regex.Pattern DECIMAL_COLLATION =
+      java.util.regex.Pattern.compile("(?i)\\s+COLLATE\\s+(?:\"decimal\"|decimal)\\b");
 
   private final SqliteDriver driver;
   private final DriverConnection connection;
@@ -177,7 +179,38 @@ public final class SqliteConnection implements AutoCloseable {
     return foundMajor > major || (foundMajor == major && foundMinor >= minor);
   }
 
+  /**
+   * {@code sql} as this SQLite takes it: without {@code COLLATE decimal} where the collation
+   * could not be registered (Android), since there decimals are stored in a form whose plain
+   * byte order is the numeric one ({@link SortableDecimal}). Every statement passes here, so the
+   * compiled schema, migrations (generated or SQL files written for the desktop), table rebuilds
+   * and the scratch schema that files are compared with all agree.
+   */
+  private String forThisSqlite(String sql) {
+    if (decimalCollation || !DECIMAL_COLLATION.matcher(sql).find()) {
+      return sql;
+    }
+    return DECIMAL_COLLATION.matcher(sql).replaceAll("");
+  }
+
+  /**
+   * The tables of this file declared with {@code COLLATE decimal}: written where the collation
+   * exists (sqlite-jdbc), with plain numbers that do not sort under BINARY.
+   */
+  List<String> tablesWithDecimalCollation() {
+    List<String> found = new ArrayList<>();
+    for (String table : tables()) {
+      Object ddl = queryValue(
+          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table);
+      if (ddl instanceof String text && DECIMAL_COLLATION.matcher(text).find()) {
+        found.add(table);
+      }
+    }
+    return found;
+  }
+
   private DriverStatement prepareRaw(String sql) {
+    sql = forThisSqlite(sql);
     try {
       ReturningRowid emulated = returning ? null : ReturningRowid.parse(sql);
       return emulated == null ? connection.prepare(sql) : emulated.prepare(connection);
@@ -232,7 +265,7 @@ public final class SqliteConnection implements AutoCloseable {
   /** Runs one-off SQL without caching its statement (DDL the diagnosis writes and drops). */
   public void execUncached(String sql) {
     try {
-      connection.exec(sql);
+      connection.exec(forThisSqlite(sql));
     } catch (DriverException e) {
       throw translate(e, null);
     }
