@@ -41,6 +41,7 @@ public final class SqliteConnection implements AutoCloseable {
   private boolean decimalCollation;
   /** Whether this SQLite has RETURNING (3.35+); generated inserts are emulated without it. */
   private boolean returning = true;
+  private boolean raiseExpressions = true;
   private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
   private SqliteConnection(SqliteDriver driver, DriverConnection connection,
@@ -96,8 +97,9 @@ public final class SqliteConnection implements AutoCloseable {
       exec("PRAGMA synchronous = NORMAL");
     }
     decimalCollation = connection.createCollation(DecimalCollation.NAME, DecimalCollation.ORDER);
-    returning = !Boolean.getBoolean(EMULATE_RETURNING)
-        && atLeast((String) queryValue("SELECT sqlite_version()"), 3, 35);
+    String version = (String) queryValue("SELECT sqlite_version()");
+    returning = !Boolean.getBoolean(EMULATE_RETURNING) && atLeast(version, 3, 35);
+    raiseExpressions = atLeast(version, 3, 47);
     if (reader) {
       exec("PRAGMA query_only = 1");
     }
@@ -169,6 +171,11 @@ public final class SqliteConnection implements AutoCloseable {
         oldest.close();
       }
     }
+  }
+
+  /** Whether RAISE takes an expression as its message (SQLite 3.47+), not only a literal. */
+  public boolean raiseTakesExpressions() {
+    return raiseExpressions;
   }
 
   /** Whether {@code version} (such as "3.32.2") is at least major.minor. */

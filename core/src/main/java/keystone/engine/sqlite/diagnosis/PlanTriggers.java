@@ -5,7 +5,11 @@ import java.util.List;
 import keystone.ForeignKey.Action;
 import keystone.engine.spi.ForeignKeyInfo;
 
-/** The counting triggers of {@link DeletePreview}; foreign-key actions fire triggers too. */
+/**
+ * The counting triggers of {@link DeletePreview}; foreign-key actions fire triggers too. Their
+ * INSERTs name the temp tables unqualified, which a TEMP trigger resolves to temp first: SQLite
+ * before 3.49 (Android's) refuses a qualified name as the target of a DML statement in a trigger.
+ */
 final class PlanTriggers {
   private PlanTriggers() {}
 
@@ -14,7 +18,7 @@ final class PlanTriggers {
     int n = 0;
     for (String table : tables) {
       ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER DELETE ON main." + Sql.quote(table)
-          + " BEGIN INSERT INTO temp.ks_plan VALUES (" + literal(table) + ", 'deleted'); END");
+          + " BEGIN INSERT INTO ks_plan VALUES (" + literal(table) + ", 'deleted'); END");
     }
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
@@ -24,16 +28,16 @@ final class PlanTriggers {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER UPDATE OF " + columns + " ON "
             + child + " WHEN " + Sql.qualified("NEW.", key.childColumns(), " IS NULL AND ")
             + " IS NULL AND NOT (" + Sql.qualified("OLD.", key.childColumns(), " IS NULL AND ")
-            + " IS NULL) BEGIN INSERT INTO temp.ks_plan VALUES (" + literal(key.childTable())
+            + " IS NULL) BEGIN INSERT INTO ks_plan VALUES (" + literal(key.childTable())
             + ", 'nulled'); END");
       } else if (key.onDelete() == Action.SET_DEFAULT) {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER UPDATE OF " + columns + " ON "
-            + child + " WHEN " + changed(key.childColumns()) + " BEGIN INSERT INTO temp.ks_plan"
+            + child + " WHEN " + changed(key.childColumns()) + " BEGIN INSERT INTO ks_plan"
             + " VALUES (" + literal(key.childTable()) + ", 'defaulted'); END");
       } else if (key.onDelete() == Action.RESTRICT) {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " BEFORE DELETE ON main."
             + Sql.quote(key.parentTable()) + " WHEN EXISTS (SELECT 1 FROM " + child + " WHERE "
-            + matches(key) + ") BEGIN INSERT INTO temp.ks_plan_blocked VALUES (" + i + ", "
+            + matches(key) + ") BEGIN INSERT INTO ks_plan_blocked VALUES (" + i + ", "
             + quotedKey(key) + "); SELECT RAISE(IGNORE); END");
       }
     }

@@ -24,7 +24,8 @@ final class RestrictProbe {
   }
 
   List<ForeignKeyViolation> rerun(SqliteStatement failed) {
-    List<String> triggers = RestrictTriggers.create("ks_probe_", keys);
+    List<String> triggers =
+        RestrictTriggers.create("ks_probe_", keys, connection.raiseTakesExpressions());
     if (triggers.isEmpty()) {
       return List.of();
     }

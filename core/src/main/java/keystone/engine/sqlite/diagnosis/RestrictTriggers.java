@@ -12,7 +12,9 @@ import keystone.engine.spi.ForeignKeyInfo;
  * with a message that names the constraint and carries the parent key. They serve twice: as
  * probes that find which row a failed statement was blocked on, and as the guard that keeps
  * RESTRICT immediate while {@code defer_foreign_keys} is on (SQLite then defers RESTRICT to the
- * commit like NO ACTION). Needs RAISE with an expression (SQLite 3.47+).
+ * commit like NO ACTION). The key values ride in RAISE's message, which takes an expression from
+ * SQLite 3.47 on; older SQLite (Android's) takes only a literal, so there the message names the
+ * constraint alone and the diagnosis looks the values up where it can ({@link DirectRestrict}).
  */
 public final class RestrictTriggers {
   private static final String MARK = "ks_restrict[";
@@ -20,16 +22,17 @@ public final class RestrictTriggers {
   private RestrictTriggers() {}
 
   /** CREATE TEMP TRIGGER statements for every RESTRICT action among {@code keys}. */
-  public static List<String> create(String prefix, List<ForeignKeyInfo> keys) {
-    return create(prefix, keys, key -> true);
+  public static List<String> create(
+      String prefix, List<ForeignKeyInfo> keys, boolean withValues) {
+    return create(prefix, keys, key -> true, withValues);
   }
 
   /**
    * The same for the keys {@code include} accepts; each trigger keeps the name its key's position
    * in {@code keys} gives it, so {@link #drop} with the same list removes them.
    */
-  public static List<String> create(
-      String prefix, List<ForeignKeyInfo> keys, Predicate<ForeignKeyInfo> include) {
+  public static List<String> create(String prefix, List<ForeignKeyInfo> keys,
+      Predicate<ForeignKeyInfo> include, boolean withValues) {
     List<String> ddl = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
@@ -37,10 +40,10 @@ public final class RestrictTriggers {
         continue;
       }
       if (key.onDelete() == Action.RESTRICT) {
-        ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1"));
+        ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1", withValues));
       }
       if (key.onUpdate() == Action.RESTRICT) {
-        ddl.add(trigger(name(prefix, "update", i), key, "UPDATE", keyChanged(key)));
+        ddl.add(trigger(name(prefix, "update", i), key, "UPDATE", keyChanged(key), withValues));
       }
     }
     return ddl;
@@ -74,7 +77,9 @@ public final class RestrictTriggers {
     }
     for (ForeignKeyInfo key : keys) {
       if (key.name().equals(constraint)) {
-        return new PendingViolation(key, null, SqlLiterals.parseList(values))
+        // Without values (older SQLite, see above) the violation names the key alone.
+        return new PendingViolation(
+            key, null, values.isEmpty() ? List.of() : SqlLiterals.parseList(values))
             .toViolation(ForeignKeyViolation.Kind.STILL_REFERENCED);
       }
     }
@@ -85,7 +90,8 @@ public final class RestrictTriggers {
     return prefix + event + "_" + index;
   }
 
-  private static String trigger(String name, ForeignKeyInfo key, String event, String when) {
+  private static String trigger(
+      String name, ForeignKeyInfo key, String event, String when, boolean withValues) {
     StringBuilder match = new StringBuilder();
     for (int c = 0; c < key.childColumns().size(); c++) {
       match.append(c == 0 ? "" : " AND ")
@@ -96,7 +102,7 @@ public final class RestrictTriggers {
     String constraint = key.name().replace("'", "''");
     StringBuilder message =
         new StringBuilder("'FOREIGN KEY constraint failed: " + MARK + constraint + "]'");
-    for (int c = 0; c < key.parentColumns().size(); c++) {
+    for (int c = 0; withValues && c < key.parentColumns().size(); c++) {
       message.append(c == 0 ? " || " : " || ',' || ")
           .append("quote(OLD.")
           .append(Sql.quote(key.parentColumns().get(c)))

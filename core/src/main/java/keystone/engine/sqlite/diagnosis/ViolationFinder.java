@@ -143,12 +143,15 @@ public final class ViolationFinder {
       // The RESTRICT guard (see RestrictTriggers) already named the key in its message.
       ForeignKeyViolation named =
           RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), keys);
-      if (named != null) {
+      if (named != null && !named.key().isEmpty()) {
         return List.of(named);
       }
       ForeignKeyViolation direct = DirectRestrict.find(connection, keys, failed);
       if (direct != null) {
         return List.of(direct);
+      }
+      if (named != null) {
+        return List.of(named);
       }
     }
     connection.exec("SAVEPOINT " + SAVEPOINT);
