@@ -87,6 +87,9 @@ public class DecimalsOnAndroidTest {
         () -> db.till().insert(sale(new BigDecimal("9.5"), "2")));
     assertEquals("sales", e.violations().get(0).childTable());
     assertEquals("prices", e.violations().get(0).parentTable());
+    // The key reads as on the desktop, not in its stored form.
+    assertEquals(List.of("9.5"), e.violations().get(0).key());
+    assertTrue(e.getMessage(), e.getMessage().contains("key (amount)=(9.5) is not present"));
     assertEquals(1, db.till().bySerial().size());
   }
 

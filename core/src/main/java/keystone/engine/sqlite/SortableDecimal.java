@@ -57,6 +57,20 @@ public final class SortableDecimal {
     return s.append(' ').append(plain).toString();
   }
 
+  private static final java.util.regex.Pattern ENCODED = java.util.regex.Pattern.compile(
+      "1 -?\\d+(?:\\.\\d+)?|2 \\d{10} \\d+ \\d+(?:\\.\\d+)?|0 \\d{10} \\d+~ -\\d+(?:\\.\\d+)?");
+
+  /**
+   * {@code value} as people read it: the plain number when it is text in this form, else
+   * unchanged; for messages and {@code violations()}, which show keys as on the desktop.
+   */
+  public static Object readable(Object value) {
+    if (value instanceof String text && ENCODED.matcher(text).matches()) {
+      return text.substring(text.lastIndexOf(' ') + 1);
+    }
+    return value;
+  }
+
   /** The value of {@code text}, which may also be a plain number that raw SQL wrote. */
   public static BigDecimal decimal(String text) {
     int space = text.lastIndexOf(' ');

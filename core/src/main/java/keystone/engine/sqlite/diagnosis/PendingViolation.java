@@ -22,7 +22,8 @@ public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> valu
         key.childColumns(),
         key.parentTable(),
         key.parentColumns(),
-        values,
+        // Decimals stored in the sortable form (Android) read as the plain numbers they are.
+        values.stream().map(keystone.engine.sqlite.SortableDecimal::readable).toList(),
         kind);
   }
 }
