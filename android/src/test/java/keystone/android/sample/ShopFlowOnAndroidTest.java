@@ -24,8 +24,8 @@ public class ShopFlowOnAndroidTest {
     String said = buffer.toString(StandardCharsets.UTF_8);
     System.out.print(said);
     assertTrue(said, said.contains("Android's SQLite"));
-    for (String step : new String[] {"1. Seed", "2. Graph", "3. RESTRICT", "4. CASCADE", "5. SET NULL", "6. Orphan",
-        "7. Deferred import", "8. Deferred import"}) {
+    for (String step : new String[] {"1. Seed", "2. Graph", "3. RESTRICT", "4. CASCADE",
+        "5. SET NULL", "6. Orphan", "7. Deferred import", "8. Deferred import"}) {
       assertTrue("missing step " + step, said.contains(step));
     }
     // The demo says "?!" when a refusal it expects did not happen.
