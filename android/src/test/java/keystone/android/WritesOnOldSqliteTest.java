@@ -74,12 +74,13 @@ public class WritesOnOldSqliteTest {
   }
 
   private void assertTheNextTransactionWorks() {
+    long badges = db.league().badgeCount();
     db.runInTransaction(() -> {
       long team = db.league().insert(new Team(0, "After"));
       long player = db.league().insert(new Player(0, team, "Ann"));
       db.league().insert(new Badge(7, player, null, "gold"));
     });
-    assertEquals(1, db.league().badgeCount());
+    assertEquals(badges + 1, db.league().badgeCount());
   }
 
   @Test
@@ -111,6 +112,29 @@ public class WritesOnOldSqliteTest {
         () -> db.league().insertBadges(List.of(
             new Badge(1, player, null, "gold"), new Badge(2, 42, null, "silver"))));
     assertOrphanBadge(e);
+    assertTheNextTransactionWorks();
+  }
+
+  /**
+   * RESTRICT stays immediate while keys are deferred, through a guard trigger whose message, on
+   * SQLite before 3.47, can name the key but not carry its values: the diagnosis finds them.
+   */
+  @Test
+  public void restrictRefusesAtOnceWhileKeysAreDeferredAndNamesTheKey() {
+    long team = db.league().insert(new Team(0, "Reds"));
+    long player = db.league().insert(new Player(0, team, "Ann"));
+    db.league().insert(new Badge(1, player, team, "gold"));
+    ForeignKeyViolationException e = assertThrows(ForeignKeyViolationException.class,
+        () -> db.runInTransaction(() -> {
+          db.deferForeignKeys();
+          db.league().delete(new Team(team, "Reds"));
+        }));
+    ForeignKeyViolation v = e.violations().get(0);
+    assertEquals("badges", v.childTable());
+    assertEquals("teams", v.parentTable());
+    assertEquals(List.of(team), v.key());
+    assertEquals(ForeignKeyViolation.Kind.STILL_REFERENCED, v.kind());
+    assertEquals(1, db.league().teams().size());
     assertTheNextTransactionWorks();
   }
 

@@ -38,7 +38,7 @@ final class PlanTriggers {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " BEFORE DELETE ON main."
             + Sql.quote(key.parentTable()) + " WHEN EXISTS (SELECT 1 FROM " + child + " WHERE "
             + matches(key) + ") BEGIN INSERT INTO ks_plan_blocked VALUES (" + i + ", "
-            + quotedKey(key) + "); SELECT RAISE(IGNORE); END");
+            + RestrictTriggers.quotedKey(key) + "); SELECT RAISE(IGNORE); END");
       }
     }
     return ddl;
@@ -59,15 +59,6 @@ final class PlanTriggers {
     for (int c = 0; c < key.childColumns().size(); c++) {
       sql.append(c == 0 ? "" : " AND ").append(Sql.quote(key.childColumns().get(c)))
           .append(" = OLD.").append(Sql.quote(key.parentColumns().get(c)));
-    }
-    return sql.toString();
-  }
-
-  private static String quotedKey(ForeignKeyInfo key) {
-    StringBuilder sql = new StringBuilder();
-    for (int c = 0; c < key.parentColumns().size(); c++) {
-      sql.append(c == 0 ? "" : " || ',' || ").append("quote(OLD.")
-          .append(Sql.quote(key.parentColumns().get(c))).append(')');
     }
     return sql.toString();
   }

@@ -18,6 +18,8 @@ import keystone.engine.spi.ForeignKeyInfo;
  */
 public final class RestrictTriggers {
   private static final String MARK = "ks_restrict[";
+  /** The temp table {@link #recording} triggers write to. */
+  static final String HITS = "ks_restrict_hit";
 
   private RestrictTriggers() {}
 
@@ -47,6 +49,37 @@ public final class RestrictTriggers {
       }
     }
     return ddl;
+  }
+
+  /**
+   * Triggers that, instead of aborting, write the blocked key (its position in {@code keys}, and
+   * its values as SQL literals) into {@link #HITS} and skip the row: for SQLite whose RAISE takes
+   * no expression. The INSERT names the temp table unqualified, as such a SQLite requires.
+   */
+  static List<String> recording(String prefix, List<ForeignKeyInfo> keys) {
+    List<String> ddl = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      ForeignKeyInfo key = keys.get(i);
+      String body = " BEGIN INSERT INTO " + HITS + " VALUES (" + i + ", " + quotedKey(key)
+          + "); SELECT RAISE(IGNORE); END";
+      if (key.onDelete() == Action.RESTRICT) {
+        ddl.add(header(name(prefix, "delete", i), key, "DELETE", "1") + body);
+      }
+      if (key.onUpdate() == Action.RESTRICT) {
+        ddl.add(header(name(prefix, "update", i), key, "UPDATE", keyChanged(key)) + body);
+      }
+    }
+    return ddl;
+  }
+
+  /** The parent key of OLD as SQL literals joined by commas, as {@link SqlLiterals} reads them. */
+  static String quotedKey(ForeignKeyInfo key) {
+    StringBuilder sql = new StringBuilder();
+    for (int c = 0; c < key.parentColumns().size(); c++) {
+      sql.append(c == 0 ? "" : " || ',' || ").append("quote(OLD.")
+          .append(Sql.quote(key.parentColumns().get(c))).append(')');
+    }
+    return sql.toString();
   }
 
   /** DROP statements matching {@link #create}. */
@@ -92,6 +125,14 @@ public final class RestrictTriggers {
 
   private static String trigger(
       String name, ForeignKeyInfo key, String event, String when, boolean withValues) {
+    String constraint = key.name().replace("'", "''");
+    String message = "'FOREIGN KEY constraint failed: " + MARK + constraint + "]'"
+        + (withValues ? " || " + quotedKey(key) : "");
+    return header(name, key, event, when) + " BEGIN SELECT RAISE(ABORT, " + message + "); END";
+  }
+
+  /** The trigger up to its body: before {@code event} on a parent row a child still references. */
+  private static String header(String name, ForeignKeyInfo key, String event, String when) {
     StringBuilder match = new StringBuilder();
     for (int c = 0; c < key.childColumns().size(); c++) {
       match.append(c == 0 ? "" : " AND ")
@@ -99,19 +140,9 @@ public final class RestrictTriggers {
           .append(" = OLD.")
           .append(Sql.quote(key.parentColumns().get(c)));
     }
-    String constraint = key.name().replace("'", "''");
-    StringBuilder message =
-        new StringBuilder("'FOREIGN KEY constraint failed: " + MARK + constraint + "]'");
-    for (int c = 0; withValues && c < key.parentColumns().size(); c++) {
-      message.append(c == 0 ? " || " : " || ',' || ")
-          .append("quote(OLD.")
-          .append(Sql.quote(key.parentColumns().get(c)))
-          .append(')');
-    }
     return "CREATE TEMP TRIGGER IF NOT EXISTS " + name + " BEFORE " + event + " ON main."
         + Sql.quote(key.parentTable()) + " WHEN (" + when + ") AND EXISTS (SELECT 1 FROM main."
-        + Sql.quote(key.childTable()) + " WHERE " + match + ") BEGIN SELECT RAISE(ABORT, "
-        + message + "); END";
+        + Sql.quote(key.childTable()) + " WHERE " + match + ")";
   }
 
   /** ON UPDATE actions run only when the key really changes (https://www.sqlite.org/foreignkeys.html). */
