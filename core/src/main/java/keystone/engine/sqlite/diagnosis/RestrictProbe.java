@@ -31,12 +31,7 @@ final class RestrictProbe {
     if (triggers.isEmpty()) {
       return List.of();
     }
-    for (String trigger : triggers) {
-      connection.execUncached(trigger);
-    }
-    // REPLACE deletes the rows it collides with silently unless recursive triggers are on.
-    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
-    connection.execUncached("PRAGMA recursive_triggers = ON");
+    Object recursive = install(triggers);
     try {
       failed.rerun();
       return List.of();
@@ -48,6 +43,17 @@ final class RestrictProbe {
       failed.reset();
       connection.execUncached("PRAGMA recursive_triggers = " + recursive);
     }
+  }
+
+  /** Creates {@code triggers}; returns {@code recursive_triggers} as it was, now on. */
+  private Object install(List<String> triggers) {
+    for (String trigger : triggers) {
+      connection.execUncached(trigger);
+    }
+    // REPLACE deletes the rows it collides with silently unless recursive triggers are on.
+    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
+    connection.execUncached("PRAGMA recursive_triggers = ON");
+    return recursive;
   }
 
   /**
@@ -67,11 +73,7 @@ final class RestrictProbe {
     }
     connection.execUncached(
         "CREATE TEMP TABLE " + RestrictTriggers.HITS + " (fk INTEGER, key TEXT)");
-    for (String trigger : triggers) {
-      connection.execUncached(trigger);
-    }
-    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
-    connection.execUncached("PRAGMA recursive_triggers = ON");
+    Object recursive = install(triggers);
     try {
       failed.rerun();
     } catch (DriverException other) {
