@@ -99,6 +99,33 @@ public class KeystoneAndroidTest {
     assertEquals(1, db.league().teams().size());
   }
 
+  /**
+   * Readers are connections of their own in WAL mode: while a transaction is open on the writer,
+   * another thread reads the last committed state without waiting for it.
+   */
+  @Test
+  public void readersSeeTheCommittedStateWhileTheWriterIsInATransaction() throws Exception {
+    db.league().insertQuietly(new Team(0, "Reds"));
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      db.runInTransaction(() -> {
+        db.league().insertQuietly(new Team(0, "Blues"));
+        assertEquals(2, db.league().teams().size());
+        try {
+          assertEquals(1, other.submit(() -> db.league().teams().size())
+              .get(10, java.util.concurrent.TimeUnit.SECONDS).intValue());
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      assertEquals(2, other.submit(() -> db.league().teams().size())
+          .get(10, java.util.concurrent.TimeUnit.SECONDS).intValue());
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
   @Test
   public void inMemoryWorksToo() {
     League memory = KeystoneAndroid.builder(context, League.class).inMemory().build();

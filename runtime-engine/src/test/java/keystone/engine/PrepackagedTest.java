@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,6 +121,31 @@ class PrepackagedTest {
       assertEquals(2, count(db, "users"));
       assertEquals(1L, db.query("PRAGMA user_version").get(0)[0]);
     }
+  }
+
+  /** A stream the app opens (an Android asset), opened only when a copy is needed. */
+  @Test
+  void aStreamIsOpenedOnlyForTheFirstCopy() throws Exception {
+    AtomicInteger opened = new AtomicInteger();
+    Callable<InputStream> opener = () -> {
+      opened.incrementAndGet();
+      return Files.newInputStream(seed);
+    };
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(file).createFrom("asset:seed", opener)
+        .build()) {
+      assertEquals(2, count(db, "users"));
+    }
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(file).createFrom("asset:seed", opener)
+        .build()) {
+      assertEquals(2, count(db, "users"));
+    }
+    assertEquals(1, opened.get());
+    Files.delete(file);
+    KeystoneException failed = assertThrows(KeystoneException.class,
+        () -> Keystone.builder(ShopDb.class).path(file).createFrom("asset:gone", () -> {
+          throw new java.io.FileNotFoundException("gone");
+        }).build());
+    assertTrue(failed.getMessage().contains("asset:gone"), failed.getMessage());
   }
 
   @Test

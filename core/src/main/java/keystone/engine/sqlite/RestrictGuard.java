@@ -48,7 +48,8 @@ final class RestrictGuard {
       tables.add(table.toLowerCase(Locale.ROOT));
     }
     List<String> create = RestrictTriggers.create(
-        PREFIX, guarded, key -> tables.contains(key.parentTable().toLowerCase(Locale.ROOT)));
+        PREFIX, guarded, key -> tables.contains(key.parentTable().toLowerCase(Locale.ROOT)),
+        connection.raiseTakesExpressions());
     for (String ddl : create) {
       connection.execUncached(ddl);
     }

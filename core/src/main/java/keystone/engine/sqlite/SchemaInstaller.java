@@ -40,6 +40,27 @@ final class SchemaInstaller {
     }
   }
 
+  /**
+   * A file written where the {@code decimal} collation exists (sqlite-jdbc) keeps its decimals as
+   * plain numbers under it; on a SQLite without it (Android) those columns could neither be
+   * sorted nor compared, and would mix with the order-preserving form written here, so such a
+   * file is refused before anything reads or writes it.
+   */
+  static void refuseDecimalCollation(SqliteConnection connection, String where) {
+    if (connection.hasDecimalCollation()) {
+      return;
+    }
+    List<String> tables = connection.tablesWithDecimalCollation();
+    if (!tables.isEmpty()) {
+      throw new KeystoneException(where + " was written by Keystone on sqlite-jdbc: its table(s) "
+          + String.join(", ", tables) + " keep BigDecimal or BigInteger columns as plain numbers"
+          + " under COLLATE decimal, a collation this SQLite cannot register, so they could not"
+          + " be sorted or compared here. Android stores such columns in an order-preserving text"
+          + " form instead (docs/android.md): create the file with keystone-android, not on the"
+          + " desktop, to ship it with createFrom.");
+    }
+  }
+
   static void refuseNewer(String where, long found, int compiled) {
     if (found > compiled) {
       throw new KeystoneException(

@@ -25,6 +25,13 @@ import keystone.engine.sqlite.driver.SqliteDriver;
 public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
   private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * A system property that makes connections opened afterwards run generated inserts without
+   * RETURNING, as on SQLite older than 3.35, so the desktop build tests that path too.
+   */
+  public static final String EMULATE_RETURNING = "keystone.sqlite.emulateReturning";
+  private static final java.util.regex.Pattern DECIMAL_COLLATION =
+      java.util.regex.Pattern.compile("(?i)\\s+COLLATE\\s+(?:\"decimal\"|decimal)\\b");
 
   private final SqliteDriver driver;
   private final DriverConnection connection;
@@ -32,6 +39,9 @@ public final class SqliteConnection implements AutoCloseable {
   private final Path file;
   private final Duration busyTimeout;
   private boolean decimalCollation;
+  /** Whether this SQLite has RETURNING (3.35+); generated inserts are emulated without it. */
+  private boolean returning = true;
+  private boolean raiseExpressions = true;
   private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
   private SqliteConnection(SqliteDriver driver, DriverConnection connection,
@@ -87,6 +97,9 @@ public final class SqliteConnection implements AutoCloseable {
       exec("PRAGMA synchronous = NORMAL");
     }
     decimalCollation = connection.createCollation(DecimalCollation.NAME, DecimalCollation.ORDER);
+    String version = (String) queryValue("SELECT sqlite_version()");
+    returning = !Boolean.getBoolean(EMULATE_RETURNING) && atLeast(version, 3, 35);
+    raiseExpressions = atLeast(version, 3, 47);
     if (reader) {
       exec("PRAGMA query_only = 1");
     }
@@ -160,9 +173,54 @@ public final class SqliteConnection implements AutoCloseable {
     }
   }
 
+  /** Whether RAISE takes an expression as its message (SQLite 3.47+), not only a literal. */
+  public boolean raiseTakesExpressions() {
+    return raiseExpressions;
+  }
+
+  /** Whether {@code version} (such as "3.32.2") is at least major.minor. */
+  static boolean atLeast(String version, int major, int minor) {
+    String[] parts = version.split("\\.");
+    int foundMajor = Integer.parseInt(parts[0]);
+    int foundMinor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    return foundMajor > major || (foundMajor == major && foundMinor >= minor);
+  }
+
+  /**
+   * {@code sql} as this SQLite takes it: without {@code COLLATE decimal} where the collation
+   * could not be registered (Android), since there decimals are stored in a form whose plain
+   * byte order is the numeric one ({@link SortableDecimal}). Every statement passes here, so the
+   * compiled schema, migrations (generated or SQL files written for the desktop), table rebuilds
+   * and the scratch schema that files are compared with all agree.
+   */
+  private String forThisSqlite(String sql) {
+    if (decimalCollation || !DECIMAL_COLLATION.matcher(sql).find()) {
+      return sql;
+    }
+    return DECIMAL_COLLATION.matcher(sql).replaceAll("");
+  }
+
+  /**
+   * The tables of this file declared with {@code COLLATE decimal}: written where the collation
+   * exists (sqlite-jdbc), with plain numbers that do not sort under BINARY.
+   */
+  List<String> tablesWithDecimalCollation() {
+    List<String> found = new ArrayList<>();
+    for (String table : tables()) {
+      Object ddl = queryValue(
+          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table);
+      if (ddl instanceof String text && DECIMAL_COLLATION.matcher(text).find()) {
+        found.add(table);
+      }
+    }
+    return found;
+  }
+
   private DriverStatement prepareRaw(String sql) {
+    sql = forThisSqlite(sql);
     try {
-      return connection.prepare(sql);
+      ReturningRowid emulated = returning ? null : ReturningRowid.parse(sql);
+      return emulated == null ? connection.prepare(sql) : emulated.prepare(connection);
     } catch (DriverException e) {
       throw translate(e, null);
     }
@@ -214,7 +272,7 @@ public final class SqliteConnection implements AutoCloseable {
   /** Runs one-off SQL without caching its statement (DDL the diagnosis writes and drops). */
   public void execUncached(String sql) {
     try {
-      connection.exec(sql);
+      connection.exec(forThisSqlite(sql));
     } catch (DriverException e) {
       throw translate(e, null);
     }

@@ -139,6 +139,7 @@ public final class SqliteEngine implements Engine, FailureHandler {
   /** Creates a new file, or migrates an older one, then checks it has the compiled structure. */
   private void prepareFile(EngineConfig config) {
     String where = config.path() == null ? "the in-memory database" : config.path().toString();
+    SchemaInstaller.refuseDecimalCollation(connection, where);
     long version = SchemaInstaller.createOrReadVersion(connection, schema, where);
     SchemaInstaller.refuseNewer(where, version, schema.version());
     // The path is found first: a Room file is adopted only when it can also be brought up.

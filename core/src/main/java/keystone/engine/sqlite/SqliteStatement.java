@@ -127,6 +127,28 @@ public final class SqliteStatement implements RawStatement {
     }
   }
 
+  /**
+   * In the order-preserving text form where this SQLite has no {@code decimal} collation
+   * (Android), else as plain text under the collation; BigInteger comes here too.
+   */
+  @Override
+  public void bindDecimal(int index, java.math.BigDecimal value) {
+    if (value != null && !connection.hasDecimalCollation()) {
+      bindText(index, SortableDecimal.text(value));
+      return;
+    }
+    RawStatement.super.bindDecimal(index, value);
+  }
+
+  @Override
+  public java.math.BigDecimal columnDecimal(int column) {
+    if (connection.hasDecimalCollation()) {
+      return RawStatement.super.columnDecimal(column);
+    }
+    String text = columnText(column);
+    return text == null ? null : SortableDecimal.decimal(text);
+  }
+
   /** Binds raw arguments from index 1, clearing whatever an earlier use left bound. */
   @Override
   public void bindAll(Object... args) {

@@ -3,6 +3,7 @@ package keystone.engine.sqlite.diagnosis;
 import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.spi.ForeignKeyInfo;
+import keystone.engine.sqlite.SortableDecimal;
 
 /**
  * A row of {@code foreign_key_check}, named, before it is known which side broke it.
@@ -16,14 +17,16 @@ public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> valu
   }
 
   ForeignKeyViolation toViolation(ForeignKeyViolation.Kind kind) {
+    // Decimals stored in the sortable form (Android) read as the plain numbers they are.
+    List<Object> readable = values.stream().map(SortableDecimal::readable).toList();
     return new ForeignKeyViolation(
         key.name(),
         key.childTable(),
         key.childColumns(),
         key.parentTable(),
         key.parentColumns(),
-        values,
+        readable,
         kind,
-        key.sqliteText(values));
+        key.sqliteText(readable));
   }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import keystone.ForeignKey.Action;
 import keystone.engine.spi.ForeignKeyInfo;
 
-/** The counting triggers of {@link DeletePreview}; foreign-key actions fire triggers too. */
+/**
+ * The counting triggers of {@link DeletePreview}; foreign-key actions fire triggers too. Their
+ * INSERTs name the temp tables unqualified, which a TEMP trigger resolves to temp first: SQLite
+ * before 3.49 (Android's) refuses a qualified name as the target of a DML statement in a trigger.
+ */
 final class PlanTriggers {
   private PlanTriggers() {}
 
@@ -14,7 +18,7 @@ final class PlanTriggers {
     int n = 0;
     for (String table : tables) {
       ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER DELETE ON main." + Sql.quote(table)
-          + " BEGIN INSERT INTO temp.ks_plan VALUES (" + literal(table) + ", 'deleted'); END");
+          + " BEGIN INSERT INTO ks_plan VALUES (" + literal(table) + ", 'deleted'); END");
     }
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
@@ -24,17 +28,17 @@ final class PlanTriggers {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER UPDATE OF " + columns + " ON "
             + child + " WHEN " + Sql.qualified("NEW.", key.childColumns(), " IS NULL AND ")
             + " IS NULL AND NOT (" + Sql.qualified("OLD.", key.childColumns(), " IS NULL AND ")
-            + " IS NULL) BEGIN INSERT INTO temp.ks_plan VALUES (" + literal(key.childTable())
+            + " IS NULL) BEGIN INSERT INTO ks_plan VALUES (" + literal(key.childTable())
             + ", 'nulled'); END");
       } else if (key.onDelete() == Action.SET_DEFAULT) {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " AFTER UPDATE OF " + columns + " ON "
-            + child + " WHEN " + changed(key.childColumns()) + " BEGIN INSERT INTO temp.ks_plan"
+            + child + " WHEN " + changed(key.childColumns()) + " BEGIN INSERT INTO ks_plan"
             + " VALUES (" + literal(key.childTable()) + ", 'defaulted'); END");
       } else if (key.onDelete() == Action.RESTRICT) {
         ddl.add("CREATE TEMP TRIGGER ks_plan_" + n++ + " BEFORE DELETE ON main."
             + Sql.quote(key.parentTable()) + " WHEN EXISTS (SELECT 1 FROM " + child + " WHERE "
-            + matches(key) + ") BEGIN INSERT INTO temp.ks_plan_blocked VALUES (" + i + ", "
-            + quotedKey(key) + "); SELECT RAISE(IGNORE); END");
+            + matches(key) + ") BEGIN INSERT INTO ks_plan_blocked VALUES (" + i + ", "
+            + RestrictTriggers.quotedKey(key) + "); SELECT RAISE(IGNORE); END");
       }
     }
     return ddl;
@@ -55,15 +59,6 @@ final class PlanTriggers {
     for (int c = 0; c < key.childColumns().size(); c++) {
       sql.append(c == 0 ? "" : " AND ").append(Sql.quote(key.childColumns().get(c)))
           .append(" = OLD.").append(Sql.quote(key.parentColumns().get(c)));
-    }
-    return sql.toString();
-  }
-
-  private static String quotedKey(ForeignKeyInfo key) {
-    StringBuilder sql = new StringBuilder();
-    for (int c = 0; c < key.parentColumns().size(); c++) {
-      sql.append(c == 0 ? "" : " || ',' || ").append("quote(OLD.")
-          .append(Sql.quote(key.parentColumns().get(c))).append(')');
     }
     return sql.toString();
   }

@@ -24,16 +24,14 @@ final class RestrictProbe {
   }
 
   List<ForeignKeyViolation> rerun(SqliteStatement failed) {
-    List<String> triggers = RestrictTriggers.create("ks_probe_", keys);
+    if (!connection.raiseTakesExpressions()) {
+      return recordingRerun(failed);
+    }
+    List<String> triggers = RestrictTriggers.create("ks_probe_", keys, true);
     if (triggers.isEmpty()) {
       return List.of();
     }
-    for (String trigger : triggers) {
-      connection.execUncached(trigger);
-    }
-    // REPLACE deletes the rows it collides with silently unless recursive triggers are on.
-    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
-    connection.execUncached("PRAGMA recursive_triggers = ON");
+    Object recursive = install(triggers);
     try {
       failed.rerun();
       return List.of();
@@ -44,6 +42,57 @@ final class RestrictProbe {
     } finally {
       failed.reset();
       connection.execUncached("PRAGMA recursive_triggers = " + recursive);
+    }
+  }
+
+  /** Creates {@code triggers}; returns {@code recursive_triggers} as it was, now on. */
+  private Object install(List<String> triggers) {
+    for (String trigger : triggers) {
+      connection.execUncached(trigger);
+    }
+    // REPLACE deletes the rows it collides with silently unless recursive triggers are on.
+    Object recursive = connection.queryValue("PRAGMA recursive_triggers");
+    connection.execUncached("PRAGMA recursive_triggers = ON");
+    return recursive;
+  }
+
+  /**
+   * The same on SQLite before 3.47, whose RAISE takes no expression: the triggers write the
+   * blocked key into a temp table and skip the row (RAISE(IGNORE)), and the first row written is
+   * the key that blocked. The RESTRICT guards, which would abort first, are dropped for the run;
+   * the caller's savepoint brings them back with everything else.
+   */
+  private List<ForeignKeyViolation> recordingRerun(SqliteStatement failed) {
+    List<String> triggers = RestrictTriggers.recording("ks_probe_", keys);
+    if (triggers.isEmpty()) {
+      return List.of();
+    }
+    for (String guard : connection.queryStrings("SELECT name FROM sqlite_temp_master"
+        + " WHERE type = 'trigger' AND name LIKE 'ks\\_guard\\_%' ESCAPE '\\'")) {
+      connection.execUncached("DROP TRIGGER temp." + guard);
+    }
+    connection.execUncached(
+        "CREATE TEMP TABLE " + RestrictTriggers.HITS + " (fk INTEGER, key TEXT)");
+    Object recursive = install(triggers);
+    try {
+      failed.rerun();
+    } catch (DriverException other) {
+      // Another failure after the skipped rows: what they wrote still tells the key.
+    } finally {
+      failed.reset();
+      connection.execUncached("PRAGMA recursive_triggers = " + recursive);
+    }
+    SqliteStatement hit = connection.prepare(
+        "SELECT fk, key FROM temp." + RestrictTriggers.HITS + " ORDER BY rowid LIMIT 1");
+    try {
+      if (!hit.step()) {
+        return List.of();
+      }
+      ForeignKeyInfo key = keys.get((int) hit.columnLong(0));
+      return List.of(new PendingViolation(key, null, SqlLiterals.parseList(hit.columnText(1)))
+          .toViolation(ForeignKeyViolation.Kind.STILL_REFERENCED));
+    } finally {
+      hit.reset();
     }
   }
 }

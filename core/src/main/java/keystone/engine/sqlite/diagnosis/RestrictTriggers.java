@@ -12,24 +12,29 @@ import keystone.engine.spi.ForeignKeyInfo;
  * with a message that names the constraint and carries the parent key. They serve twice: as
  * probes that find which row a failed statement was blocked on, and as the guard that keeps
  * RESTRICT immediate while {@code defer_foreign_keys} is on (SQLite then defers RESTRICT to the
- * commit like NO ACTION). Needs RAISE with an expression (SQLite 3.47+).
+ * commit like NO ACTION). The key values ride in RAISE's message, which takes an expression from
+ * SQLite 3.47 on; older SQLite (Android's) takes only a literal, so there the message names the
+ * constraint alone and the diagnosis looks the values up where it can ({@link DirectRestrict}).
  */
 public final class RestrictTriggers {
   private static final String MARK = "ks_restrict[";
+  /** The temp table {@link #recording} triggers write to. */
+  static final String HITS = "ks_restrict_hit";
 
   private RestrictTriggers() {}
 
   /** CREATE TEMP TRIGGER statements for every RESTRICT action among {@code keys}. */
-  public static List<String> create(String prefix, List<ForeignKeyInfo> keys) {
-    return create(prefix, keys, key -> true);
+  public static List<String> create(
+      String prefix, List<ForeignKeyInfo> keys, boolean withValues) {
+    return create(prefix, keys, key -> true, withValues);
   }
 
   /**
    * The same for the keys {@code include} accepts; each trigger keeps the name its key's position
    * in {@code keys} gives it, so {@link #drop} with the same list removes them.
    */
-  public static List<String> create(
-      String prefix, List<ForeignKeyInfo> keys, Predicate<ForeignKeyInfo> include) {
+  public static List<String> create(String prefix, List<ForeignKeyInfo> keys,
+      Predicate<ForeignKeyInfo> include, boolean withValues) {
     List<String> ddl = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
@@ -37,13 +42,44 @@ public final class RestrictTriggers {
         continue;
       }
       if (key.onDelete() == Action.RESTRICT) {
-        ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1"));
+        ddl.add(trigger(name(prefix, "delete", i), key, "DELETE", "1", withValues));
       }
       if (key.onUpdate() == Action.RESTRICT) {
-        ddl.add(trigger(name(prefix, "update", i), key, "UPDATE", keyChanged(key)));
+        ddl.add(trigger(name(prefix, "update", i), key, "UPDATE", keyChanged(key), withValues));
       }
     }
     return ddl;
+  }
+
+  /**
+   * Triggers that, instead of aborting, write the blocked key (its position in {@code keys}, and
+   * its values as SQL literals) into {@link #HITS} and skip the row: for SQLite whose RAISE takes
+   * no expression. The INSERT names the temp table unqualified, as such a SQLite requires.
+   */
+  static List<String> recording(String prefix, List<ForeignKeyInfo> keys) {
+    List<String> ddl = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      ForeignKeyInfo key = keys.get(i);
+      String body = " BEGIN INSERT INTO " + HITS + " VALUES (" + i + ", " + quotedKey(key)
+          + "); SELECT RAISE(IGNORE); END";
+      if (key.onDelete() == Action.RESTRICT) {
+        ddl.add(header(name(prefix, "delete", i), key, "DELETE", "1") + body);
+      }
+      if (key.onUpdate() == Action.RESTRICT) {
+        ddl.add(header(name(prefix, "update", i), key, "UPDATE", keyChanged(key)) + body);
+      }
+    }
+    return ddl;
+  }
+
+  /** The parent key of OLD as SQL literals joined by commas, as {@link SqlLiterals} reads them. */
+  static String quotedKey(ForeignKeyInfo key) {
+    StringBuilder sql = new StringBuilder();
+    for (int c = 0; c < key.parentColumns().size(); c++) {
+      sql.append(c == 0 ? "" : " || ',' || ").append("quote(OLD.")
+          .append(Sql.quote(key.parentColumns().get(c))).append(')');
+    }
+    return sql.toString();
   }
 
   /** DROP statements matching {@link #create}. */
@@ -74,7 +110,9 @@ public final class RestrictTriggers {
     }
     for (ForeignKeyInfo key : keys) {
       if (key.name().equals(constraint)) {
-        return new PendingViolation(key, null, SqlLiterals.parseList(values))
+        // Without values (older SQLite, see above) the violation names the key alone.
+        return new PendingViolation(
+            key, null, values.isEmpty() ? List.of() : SqlLiterals.parseList(values))
             .toViolation(ForeignKeyViolation.Kind.STILL_REFERENCED);
       }
     }
@@ -85,7 +123,16 @@ public final class RestrictTriggers {
     return prefix + event + "_" + index;
   }
 
-  private static String trigger(String name, ForeignKeyInfo key, String event, String when) {
+  private static String trigger(
+      String name, ForeignKeyInfo key, String event, String when, boolean withValues) {
+    String constraint = key.name().replace("'", "''");
+    String message = "'FOREIGN KEY constraint failed: " + MARK + constraint + "]'"
+        + (withValues ? " || " + quotedKey(key) : "");
+    return header(name, key, event, when) + " BEGIN SELECT RAISE(ABORT, " + message + "); END";
+  }
+
+  /** The trigger up to its body: before {@code event} on a parent row a child still references. */
+  private static String header(String name, ForeignKeyInfo key, String event, String when) {
     StringBuilder match = new StringBuilder();
     for (int c = 0; c < key.childColumns().size(); c++) {
       match.append(c == 0 ? "" : " AND ")
@@ -93,19 +140,9 @@ public final class RestrictTriggers {
           .append(" = OLD.")
           .append(Sql.quote(key.parentColumns().get(c)));
     }
-    String constraint = key.name().replace("'", "''");
-    StringBuilder message =
-        new StringBuilder("'FOREIGN KEY constraint failed: " + MARK + constraint + "]'");
-    for (int c = 0; c < key.parentColumns().size(); c++) {
-      message.append(c == 0 ? " || " : " || ',' || ")
-          .append("quote(OLD.")
-          .append(Sql.quote(key.parentColumns().get(c)))
-          .append(')');
-    }
     return "CREATE TEMP TRIGGER IF NOT EXISTS " + name + " BEFORE " + event + " ON main."
         + Sql.quote(key.parentTable()) + " WHEN (" + when + ") AND EXISTS (SELECT 1 FROM main."
-        + Sql.quote(key.childTable()) + " WHERE " + match + ") BEGIN SELECT RAISE(ABORT, "
-        + message + "); END";
+        + Sql.quote(key.childTable()) + " WHERE " + match + ")";
   }
 
   /** ON UPDATE actions run only when the key really changes (https://www.sqlite.org/foreignkeys.html). */

@@ -150,11 +150,11 @@ public final class ViolationFinder {
    */
   public List<ForeignKeyViolation> diagnose(SqliteStatement failed, DriverException error) {
     List<ForeignKeyInfo> keys = catalog().all();
+    ForeignKeyViolation named = null;
     if (isRestrict(error)) {
       // The RESTRICT guard (see RestrictTriggers) already named the key in its message.
-      ForeignKeyViolation named =
-          RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), keys);
-      if (named != null) {
+      named = RestrictTriggers.parse(ConstraintErrors.sqliteMessage(error), keys);
+      if (named != null && !named.key().isEmpty()) {
         return List.of(named);
       }
       ForeignKeyViolation direct = DirectRestrict.find(connection, keys, failed);
@@ -171,7 +171,9 @@ public final class ViolationFinder {
           return classify(found);
         }
       }
-      return new RestrictProbe(connection, keys).rerun(failed);
+      List<ForeignKeyViolation> probed = new RestrictProbe(connection, keys).rerun(failed);
+      // A guard's message without values (older SQLite) still names the key.
+      return probed.isEmpty() && named != null ? List.of(named) : probed;
     } finally {
       connection.exec("ROLLBACK TO " + SAVEPOINT);
       connection.exec("RELEASE " + SAVEPOINT);
