@@ -45,12 +45,26 @@ final class BehaviourSuite {
     // The package scan goes through the context class loader: make it the sandbox's.
     thread.setContextClassLoader(BehaviourSuite.class.getClassLoader());
     try {
+      registerTheFixturesJdbcDriver();
       SummaryGeneratingListener summary = new SummaryGeneratingListener();
       Failures failures = new Failures();
       LauncherFactory.create().execute(request(), summary, failures);
       return new Outcome(summary.getSummary(), failures.lines(), failures.postgresRuns());
     } finally {
       thread.setContextClassLoader(before);
+    }
+  }
+
+  /**
+   * The fixtures write files through sqlite-jdbc (RawDatabase, MigrationTestHelper). DriverManager
+   * loads drivers once per JVM, through the first sandbox's class loader, and hands a caller only
+   * a driver its own class loader can see: each later API level's sandbox registers its own.
+   */
+  private static void registerTheFixturesJdbcDriver() {
+    try {
+      Class.forName("org.sqlite.JDBC", true, BehaviourSuite.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("sqlite-jdbc is missing from the test class path", e);
     }
   }
 
