@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -25,7 +26,8 @@ final class BehaviourSuite {
   private BehaviourSuite() {}
 
   /** What one run found. */
-  record Outcome(TestExecutionSummary summary, List<String> failures, int postgresRuns) {
+  record Outcome(
+      TestExecutionSummary summary, List<String> failures, Set<String> failed, int postgresRuns) {
     /** One line for the build's output. */
     String counts() {
       return summary.getTestsSucceededCount() + " tests passed, "
@@ -49,7 +51,8 @@ final class BehaviourSuite {
       SummaryGeneratingListener summary = new SummaryGeneratingListener();
       Failures failures = new Failures();
       LauncherFactory.create().execute(request(), summary, failures);
-      return new Outcome(summary.getSummary(), failures.lines(), failures.postgresRuns());
+      return new Outcome(summary.getSummary(), failures.lines(), failures.keys(),
+          failures.postgresRuns());
     } finally {
       thread.setContextClassLoader(before);
     }

@@ -3,6 +3,8 @@ package keystone.android.suite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -19,6 +21,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class Failures implements TestExecutionListener {
   private final List<String> lines = new ArrayList<>();
+  private final Set<String> keys = new TreeSet<>();
   private int postgresRuns;
   private TestPlan plan;
 
@@ -33,6 +36,7 @@ final class Failures implements TestExecutionListener {
       return;
     }
     Throwable cause = result.getThrowable().orElse(null);
+    keys.add(where(id));
     lines.add(where(id) + " [" + path(id) + "]: " + result.getStatus() + " "
         + (cause == null ? "" : cause.getClass().getName() + ": " + cause.getMessage()));
   }
@@ -42,12 +46,18 @@ final class Failures implements TestExecutionListener {
     if (PostgresRunsElsewhere.REASON.equals(reason)) {
       postgresRuns++;
     } else {
+      keys.add(where(id));
       lines.add(where(id) + " [" + path(id) + "]: SKIPPED " + reason);
     }
   }
 
   List<String> lines() {
     return lines;
+  }
+
+  /** {@code class#method} of every line, as {@link KnownFailures} names them. */
+  Set<String> keys() {
+    return keys;
   }
 
   /** The tests left out because their engine is PostgreSQL. */
