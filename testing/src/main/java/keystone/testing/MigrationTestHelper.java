@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import keystone.engine.Keystone;
 import keystone.engine.KeystoneDatabase;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
@@ -95,12 +94,13 @@ public final class MigrationTestHelper {
    * Opens the file with {@code migrations} (and the generated and SQL-file ones the engine finds
    * itself), which brings it to the compiled version and validates it: foreign keys and integrity
    * after each migration, and the schema after the last. A failure throws
-   * {@code MigrationException} and leaves the file at the version of the failed step.
+   * {@code MigrationException} and leaves the file at the version of the failed step. It opens on
+   * the {@link SqlitePlatform#installed() installed} SQLite, as {@link TestEngine#SQLITE} does.
    */
   public <T extends KeystoneDatabase> T runMigrationsAndValidate(
       Class<T> database, Migration... migrations) {
-    return Keystone.builder(database)
-        .path(file(database))
+    return SqlitePlatform.installed()
+        .builder(database, file(database))
         .migrations(migrations)
         .verifyOnOpen(true)
         .build();

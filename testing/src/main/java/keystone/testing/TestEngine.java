@@ -28,13 +28,22 @@ import keystone.engine.KeystoneDatabase;
  * {@value #DEFERRABLE_KEYS}{@code =false} it opens them with
  * {@link KeystoneBuilder#deferrableKeys(boolean) deferrableKeys(false)}, the flavour for engines
  * without DEFERRABLE keys (CockroachDB), so that a suite can be run again in that mode.
+ *
+ * <p>{@link #SQLITE} runs on the {@link SqlitePlatform} the test class path installs, so that the
+ * same classes run unchanged on another SQLite: {@code keystone-android}'s build runs them on
+ * Android's own, at API 28, 33 and 35 (docs/android.md).
  */
 public enum TestEngine {
-  /** A new SQLite file in the test's directory. */
+  /**
+   * A new SQLite file in the test's directory, on the {@link SqlitePlatform#installed() installed}
+   * SQLite: Keystone's own driver (sqlite-jdbc), or the platform a build installs, such as
+   * Android's SQLite under Robolectric.
+   */
   SQLITE {
     @Override
     public <T extends KeystoneDatabase> KeystoneBuilder<T> builder(Class<T> database, Path dir) {
-      return Keystone.builder(database).path(dir.resolve(database.getSimpleName() + ".db"));
+      return SqlitePlatform.installed()
+          .builder(database, dir.resolve(database.getSimpleName() + ".db"));
     }
   },
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
+import keystone.testing.SqlitePlatform;
 import keystone.testing.TestEngine;
 import keystone.testing.TestPostgres;
 import keystone.tests.deferred.Account;
@@ -29,7 +30,7 @@ class CloseTest {
   private Supplier<LedgerDatabase> sameDatabase() {
     if (engine == TestEngine.SQLITE) {
       Path file = dir.resolve("ledger.db");
-      return () -> Keystone.open(LedgerDatabase.class, file);
+      return () -> SqlitePlatform.installed().builder(LedgerDatabase.class, file).build();
     }
     String url = TestPostgres.freshDatabase();
     return () -> Keystone.builder(LedgerDatabase.class).postgres(url).build();

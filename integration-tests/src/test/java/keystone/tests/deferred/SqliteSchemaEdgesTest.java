@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
+import keystone.testing.SqlitePlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,8 @@ class SqliteSchemaEdgesTest {
 
   @BeforeEach
   void open() {
-    db = Keystone.open(LedgerDatabase.class, dir.resolve("ledger.db"));
+    db = SqlitePlatform.installed()
+        .builder(LedgerDatabase.class, dir.resolve("ledger.db")).build();
     ledger = db.ledger();
     ledger.insertAccount(new Account(1, "ada"));
     ledger.insertAccount(new Account(2, "bo"));

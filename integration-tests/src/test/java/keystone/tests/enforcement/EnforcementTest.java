@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import keystone.engine.ForeignKeyViolationException;
-import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
 import keystone.tests.deferred.Account;
 import keystone.tests.deferred.LedgerDatabase;
 import keystone.tests.deferred.Note;
+import keystone.testing.SqlitePlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,12 @@ class EnforcementTest {
 
   @BeforeEach
   void open() {
-    db = Keystone.open(LedgerDatabase.class, dir.resolve("enforcement.db"));
+    db = openFile();
+  }
+
+  private LedgerDatabase openFile() {
+    return SqlitePlatform.installed()
+        .builder(LedgerDatabase.class, dir.resolve("enforcement.db")).build();
   }
 
   @AfterEach
@@ -149,7 +154,7 @@ class EnforcementTest {
     db.ledger().insertAccount(new Account(1, "kept"));
     db.close();
     db.close();
-    db = Keystone.open(LedgerDatabase.class, dir.resolve("enforcement.db"));
+    db = openFile();
     assertEquals(List.of(new Account(1, "kept")), db.ledger().accounts());
     assertEquals(List.of(row(1L)), rows(db, "PRAGMA foreign_keys"));
   }

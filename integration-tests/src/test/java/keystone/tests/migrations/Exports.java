@@ -15,8 +15,11 @@ import keystone.testing.MigrationTestHelper;
  * hand-written schema migration states its target as the export does, the way a user copies it.
  */
 final class Exports {
-  /** The committed exports of earlier versions, relative to the module (surefire's directory). */
-  static final Path SCHEMAS = Path.of("schemas");
+  /**
+   * The committed exports of earlier versions: relative to the module (surefire's directory), or
+   * where {@code keystone.tests.schemas} says when another module runs these classes (android/).
+   */
+  static final Path SCHEMAS = Path.of(System.getProperty("keystone.tests.schemas", "schemas"));
 
   private Exports() {}
 

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
 import keystone.engine.Migration;
 import keystone.engine.MigrationException;
 import keystone.testing.RawDatabase;
+import keystone.testing.SqlitePlatform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class ShopFlowChainTest {
 
   @Test
   void chainOneTwoThreeKeepsEveryRowAndChangesOnDelete() {
-    try (ShopFlow db = Keystone.open(ShopFlow.class, copy)) {
+    try (ShopFlow db = SqlitePlatform.installed().builder(ShopFlow.class, copy).build()) {
       assertEquals(List.of(row(3L)), rows(db, "PRAGMA user_version"));
       ShopFlowScenario.assertMigratedToThree(db);
     }
@@ -65,7 +65,8 @@ class ShopFlowChainTest {
       db.execute("ALTER TABLE orders_new RENAME TO orders");
     });
     MigrationException e = assertThrows(MigrationException.class,
-        () -> Keystone.builder(ShopFlow.class).path(copy).migrations(naive).build());
+        () -> SqlitePlatform.installed().builder(ShopFlow.class, copy).migrations(naive)
+            .build());
     assertTrue(e.getMessage().contains("table order_items lost 4 of its 4 rows"), e.getMessage());
     try (RawDatabase file = RawDatabase.open(copy)) {
       assertEquals(1L, file.query("PRAGMA user_version").get(0)[0]);

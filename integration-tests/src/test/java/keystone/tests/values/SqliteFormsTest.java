@@ -16,7 +16,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import keystone.engine.Keystone;
+import keystone.testing.SqlitePlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteFormsTest {
   @TempDir Path dir;
 
+  private MomentDatabase open(String file) {
+    return SqlitePlatform.installed().builder(MomentDatabase.class, dir.resolve(file)).build();
+  }
+
   @Test
   void storedFormsAndDateFunctions() {
-    try (MomentDatabase db = Keystone.open(MomentDatabase.class, dir.resolve("m.db"))) {
+    try (MomentDatabase db = open("m.db")) {
       db.moments().insert(new Moment(1, Instant.parse("1969-12-31T23:59:58.5Z"),
           OffsetDateTime.parse("2024-05-01T12:00:00+02:00"), LocalDate.parse("2024-02-29"),
           LocalDateTime.parse("2024-02-29T13:14:15.5"), LocalTime.parse("09:05"),
@@ -47,7 +51,7 @@ class SqliteFormsTest {
 
   @Test
   void textFormsRefuseYearsThatWouldBreakTheirOrder() {
-    try (MomentDatabase db = Keystone.open(MomentDatabase.class, dir.resolve("y.db"))) {
+    try (MomentDatabase db = open("y.db")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> db.moments().insert(new Moment(1, null, null, LocalDate.of(10_000, 1, 1), null,
               null, null, null, null, null)));
@@ -58,7 +62,7 @@ class SqliteFormsTest {
 
   @Test
   void decimalsCompareAsNumbersAndKeepTheirSpelling() {
-    try (MomentDatabase db = Keystone.open(MomentDatabase.class, dir.resolve("d.db"))) {
+    try (MomentDatabase db = open("d.db")) {
       String[] amounts = {"12.50", "12.5", "-12.5", "-12.50", "9.99", "100", "-0.5", "0"};
       for (int i = 0; i < amounts.length; i++) {
         db.moments().insert(new Moment(i, null, null, null, null, null, null, null,
