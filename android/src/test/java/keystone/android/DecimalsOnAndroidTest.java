@@ -14,8 +14,10 @@ import keystone.android.fixture.Price;
 import keystone.android.fixture.Sale;
 import keystone.android.fixture.Till;
 import keystone.engine.ForeignKeyViolationException;
+import keystone.engine.Keystone;
 import keystone.engine.KeystoneException;
 import keystone.engine.UniqueViolationException;
+import keystone.engine.sqlite.jdbc.SqliteJdbcDriver;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -106,12 +108,24 @@ public class DecimalsOnAndroidTest {
 
   @Test
   public void aFileMadeOnTheDesktopIsRefusedWithTheReason() throws Exception {
-    File desktop = new File(getClass().getResource("/desktop-decimals.db").toURI());
+    File desktop = desktopMadeFile();
     KeystoneException e = assertThrows(KeystoneException.class,
         () -> KeystoneAndroid.builder(context, Till.class).name("shipped.db")
             .createFrom(desktop).build());
     assertTrue(e.getMessage(), e.getMessage().contains("written by Keystone on sqlite-jdbc"));
     assertTrue(e.getMessage(), e.getMessage().contains("prices"));
     assertFalse(context.getDatabasePath("shipped.db").exists());
+  }
+
+  /** The same database written on the desktop's driver, whose decimals sort by a collation. */
+  private File desktopMadeFile() throws Exception {
+    File file = File.createTempFile("desktop-decimals", ".db");
+    file.deleteOnExit();
+    file.delete();
+    try (Till desktop = Keystone.builder(Till.class).path(file.toPath())
+        .sqliteDriver(new SqliteJdbcDriver()).build()) {
+      desktop.till().insert(new Price(TEN, "ten"));
+    }
+    return file;
   }
 }
