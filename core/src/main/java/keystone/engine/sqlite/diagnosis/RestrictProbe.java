@@ -58,8 +58,8 @@ final class RestrictProbe {
 
   /**
    * The same on SQLite before 3.47, whose RAISE takes no expression: the triggers write the
-   * blocked key into a temp table and skip the row (RAISE(IGNORE)), and the first row written is
-   * the key that blocked. The RESTRICT guards, which would abort first, are dropped for the run;
+   * blocked key into a temp table and stop the statement with RAISE(FAIL), which keeps that row,
+   * so the first row written is the key that blocked. The RESTRICT guards, which would abort first, are dropped for the run;
    * the caller's savepoint brings them back with everything else.
    */
   private List<ForeignKeyViolation> recordingRerun(SqliteStatement failed) {
@@ -77,7 +77,7 @@ final class RestrictProbe {
     try {
       failed.rerun();
     } catch (DriverException other) {
-      // Another failure after the skipped rows: what they wrote still tells the key.
+      // The recording trigger's own stop, or another failure: what was written tells the key.
     } finally {
       failed.reset();
       connection.execUncached("PRAGMA recursive_triggers = " + recursive);

@@ -52,16 +52,19 @@ public final class RestrictTriggers {
   }
 
   /**
-   * Triggers that, instead of aborting, write the blocked key (its position in {@code keys}, and
-   * its values as SQL literals) into {@link #HITS} and skip the row: for SQLite whose RAISE takes
-   * no expression. The INSERT names the temp table unqualified, as such a SQLite requires.
+   * Triggers that write the blocked key (its position in {@code keys}, and its values as SQL
+   * literals) into {@link #HITS} and then stop the statement with {@code RAISE(FAIL)}: for SQLite
+   * whose RAISE takes no expression. FAIL, unlike ABORT or IGNORE, keeps what the statement wrote
+   * before it (https://www.sqlite.org/lang_conflict.html), so the row outlives the failure; with
+   * IGNORE a REPLACE whose delete was skipped failed on its own UNIQUE key and took the row along.
+   * The INSERT names the temp table unqualified, as such a SQLite requires.
    */
   static List<String> recording(String prefix, List<ForeignKeyInfo> keys) {
     List<String> ddl = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       ForeignKeyInfo key = keys.get(i);
       String body = " BEGIN INSERT INTO " + HITS + " VALUES (" + i + ", " + quotedKey(key)
-          + "); SELECT RAISE(IGNORE); END";
+          + "); SELECT RAISE(FAIL, 'ks_restrict_hit'); END";
       if (key.onDelete() == Action.RESTRICT) {
         ddl.add(header(name(prefix, "delete", i), key, "DELETE", "1") + body);
       }
