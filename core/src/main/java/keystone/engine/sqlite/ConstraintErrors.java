@@ -66,22 +66,23 @@ public final class ConstraintErrors {
     String where = sql == null ? "" : " in: " + sql;
     if (message.contains("triggers nested too deep")
         || message.contains("too many levels of trigger recursion")) {
-      return new KeystoneException(cascadeTooDeep(message) + where, e);
+      return new KeystoneException(CASCADE_TOO_DEEP + where, e);
     }
     return new KeystoneException(message + where, e);
   }
 
   /**
    * Foreign-key actions run as triggers, and SQLite stops nesting them at SQLITE_MAX_TRIGGER_DEPTH
-   * (https://www.sqlite.org/limits.html#max_trigger_depth), 1000 in the bundled build.
+   * (https://www.sqlite.org/limits.html#max_trigger_depth), 1000 in sqlite-jdbc's build and
+   * Android's. SQLite's own words for it changed between versions ("too many levels of trigger
+   * recursion" before, "triggers nested too deep" after), so the message does not quote them: the
+   * cause keeps them.
    */
-  private static String cascadeTooDeep(String message) {
-    return "The cascade went too deep (" + message + "): SQLite runs ON DELETE and ON UPDATE"
-        + " actions as nested triggers and stops at 1000 levels, so a chain of rows that"
-        + " reference each other can cascade through at most 1000 rows in one statement."
-        + " Nothing was changed. Delete such a tree from its leaves up, at most 1000 levels at a"
-        + " time";
-  }
+  private static final String CASCADE_TOO_DEEP = "The cascade went too deep: SQLite runs ON"
+      + " DELETE and ON UPDATE actions as nested triggers and stops at 1000 levels, so a chain of"
+      + " rows that reference each other can cascade through at most 1000 rows in one statement."
+      + " Nothing was changed. Delete such a tree from its leaves up, at most 1000 levels at a"
+      + " time";
 
   /** SQLite's own words. */
   public static String sqliteMessage(DriverException e) {

@@ -132,7 +132,7 @@ class SelfReferenceTest {
   }
 
   private static void assertTooDeep(KeystoneException failure) {
-    assertEquals("The cascade went too deep (triggers nested too deep): SQLite runs ON DELETE"
+    assertEquals("The cascade went too deep: SQLite runs ON DELETE"
         + " and ON UPDATE actions as nested triggers and stops at 1000 levels, so a chain of rows"
         + " that reference each other can cascade through at most 1000 rows in one statement."
         + " Nothing was changed. Delete such a tree from its leaves up, at most 1000 levels at a"
