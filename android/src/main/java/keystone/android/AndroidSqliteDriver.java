@@ -1,5 +1,6 @@
 package keystone.android;
 
+import android.database.DatabaseErrorHandler;
 import android.database.sqlite.SQLiteDatabase;
 import android.database.sqlite.SQLiteException;
 import android.os.Build;
@@ -26,10 +27,19 @@ import keystone.engine.sqlite.driver.SqliteDriver;
  * be in the compiled schema.
  */
 public final class AndroidSqliteDriver implements SqliteDriver {
+  /**
+   * Android's default handler deletes a file SQLite calls corrupt (or not a database) and opens a
+   * new empty one in its place, so the data would be gone and the app would see an empty database.
+   * Keystone keeps the file as it was: the corruption error reaches the caller as
+   * {@code DatabaseCorruptException}, and what to do with the file is the app's decision.
+   */
+  private static final DatabaseErrorHandler KEEP_THE_FILE = database -> { };
+
   @Override
   public DriverConnection open(Path file, OpenOptions options) {
     SQLiteDatabase.OpenParams.Builder params = new SQLiteDatabase.OpenParams.Builder()
-        .addOpenFlags(SQLiteDatabase.NO_LOCALIZED_COLLATORS);
+        .addOpenFlags(SQLiteDatabase.NO_LOCALIZED_COLLATORS)
+        .setErrorHandler(KEEP_THE_FILE);
     try {
       if (file == null) {
         return new AndroidConnection(SQLiteDatabase.createInMemory(params.build()));

@@ -24,6 +24,8 @@ import keystone.engine.sqlite.driver.SqliteDriver;
  */
 public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
+  /** How many of quick_check's problems a damaged file's report lists at most. */
+  private static final int MAX_PROBLEMS = 1024;
   private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
   /**
    * A system property that makes connections opened afterwards run generated inserts without
@@ -69,13 +71,7 @@ public final class SqliteConnection implements AutoCloseable {
   public static SqliteConnection open(
       SqliteDriver driver, Path file, boolean reader, FailureHandler failures,
       Duration busyTimeout) {
-    DriverConnection connection;
-    try {
-      connection = driver.open(file, new OpenOptions(busyTimeout, reader));
-    } catch (DriverException e) {
-      throw new KeystoneException("Cannot open SQLite database " + SqliteFaults.name(file)
-          + " with " + driver.name() + ": " + e.sqliteMessage(), e);
-    }
+    DriverConnection connection = openDriver(driver, file, new OpenOptions(busyTimeout, reader));
     SqliteConnection opened = new SqliteConnection(driver, connection, failures, file, busyTimeout);
     try {
       opened.configure(reader);
@@ -84,6 +80,15 @@ public final class SqliteConnection implements AutoCloseable {
       throw e;
     }
     return opened;
+  }
+
+  private static DriverConnection openDriver(SqliteDriver driver, Path file, OpenOptions options) {
+    try {
+      return driver.open(file, options);
+    } catch (DriverException e) {
+      throw new KeystoneException("Cannot open SQLite database " + SqliteFaults.name(file)
+          + " with " + driver.name() + ": " + e.sqliteMessage(), e);
+    }
   }
 
   private void configure(boolean reader) {
@@ -241,19 +246,82 @@ public final class SqliteConnection implements AutoCloseable {
    * itself, what it reported so far comes first and SQLite's error last.
    */
   public List<String> quickCheck() {
-    List<String> found = new ArrayList<>();
-    SqliteStatement st = prepare("PRAGMA quick_check");
+    CheckRun run = runQuickCheck(0);
+    if (run.failure() == null) {
+      return run.lines().equals(List.of("ok")) ? List.of() : run.lines();
+    }
+    List<String> found = new ArrayList<>(
+        run.lines().isEmpty() ? reportedBeforeTheFailure() : run.lines());
+    found.add(run.failure());
+    return found;
+  }
+
+  private record CheckRun(List<String> lines, String failure) {}
+
+  /** {@code PRAGMA quick_check(limit)}, or without a limit when it is 0. */
+  private CheckRun runQuickCheck(int limit) {
+    List<String> lines = new ArrayList<>();
+    String sql = limit == 0 ? "PRAGMA quick_check" : "PRAGMA quick_check(" + limit + ")";
+    SqliteStatement st = new SqliteStatement(this, prepareRaw(sql), sql, true);
     try {
       while (st.step()) {
-        found.add(st.columnText(0));
+        lines.add(st.columnText(0));
       }
+      return new CheckRun(lines, null);
     } catch (keystone.engine.DatabaseCorruptException e) {
       // It reports the pages it could not read, then fails on what depends on them.
-      found.add(((DriverException) e.getCause()).sqliteMessage());
+      return new CheckRun(lines, ((DriverException) e.getCause()).sqliteMessage());
     } finally {
-      st.reset();
+      st.close();
     }
-    return found.equals(List.of("ok")) ? List.of() : found;
+  }
+
+  /**
+   * The problems a check stopped by the damage reported before it stopped, on a driver that hands
+   * over a query's rows only once it finished (Android's cursor window): the largest limit whose
+   * check still finishes, found by doubling and then halving, since {@code quick_check(N)} stops
+   * after N problems and a smaller N stops before the failing part.
+   */
+  private List<String> reportedBeforeTheFailure() {
+    List<String> best = List.of();
+    int finished = 0;
+    int failed = 0;
+    for (int limit = 1; limit <= MAX_PROBLEMS; limit *= 2) {
+      CheckRun run = runQuickCheck(limit);
+      if (run.failure() != null) {
+        failed = limit;
+        break;
+      }
+      best = run.lines();
+      finished = limit;
+    }
+    while (failed - finished > 1) {
+      int limit = (finished + failed) >>> 1;
+      CheckRun run = runQuickCheck(limit);
+      if (run.failure() == null) {
+        best = run.lines();
+        finished = limit;
+      } else {
+        failed = limit;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Refuses {@code file}, if it exists, when {@link #quickCheck()} finds it damaged, through a
+   * read-only connection that writes nothing to it, not even a journal mode.
+   */
+  public static void refuseDamage(
+      SqliteDriver driver, Path file, Duration busyTimeout, FailureHandler failures) {
+    if (!java.nio.file.Files.exists(file)) {
+      return;
+    }
+    DriverConnection connection = openDriver(driver, file, new OpenOptions(busyTimeout, true));
+    try (SqliteConnection checking =
+        new SqliteConnection(driver, connection, failures, file, busyTimeout)) {
+      checking.refuseDamage();
+    }
   }
 
   /** Refuses a file that {@link #quickCheck()} finds damaged. */

@@ -23,6 +23,8 @@ import keystone.engine.raw.RawSql;
 import keystone.engine.sqlite.diagnosis.ViolationFinder;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.FailureHandler;
+import keystone.engine.sqlite.diagnosis.UnnamedCheck;
+import keystone.engine.CheckViolationException;
 import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Dialect;
@@ -84,6 +86,13 @@ public final class SqliteEngine implements Engine, FailureHandler {
     SqliteDriver driver = config.driver() != null ? config.driver() : SqliteDrivers.installed();
     SqliteEngine engine;
     try {
+      if (config.verifyOnOpen() && config.path() != null) {
+        // Before anything reads the file's tables (a migration must not run on damaged pages),
+        // and before the writer's open, which on Android sets a journal mode and so writes the
+        // header of a file that is to be refused as it was.
+        SqliteConnection.refuseDamage(driver, config.path(), config.busyTimeout(),
+            (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
+      }
       engine = new SqliteEngine(schema, config, driver);
     } catch (RuntimeException e) {
       if (copied) {
@@ -92,10 +101,6 @@ public final class SqliteEngine implements Engine, FailureHandler {
       throw e;
     }
     try {
-      if (config.verifyOnOpen()) {
-        // Before anything reads the file's tables: a migration must not run on damaged pages.
-        engine.connection.refuseDamage();
-      }
       engine.prepareFile(config);
       // Readers open after the schema exists, so each sees a finished file.
       engine.readers =
@@ -394,7 +399,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
   @Override
   public KeystoneException translate(DriverException error, SqliteStatement statement) {
     if (!ConstraintErrors.isForeignKey(error)) {
-      return ConstraintErrors.translate(error, statement == null ? null : statement.sql());
+      KeystoneException translated =
+          ConstraintErrors.translate(error, statement == null ? null : statement.sql());
+      return translated instanceof CheckViolationException check && statement != null
+          ? namedCheck(check, statement) : translated;
     }
     if (statement == null || isControl(statement.sql())) {
       return new ForeignKeyViolationException(List.of(), error);
@@ -407,6 +415,28 @@ public final class SqliteEngine implements Engine, FailureHandler {
       ForeignKeyViolationException undiagnosed = new ForeignKeyViolationException(List.of(), error);
       undiagnosed.addSuppressed(diagnosisFailed);
       return undiagnosed;
+    }
+  }
+
+  /**
+   * An unnamed CHECK that SQLite reported by its table alone (before 3.3x, Android's), named by
+   * its expression as later SQLite does.
+   */
+  private CheckViolationException namedCheck(
+      CheckViolationException check, SqliteStatement statement) {
+    if (check.table() == null || !check.table().equalsIgnoreCase(check.constraint())) {
+      return check;
+    }
+    try {
+      String expression = UnnamedCheck.find(connection, statement, check.table());
+      if (expression == null) {
+        return check;
+      }
+      return new CheckViolationException("CHECK constraint failed: " + expression
+          + " (table \"" + check.table() + "\")", check.table(), expression, check.getCause());
+    } catch (RuntimeException diagnosisFailed) {
+      check.addSuppressed(diagnosisFailed);
+      return check;
     }
   }
 
