@@ -13,6 +13,7 @@ import keystone.engine.KeystoneBuilder;
 import keystone.engine.KeystoneDatabase;
 import keystone.engine.Migration;
 import keystone.engine.MigrationException;
+import keystone.testing.SqlitePlatform;
 import keystone.testing.TestEngine;
 import keystone.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,8 @@ class KeyTextMigrationTest {
   }
 
   private <T extends KeystoneDatabase> KeystoneBuilder<T> at(Class<T> database) {
-    KeystoneBuilder<T> builder = Keystone.builder(database);
-    return url == null ? builder.path(dir.resolve("keys.db")) : builder.postgres(url);
+    return url == null
+        ? SqlitePlatform.installed().builder(database, dir.resolve("keys.db"))
+        : Keystone.builder(database).postgres(url);
   }
 }

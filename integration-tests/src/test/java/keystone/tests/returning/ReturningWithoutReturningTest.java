@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
-import keystone.engine.Keystone;
 import keystone.engine.UniqueViolationException;
 import keystone.engine.sqlite.SqliteConnection;
+import keystone.testing.SqlitePlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class ReturningWithoutReturningTest {
   void open() {
     System.setProperty(SqliteConnection.EMULATE_RETURNING, Boolean.toString(emulated));
     try {
-      db = Keystone.builder(ReturningDatabase.class).path(dir.resolve("r.db")).build();
+      db = SqlitePlatform.installed().builder(ReturningDatabase.class, dir.resolve("r.db")).build();
     } finally {
       System.clearProperty(SqliteConnection.EMULATE_RETURNING);
     }
@@ -52,7 +52,7 @@ class ReturningWithoutReturningTest {
     db.close();
     System.setProperty(SqliteConnection.EMULATE_RETURNING, Boolean.toString(emulated));
     try {
-      db = Keystone.builder(ReturningDatabase.class).path(dir.resolve("r.db"))
+      db = SqlitePlatform.installed().builder(ReturningDatabase.class, dir.resolve("r.db"))
           .traceSql(traced::add).build();
     } finally {
       System.clearProperty(SqliteConnection.EMULATE_RETURNING);
