@@ -199,20 +199,37 @@ public final class PostgresToSqlite {
    */
   private static List<Part> arrayItems(List<Part> items) {
     List<Part> content = items;
-    while (content.size() == 1 && content.get(0).group("(")) {
-      content = content.get(0).items();
-    }
-    if (content.size() < 2 || !content.get(0).is("ARRAY") || !content.get(1).group("[")) {
-      return null;
-    }
-    for (int j = 2; j < content.size(); j++) {
-      Part rest = content.get(j);
-      if (!(rest.is(":") || rest.group("[") && rest.items().isEmpty() || rest.items() == null
-          && Character.isLetter(rest.text().charAt(0)))) {
+    while (true) {
+      int cast = content.size();
+      for (int j = 0; j + 1 < content.size(); j++) {
+        if (content.get(j).is(":") && content.get(j + 1).is(":")) {
+          cast = j;
+          break;
+        }
+      }
+      if (cast < content.size() && !arrayCast(content.subList(cast + 2, content.size()))) {
         return null;
       }
+      content = content.subList(0, cast);
+      if (content.size() == 1 && content.get(0).group("(")) {
+        content = content.get(0).items();
+      } else {
+        break;
+      }
     }
-    return content.get(1).items();
+    boolean array = content.size() == 2 && content.get(0).is("ARRAY")
+        && content.get(1).group("[");
+    return array ? content.get(1).items() : null;
+  }
+
+  /** A cast's type that is an array type: {@code text[]}, {@code character varying[]}. */
+  private static boolean arrayCast(List<Part> type) {
+    if (type.isEmpty() || !type.get(type.size() - 1).group("[")
+        || !type.get(type.size() - 1).items().isEmpty()) {
+      return false;
+    }
+    return type.subList(0, type.size() - 1).stream().allMatch(p -> p.items() == null
+        && Character.isLetter(p.text().charAt(0)) || p.group("("));
   }
 
   /** {@code ~~} (LIKE), {@code !~~} (NOT LIKE), each perhaps followed by {@code *} (ILIKE). */
@@ -329,7 +346,7 @@ public final class PostgresToSqlite {
         + "|timestamp without time zone")) {
       return Target.TEXT_VALUE;
     }
-    throw new Refused("a cast " + (literal ? "of a literal " : "") + "to " + type
+    throw new Refused("a cast " + (literal ? "of a literal " : "of an expression ") + "to " + type
         + " has no SQLite counterpart");
   }
 
