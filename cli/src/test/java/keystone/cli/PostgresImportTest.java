@@ -126,6 +126,7 @@ class PostgresImportTest {
         + " the original schema but Keystone will not create it: SELECT orders.id,";
     assertThat(run.out()).contains(distinctOn);
     assertThat(run.out()).contains(interval);
+    assertThat(run.out()).contains("'14 days'::interval AS grace FROM orders\n");
     assertThat(run.out()).doesNotContain("[differs]");
     Path pkg = dir.resolve("src/imported/pgviews");
     String db = Files.readString(pkg.resolve("ShopDatabase.java"));

@@ -181,6 +181,7 @@ public final class Importer {
   }
 
   private static String oneLine(String sql) {
-    return sql.lines().map(String::trim).collect(Collectors.joining(" "));
+    return sql.lines().map(String::trim).collect(Collectors.joining(" "))
+        .replaceFirst(";\\s*$", ""); // pg_get_viewdef ends its SELECT with one.
   }
 }
