@@ -44,6 +44,11 @@ public final class PostgresReader {
       tables.add(table((Long) t[0], (String) t[1]));
     }
     List<Outside> outside = new ArrayList<>(views());
+    // A materialized view holds rows of its own; @DatabaseView has no such thing.
+    for (Object[] m : rows("SELECT matviewname::text, definition FROM pg_matviews"
+        + " WHERE schemaname = ? ORDER BY 1", schema)) {
+      outside.add(new Outside("materialized view", (String) m[0], (String) m[1]));
+    }
     for (Object[] t : rows(
         "SELECT t.tgname::text, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON"
             + " c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
