@@ -22,10 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes one @Entity record and one @Dao (insert, upsert, delete, find by key, a finder per"
-          + " foreign key) per table, and a @Database, for an existing schema. Names stay as in"
+          + " foreign key) per table, a @DatabaseView record and a DAO per view, and a"
+          + " @Database, for an existing schema. Names stay as in"
           + " the source (explicit table and column names); keys with their actions and"
           + " deferral, composite keys, indexes, CHECKs and defaults are carried over.",
-      "What Keystone cannot express (triggers, views, partial indexes, generated columns, ...)"
+      "What Keystone cannot express (triggers, views SQLite cannot run, partial indexes,"
+          + " generated columns, ...)"
           + " is printed here and listed in the generated Javadoc, never dropped silently.",
       "A .sql file of DDL is loaded into a private in-memory SQLite database first."
     })

@@ -35,13 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresImportTest {
   @TempDir Path dir;
 
-  private static String database(String script) throws SQLException {
+  private static String database(String... scripts) throws SQLException {
     String url = TestPostgres.freshDatabase();
+    execute(url, java.util.Arrays.stream(scripts).map(Cli::resource).toArray(String[]::new));
+    return url;
+  }
+
+  private static void execute(String url, String... sql) throws SQLException {
     try (Connection c = TestPostgres.dataSource(url).getConnection();
         Statement st = c.createStatement()) {
-      st.execute(Cli.resource(script));
+      for (String s : sql) {
+        st.execute(s);
+      }
     }
-    return url;
   }
 
   @SuppressWarnings("unchecked")
@@ -103,6 +109,109 @@ class PostgresImportTest {
     String fresh = TestPostgres.freshDatabase();
     Keystone.builder(type).postgres(TestPostgres.dataSource(fresh)).build().close();
     assertThat(structure(fresh)).containsExactlyElementsIn(structure(original)).inOrder();
+  }
+
+  @Test
+  void viewsBecomeDatabaseViewsThatOpenTheOriginalSchemaAndReadItsRows() throws Exception {
+    String original = database("shopflow-seed003.sql", "shopflow-views-postgres.sql",
+        "shopflow-data-postgres.sql");
+    Cli.Run run = Cli.run("import", original, "--package", "imported.pgviews", "--out",
+        dir.resolve("src").toString(), "--database", "ShopDatabase");
+    assertEquals(0, run.exit(), run.err());
+    // The two views SQLite cannot run are listed with the reason, in the output and the Javadoc.
+    String distinctOn = "view latest_order_per_user is not expressible (SQLite cannot prepare"
+        + " its SELECT rewritten as SELECT DISTINCT ON (orders.user_id) orders.user_id,";
+    String interval = "view order_grace is not expressible (its SELECT is PostgreSQL that SQLite"
+        + " cannot run: a cast of a literal to interval has no SQLite counterpart); it stays in"
+        + " the original schema but Keystone will not create it: SELECT orders.id,";
+    assertThat(run.out()).contains(distinctOn);
+    assertThat(run.out()).contains(interval);
+    assertThat(run.out()).contains("'14 days'::interval AS grace FROM orders\n");
+    assertThat(run.out()).contains("materialized view product_count is not expressible; it"
+        + " stays in the original schema but Keystone will not create it: SELECT count(*) AS"
+        + " products FROM products\n");
+    assertThat(run.out()).doesNotContain("[differs]");
+    Path pkg = dir.resolve("src/imported/pgviews");
+    String db = Files.readString(pkg.resolve("ShopDatabase.java"));
+    assertThat(db).contains("views = {UserOrderTotals.class, BigSpenders.class,"
+        + " CheapProducts.class, OpenOrders.class, UserNameList.class}");
+    assertThat(db).contains("view order_grace is not expressible (its SELECT is PostgreSQL");
+    assertThat(db).contains("view latest_order_per_user is not expressible");
+    assertThat(Files.readString(pkg.resolve("OpenOrders.java"))).contains(
+        "value = \"SELECT orders.id, orders.user_id, orders.status FROM orders WHERE"
+            + " orders.status IN ('pending', 'paid')\",\n    postgres = \"SELECT orders.id,"
+            + " orders.user_id, orders.status FROM orders WHERE orders.status = ANY"
+            + " (ARRAY['pending'::text, 'paid'::text])\"");
+    assertThat(Files.readString(pkg.resolve("UserOrderTotals.java"))).contains(
+        "@Column(name = \"spent\") BigDecimal spent");
+    ClassLoader loader = GeneratedCode.compile(dir.resolve("src"), dir.resolve("classes"));
+    @SuppressWarnings("unchecked")
+    Class<KeystoneDatabase> type =
+        (Class<KeystoneDatabase>) loader.loadClass("imported.pgviews.ShopDatabase");
+    try (KeystoneDatabase opened =
+        Keystone.builder(type).postgres(TestPostgres.dataSource(original)).build()) {
+      assertThat(rows(opened, "userOrderTotals", "userId", "name", "orders", "spent"))
+          .containsExactly("1 Ada 2 135.00", "2 Bob 1 12.50", "3 Cy 0 0");
+      assertThat(rows(opened, "bigSpenders", "userId", "name")).containsExactly("1 Ada");
+      assertThat(rows(opened, "openOrders", "id", "status")).containsExactly("1 paid",
+          "2 pending");
+      assertThat(rows(opened, "cheapProducts", "name", "price", "half"))
+          .containsExactly("screw 0.10 0.05", "spade 9.99 4.995");
+      assertThat(rows(opened, "userNameList", "names")).containsExactly("Ada, Bob, Cy");
+      // The views read what the DAOs write.
+      call(dao(opened, "orders"), "insert",
+          recordIn(loader, "imported.pgviews", "Orders", 0L, 3, "pending"));
+      assertThat(rows(opened, "openOrders", "id", "status")).containsExactly("1 paid",
+          "2 pending", "4 pending");
+    }
+    // Both ways: a new database made by the generated code prints the imported views alike.
+    String fresh = TestPostgres.freshDatabase();
+    Keystone.builder(type).postgres(TestPostgres.dataSource(fresh)).build().close();
+    List<String> made = views(fresh);
+    assertThat(made).hasSize(5);
+    assertThat(views(original)).containsAtLeastElementsIn(made);
+  }
+
+  @Test
+  void anImportedViewChangedInTheSourceIsRefusedWithTheDifference() throws Exception {
+    String original = database("shopflow-seed003.sql", "shopflow-views-postgres.sql");
+    Class<KeystoneDatabase> type = importAndCompile(original, "imported.pgviews2");
+    // The same columns, another filter: only the SELECT tells them apart.
+    execute(original, "CREATE OR REPLACE VIEW open_orders AS SELECT id, user_id, status"
+        + " FROM orders WHERE status = 'pending'");
+    KeystoneException e = assertThrows(KeystoneException.class,
+        () -> Keystone.builder(type).postgres(TestPostgres.dataSource(original)).build());
+    assertThat(e.getMessage()).contains("view open_orders is SELECT orders.id, orders.user_id,"
+        + " orders.status FROM orders WHERE orders.status = 'pending'::text, compiled SELECT"
+        + " orders.id, orders.user_id, orders.status FROM orders WHERE orders.status = ANY"
+        + " (ARRAY['pending'::text, 'paid'::text])");
+    assertThat(structure(original).toString()).doesNotContain("keystone_schema");
+  }
+
+  /** Each row of view DAO {@code dao}'s {@code all()} as its components' values, in order. */
+  private static List<String> rows(KeystoneDatabase db, String dao, String... components)
+      throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (Object row : (List<?>) call(dao(db, dao), "all")) {
+      List<String> values = new ArrayList<>();
+      for (String component : components) {
+        values.add(String.valueOf(value((Record) row, component)));
+      }
+      rows.add(String.join(" ", values));
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  /** Each view of the public schema: its name and its SELECT as PostgreSQL prints it. */
+  private static List<String> views(String url) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = TestPostgres.dataSource(url).getConnection();
+        Statement st = c.createStatement()) {
+      collect(st, "SELECT viewname || ': ' || definition FROM pg_views"
+          + " WHERE schemaname = 'public' ORDER BY 1", out);
+    }
+    return out;
   }
 
   @Test

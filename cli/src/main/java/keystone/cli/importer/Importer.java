@@ -8,11 +8,11 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import keystone.cli.schema.SourceSchema;
@@ -46,30 +46,22 @@ public final class Importer {
   }
 
   public Result generate() {
-    List<Note> schemaNotes = new ArrayList<>();
+    List<Note> outsideNotes = new ArrayList<>();
+    List<Note> tableNotes = new ArrayList<>();
     List<String> leftOut = schema.tables().stream().filter(t -> t.primaryKey().isEmpty())
         .map(Table::name).toList();
-    List<Outside> views = new ArrayList<>();
-    for (Outside o : schema.outside()) {
-      Optional<String> refusal = o.kind().equals("view")
-          ? ViewWriter.refusal(o, schema.dialect(), leftOut) : Optional.of("");
-      if (refusal.isEmpty()) {
-        views.add(o);
-        continue;
-      }
-      schemaNotes.add(new Note(null, o.kind() + " " + o.name() + " is not expressible"
-          + (refusal.get().isEmpty() ? "" : " (" + refusal.get() + ")") + "; it stays in the"
-          + " original file but Keystone will not create it: " + oneLine(o.sql()), false));
-    }
     Map<String, TablePlan> plans = new LinkedHashMap<>();
     for (Table t : schema.tables()) {
       if (t.primaryKey().isEmpty()) {
-        schemaNotes.add(new Note(t.name(), "has no primary key; a Keystone entity needs one, so"
+        tableNotes.add(new Note(t.name(), "has no primary key; a Keystone entity needs one, so"
             + " the table is left out (keys that refer to it too)", false));
         continue;
       }
       plans.put(t.name().toLowerCase(Locale.ROOT), new TablePlan(schema, t, values));
     }
+    List<ViewPlan> views = views(plans.values(), leftOut, outsideNotes);
+    List<Note> schemaNotes = new ArrayList<>(outsideNotes);
+    schemaNotes.addAll(tableNotes);
     for (TablePlan plan : plans.values()) {
       plan.keys.removeIf(k -> {
         boolean missing = !plans.containsKey(k.parent().toLowerCase(Locale.ROOT));
@@ -97,8 +89,10 @@ public final class Importer {
       files.add(file(daos.write(plan)));
       all.addAll(plan.notes);
     }
-    for (Outside view : views) {
-      files.add(file(ViewWriter.write(view, origin)));
+    ViewWriter viewWriter = new ViewWriter(pkg, schema.dialect(), values);
+    for (ViewPlan view : views) {
+      files.add(file(viewWriter.write(view, origin, all)));
+      files.add(file(viewWriter.dao(view)));
     }
     files.add(file(database(plans.values(), views, schemaNotes, all)));
     List<String> mappings = new ArrayList<>();
@@ -106,19 +100,54 @@ public final class Importer {
     return new Result(files, all, mappings);
   }
 
-  private TypeSpec database(Iterable<TablePlan> plans, List<Outside> views,
+  /**
+   * The views that become {@code @DatabaseView}s, in the source's order (each after those it
+   * reads); every other object outside the model (a view that cannot be carried, a trigger, a
+   * virtual table) is noted with the reason.
+   */
+  private List<ViewPlan> views(Collection<TablePlan> plans, List<String> leftOut,
+      List<Note> notes) {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    plans.forEach(p -> tables.put(p.table.name(),
+        p.columns.stream().map(c -> c.column().name()).toList()));
+    List<ViewPlan> views = new ArrayList<>();
+    for (Outside o : schema.outside()) {
+      String refusal = "";
+      if (o.kind().equals("view")) {
+        ViewPlan view = ViewPlan.of(o, schema.dialect(), tables, views, leftOut);
+        if (view.refusal() == null) {
+          views.add(view);
+          continue;
+        }
+        refusal = view.refusal();
+      }
+      notes.add(new Note(null, o.kind() + " " + o.name() + " is not expressible"
+          + (refusal.isEmpty() ? "" : " (" + refusal + ")") + "; it stays in the"
+          + " original " + (schema.dialect() == SourceSchema.Dialect.SQLITE ? "file" : "schema")
+          + " but Keystone will not create it: " + oneLine(o.sql()), false));
+    }
+    return views;
+  }
+
+  private TypeSpec database(Iterable<TablePlan> plans, List<ViewPlan> views,
       List<Note> schemaNotes, List<Note> all) {
     List<CodeBlock> entities = new ArrayList<>();
     TypeSpec.Builder db = TypeSpec.interfaceBuilder(databaseName)
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(Annotations.KEYSTONE_DATABASE)
         .addJavadoc("The database imported from $L by {@code keystone import}: one entity and one"
-            + " DAO per table.\n", origin);
+            + " DAO per table, a record and a DAO per view.\n", origin);
     for (TablePlan plan : plans) {
       entities.add(CodeBlock.of("$T.class", ClassName.get(pkg, plan.className)));
       db.addMethod(MethodSpec.methodBuilder(JavaNames.member(plan.table.name()))
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .returns(ClassName.get(pkg, DaoWriter.daoName(plan)))
+          .build());
+    }
+    for (ViewPlan view : views) {
+      db.addMethod(MethodSpec.methodBuilder(JavaNames.member(view.view().name()))
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(ClassName.get(pkg, ViewWriter.daoName(view)))
           .build());
     }
     com.palantir.javapoet.AnnotationSpec.Builder database =
@@ -152,6 +181,7 @@ public final class Importer {
   }
 
   private static String oneLine(String sql) {
-    return sql.lines().map(String::trim).collect(Collectors.joining(" "));
+    return sql.lines().map(String::trim).collect(Collectors.joining(" "))
+        .replaceFirst(";\\s*$", ""); // pg_get_viewdef ends its SELECT with one.
   }
 }

@@ -4,9 +4,12 @@ import static keystone.cli.schema.Sql.quote;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +27,33 @@ final class SqliteProbe {
 
   static boolean acceptsDefault(String expression) {
     return runs("CREATE TABLE probe (c DEFAULT " + expression + ")");
+  }
+
+  /**
+   * The columns SQLite names for view {@code name} over tables of these columns (by table name)
+   * and the views {@code before} it (name to SELECT); throws SQLite's error when it does not
+   * prepare, as the processor would report it.
+   */
+  static List<String> viewColumns(Map<String, List<String>> tables, Map<String, String> before,
+      String name, String select) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement st = c.createStatement()) {
+      for (Map.Entry<String, List<String>> t : tables.entrySet()) {
+        st.execute("CREATE TABLE " + quote(t.getKey()) + " (" + names(t.getValue()) + ")");
+      }
+      for (Map.Entry<String, String> v : before.entrySet()) {
+        st.execute("CREATE VIEW " + quote(v.getKey()) + " AS " + v.getValue());
+      }
+      // SQLite accepts a CREATE VIEW over a missing table; preparing a read over it does not.
+      st.execute("CREATE VIEW " + quote(name) + " AS " + select);
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT * FROM " + quote(name) + " LIMIT 0")) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          columns.add(rs.getMetaData().getColumnLabel(i));
+        }
+      }
+      return columns;
+    }
   }
 
   private static String names(List<String> columns) {

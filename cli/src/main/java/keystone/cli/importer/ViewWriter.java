@@ -1,81 +1,95 @@
 package keystone.cli.importer;
 
+import static keystone.cli.schema.Sql.quote;
+
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import keystone.cli.schema.SourceSchema.Column;
 import keystone.cli.schema.SourceSchema.Dialect;
-import keystone.cli.schema.SourceSchema.Outside;
 
 /**
- * A {@code @DatabaseView} record per view of an SQLite source. The engine compares a file's
- * view with the compiled one by the SELECT as SQLite stored it (whitespace aside), so the SELECT
- * is copied from the file's own {@code CREATE VIEW} text, and the record's components follow the
- * view's columns (boxed: a view column can always be NULL).
+ * A {@code @DatabaseView} record per imported view, one boxed component per view column (a view
+ * column can always be NULL), typed as a table's column of that type would be; and a DAO that
+ * reads it.
  */
 final class ViewWriter {
-  /** The head of a stored CREATE VIEW without a column list: what follows is the SELECT. */
-  private static final Pattern HEAD = Pattern.compile(
-      "(?is)^\\s*CREATE\\s+VIEW\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"(?:[^\"]|\"\")*\"|`[^`]*`"
-          + "|\\[[^]]*]|[\\w$]+)\\s+AS\\s+(.*)$");
+  private final String pkg;
+  private final Dialect dialect;
+  private final Values values;
 
-  private ViewWriter() {}
+  ViewWriter(String pkg, Dialect dialect, Values values) {
+    this.pkg = pkg;
+    this.dialect = dialect;
+    this.values = values;
+  }
 
   /** The record class name of a view. */
-  static String className(Outside view) {
-    return JavaNames.type(view.name());
+  static String className(ViewPlan view) {
+    return JavaNames.type(view.view().name());
   }
 
-  /**
-   * Why {@code view} cannot be written, or empty when it can: a PostgreSQL source's SQL need
-   * not run on SQLite, a column list or a broken view has no SELECT to copy, and a view over a
-   * table left out would not prepare against the generated schema.
-   */
-  static Optional<String> refusal(Outside view, Dialect dialect, Collection<String> leftOut) {
-    if (dialect != Dialect.SQLITE) {
-      return Optional.of("its SQL is PostgreSQL's, and a @DatabaseView's SELECT must also"
-          + " prepare on SQLite; write the view by hand with @DatabaseView(value, postgres)");
-    }
-    if (view.columns().isEmpty() || !HEAD.matcher(view.sql()).matches()) {
-      return Optional.of("it has a column list or no longer prepares");
-    }
-    for (String table : leftOut) {
-      if (Pattern.compile("(?i)(?<![\\w$])\"?" + Pattern.quote(table) + "\"?(?![\\w$])")
-          .matcher(select(view)).find()) {
-        return Optional.of("it reads " + table + ", which is left out");
-      }
-    }
-    return Optional.empty();
+  static String daoName(ViewPlan view) {
+    return className(view) + "Dao";
   }
 
-  static String select(Outside view) {
-    Matcher m = HEAD.matcher(view.sql());
-    return m.matches() ? m.group(1).strip() : "";
-  }
-
-  static TypeSpec write(Outside view, String origin) {
+  TypeSpec write(ViewPlan plan, String origin, List<Note> notes) {
     MethodSpec.Builder components = MethodSpec.constructorBuilder();
-    for (Column c : view.columns()) {
-      JavaType.Kind kind = JavaType.sqliteKind(c.type().toLowerCase(Locale.ROOT));
-      components.addParameter(ParameterSpec.builder(kind.type(true), JavaNames.member(c.name()))
+    String name = plan.view().name();
+    for (Column c : plan.view().columns()) {
+      TypeName type;
+      if (dialect == Dialect.SQLITE) {
+        type = JavaType.sqliteKind(c.type().toLowerCase(Locale.ROOT)).type(true);
+      } else {
+        JavaType pg = JavaType.of(name, c, true, false, dialect, values);
+        type = pg.type();
+        if (pg.note() != null) {
+          notes.add(new Note(name, "view column " + c.name() + " is PostgreSQL " + c.type()
+              + ", read as " + type, false));
+        }
+      }
+      components.addParameter(ParameterSpec.builder(type, JavaNames.member(c.name()))
           .addAnnotation(Annotations.of(Annotations.COLUMN, "name", "$S", c.name())).build());
     }
-    return TypeSpec.recordBuilder(className(view))
+    AnnotationSpec.Builder view = AnnotationSpec.builder(Annotations.DATABASE_VIEW)
+        .addMember("viewName", "$S", name)
+        .addMember("value", "$S", plan.sqlite());
+    if (plan.postgres() != null) {
+      view.addMember("postgres", "$S", plan.postgres());
+    }
+    TypeSpec.Builder record = TypeSpec.recordBuilder(className(plan))
         .addModifiers(Modifier.PUBLIC)
-        .addAnnotation(AnnotationSpec.builder(Annotations.DATABASE_VIEW)
-            .addMember("viewName", "$S", view.name())
-            .addMember("value", "$S", select(view))
-            .build())
+        .addAnnotation(view.build())
         .recordConstructor(components.build())
-        .addJavadoc("View {@code $L}, imported from $L by {@code keystone import}.\n",
-            view.name(), origin)
+        .addJavadoc("View {@code $L}, imported from $L by {@code keystone import}.\n", name,
+            origin);
+    if (plan.postgres() != null) {
+      record.addJavadoc("{@code value} is PostgreSQL's SELECT rewritten for SQLite, where the"
+          + " processor checks it; PostgreSQL runs {@code postgres}.\n");
+    }
+    return record.build();
+  }
+
+  /** {@code List<View> all()}: the view's rows, as the view orders them. */
+  TypeSpec dao(ViewPlan plan) {
+    ClassName type = ClassName.get(pkg, className(plan));
+    return TypeSpec.interfaceBuilder(daoName(plan))
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Annotations.DAO)
+        .addJavadoc("Reads view {@code $L}.\n", plan.view().name())
+        .addMethod(MethodSpec.methodBuilder("all")
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), type))
+            .addAnnotation(Annotations.of(Annotations.QUERY, "value", "$S",
+                "SELECT * FROM " + quote(plan.view().name())))
+            .build())
         .build();
   }
 }

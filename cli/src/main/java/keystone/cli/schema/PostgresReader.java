@@ -43,11 +43,11 @@ public final class PostgresReader {
         schema)) {
       tables.add(table((Long) t[0], (String) t[1]));
     }
-    List<Outside> outside = new ArrayList<>();
-    for (Object[] v : rows(
-        "SELECT viewname::text, definition FROM pg_views WHERE schemaname = ? ORDER BY 1",
-        schema)) {
-      outside.add(new Outside("view", (String) v[0], (String) v[1]));
+    List<Outside> outside = new ArrayList<>(views());
+    // A materialized view holds rows of its own; @DatabaseView has no such thing.
+    for (Object[] m : rows("SELECT matviewname::text, definition FROM pg_matviews"
+        + " WHERE schemaname = ? ORDER BY 1", schema)) {
+      outside.add(new Outside("materialized view", (String) m[0], (String) m[1]));
     }
     for (Object[] t : rows(
         "SELECT t.tgname::text, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON"
@@ -56,6 +56,58 @@ public final class PostgresReader {
       outside.add(new Outside("trigger", (String) t[0], (String) t[1]));
     }
     return new SourceSchema(SourceSchema.Dialect.POSTGRES, tables, outside);
+  }
+
+  /**
+   * The views, each after the views it reads (pg_depend: a view's rewrite rule depends on every
+   * relation it reads), else by name; each with its SELECT as pg_get_viewdef prints it (pretty)
+   * and its columns with their types as format_type prints them.
+   */
+  private List<Outside> views() throws SQLException {
+    Map<Long, String> names = new java.util.TreeMap<>();
+    Map<Long, String> selects = new HashMap<>();
+    for (Object[] v : rows("SELECT c.oid, c.relname::text, pg_get_viewdef(c.oid, true)"
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relkind = 'v'", schema)) {
+      names.put((Long) v[0], (String) v[1]);
+      selects.put((Long) v[0], (String) v[2]);
+    }
+    Map<Long, List<Long>> reads = new HashMap<>();
+    for (Object[] d : rows("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_depend d"
+        + " JOIN pg_rewrite r ON r.oid = d.objid WHERE d.classid = 'pg_rewrite'::regclass"
+        + " AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class")) {
+      reads.computeIfAbsent((Long) d[0], k -> new ArrayList<>()).add((Long) d[1]);
+    }
+    List<Long> order = new ArrayList<>();
+    names.keySet().stream().sorted((a, b) -> names.get(a).compareTo(names.get(b)))
+        .forEach(oid -> visit(oid, names, reads, order));
+    List<Outside> views = new ArrayList<>();
+    for (long oid : order) {
+      List<Column> columns = new ArrayList<>();
+      for (Object[] a : rows("SELECT attname::text, format_type(atttypid, atttypmod)"
+          + " FROM pg_attribute WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped"
+          + " ORDER BY attnum", oid)) {
+        columns.add(new Column((String) a[0], (String) a[1], false, null, 0, null, null, null));
+      }
+      views.add(new Outside("view", names.get(oid), selects.get(oid), columns));
+    }
+    return views;
+  }
+
+  private static void visit(long oid, Map<Long, String> names, Map<Long, List<Long>> reads,
+      List<Long> order) {
+    if (order.contains(oid)) {
+      return;
+    }
+    order.add(oid); // Marked first: PostgreSQL allows no cycle among views, but never loop.
+    int at = order.size() - 1;
+    for (long read : reads.getOrDefault(oid, List.of())) {
+      if (names.containsKey(read) && !order.contains(read)) {
+        visit(read, names, reads, order);
+      }
+    }
+    order.remove(at);
+    order.add(oid);
   }
 
   private Table table(long oid, String name) throws SQLException {

@@ -16,9 +16,11 @@ public record SourceSchema(Dialect dialect, List<Table> tables, List<Outside> ou
   }
 
   /**
-   * A schema object that is no table: its kind ("trigger", "view"), name and SQL; a view of an
-   * SQLite source also has its columns (each {@code type} the declared one, or for an expression
-   * the storage class its values have, TEXT when there are none).
+   * A schema object that is no table: its kind ("trigger", "view", "materialized view", "virtual
+   * table"), name and SQL; a view also has its columns. From SQLite the SQL is the CREATE VIEW
+   * statement and a column's {@code type} the declared one, or for an expression the storage
+   * class its values have (TEXT when there are none); from PostgreSQL the SQL is the SELECT as
+   * pg_get_viewdef prints it and the type as format_type prints it.
    */
   public record Outside(String kind, String name, String sql, List<Column> columns) {
     public Outside {

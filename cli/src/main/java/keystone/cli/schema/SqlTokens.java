@@ -25,6 +25,14 @@ final class SqlTokens {
   private SqlTokens() {}
 
   static List<Token> of(String sql, int from, int to) {
+    return of(sql, from, to, false);
+  }
+
+  /**
+   * {@code postgres}: PostgreSQL's SQL, where only {@code "x"} quotes a name ({@code [} and
+   * {@code `} are an array subscript or constructor, and an operator character).
+   */
+  static List<Token> of(String sql, int from, int to, boolean postgres) {
     List<Token> tokens = new ArrayList<>();
     int i = from;
     while (i < to) {
@@ -37,7 +45,7 @@ final class SqlTokens {
       } else if (c == '/' && i + 1 < to && sql.charAt(i + 1) == '*') {
         int close = sql.indexOf("*/", i + 2);
         i = close < 0 || close > to ? to : close + 2;
-      } else if (c == '"' || c == '`' || c == '[') {
+      } else if (c == '"' || !postgres && (c == '`' || c == '[')) {
         char closing = c == '[' ? ']' : c;
         int j = closeQuote(sql, i, closing, to);
         tokens.add(new Token(

@@ -47,6 +47,27 @@ record PgCatalog(Connection connection, String namespace) {
     return tables;
   }
 
+  /**
+   * Every view's SELECT as PostgreSQL prints it (pg_get_viewdef, which normalises what was
+   * written: names qualified, casts and parentheses added), whitespace collapsed, by lower-case
+   * name. Two views print alike when PostgreSQL made the same query tree of them.
+   * https://www.postgresql.org/docs/14/functions-info.html#FUNCTIONS-INFO-CATALOG-TABLE
+   */
+  Map<String, String> views() throws SQLException {
+    Map<String, String> views = new LinkedHashMap<>();
+    try (PreparedStatement st = connection.prepareStatement(
+            "SELECT c.relname, pg_get_viewdef(c.oid, true) FROM pg_class c WHERE c.relkind = 'v'"
+                + " AND c.relnamespace = " + namespace + " ORDER BY c.relname");
+        ResultSet rows = st.executeQuery()) {
+      while (rows.next()) {
+        String select = rows.getString(2).strip().replaceAll("\\s+", " ");
+        views.put(lower(rows.getString(1)), select.endsWith(";")
+            ? select.substring(0, select.length() - 1) : select);
+      }
+    }
+    return views;
+  }
+
   /** The foreign keys declared now, NOT VALID ones included. */
   List<ForeignKeyInfo> foreignKeys() throws SQLException {
     List<ForeignKeyInfo> keys = new ArrayList<>();

@@ -18,6 +18,7 @@ import keystone.engine.schema.SchemaDiff;
 import keystone.engine.schema.TableShape;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.spi.Schema;
+import keystone.engine.spi.TableInfo;
 
 /**
  * What a migration must pass before it may commit on PostgreSQL, as on SQLite: no foreign key
@@ -131,20 +132,42 @@ final class PgMigrationChecks {
     }
   }
 
-  /** How the current schema's tables differ from the compiled ones; empty when they match. */
+  /**
+   * How the current schema's tables and compiled views differ from the compiled ones; empty when
+   * they match. A view is compared by its SELECT as PostgreSQL prints both (the compiled one as
+   * created in the temporary schema, where the tables it reads print unqualified, as the
+   * schema's own do), so a view whose text PostgreSQL normalised is the same view; its columns
+   * are compared on every open ({@link PgSchemaInstaller}).
+   */
   List<String> differences() {
     Map<String, TableShape> compiled;
+    Map<String, String> compiledViews;
     PgScope scratch = engine.begin(true);
     try {
       scratch.session().exec("SET LOCAL search_path = pg_temp");
       schema.postgresStatements().forEach(scratch.session()::exec);
-      compiled = new PgCatalog(scratch.session().connection(), "pg_my_temp_schema()").tables();
+      PgCatalog temporary = new PgCatalog(scratch.session().connection(), "pg_my_temp_schema()");
+      compiled = temporary.tables();
+      compiledViews = temporary.views();
     } catch (SQLException e) {
       throw PgFaults.failed("Reading the compiled schema failed", e);
     } finally {
       scratch.end();
     }
-    return SchemaDiff.differences(compiled, read(c -> PgCatalog.current(c).tables()));
+    List<String> differences = new ArrayList<>(
+        SchemaDiff.differences(compiled, read(c -> PgCatalog.current(c).tables())));
+    Map<String, String> views = read(c -> PgCatalog.current(c).views());
+    for (TableInfo view : schema.views()) {
+      String name = view.name().toLowerCase(Locale.ROOT);
+      String found = views.get(name);
+      if (found == null) {
+        differences.add("view " + view.name() + " is missing");
+      } else if (!found.equals(compiledViews.get(name))) {
+        differences.add("view " + view.name() + " is " + found + ", compiled "
+            + compiledViews.get(name));
+      }
+    }
+    return differences;
   }
 
   MigrationException failed(
