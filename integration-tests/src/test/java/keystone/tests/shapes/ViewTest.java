@@ -98,38 +98,6 @@ class ViewTest {
         + " posts_per_author WHERE posts >= 3, compiled SELECT"), e.getMessage());
   }
 
-  /**
-   * PostgreSQL keeps no text, so an ordinary open compares columns only; adopting a schema
-   * Keystone did not make (no keystone_schema, as {@code keystone import} reads one) compares
-   * each view's SELECT as PostgreSQL prints the schema's and the compiled one.
-   */
-  @Test
-  void adoptingAPostgresSchemaComparesEachViewsSelectAsPostgresPrintsIt() throws Exception {
-    assumeTrue(engine == TestEngine.POSTGRES, "SQLite compares the view's text on every open");
-    String url = TestPostgres.freshDatabase();
-    reopenable(url).build().close();
-    execute(url, "DROP TABLE keystone_schema");
-    try (ShapesDatabase db = reopenable(url).build()) {
-      assertEquals(List.of(), db.dao().prolific()); // Adopted: the same views, as printed.
-    }
-    execute(url, "DROP TABLE keystone_schema", "CREATE OR REPLACE VIEW prolific AS"
-        + " SELECT author, posts FROM posts_per_author WHERE posts >= 3");
-    KeystoneException e = assertThrows(KeystoneException.class, () -> reopenable(url).build());
-    assertTrue(e.getMessage().contains("view prolific is SELECT posts_per_author.author,"
-        + " posts_per_author.posts FROM posts_per_author WHERE posts_per_author.posts >= 3,"
-        + " compiled SELECT posts_per_author.author, posts_per_author.posts FROM"
-        + " posts_per_author WHERE posts_per_author.posts >= 2"), e.getMessage());
-  }
-
-  private static void execute(String url, String... sql) throws java.sql.SQLException {
-    try (java.sql.Connection c = TestPostgres.dataSource(url).getConnection();
-        java.sql.Statement st = c.createStatement()) {
-      for (String s : sql) {
-        st.execute(s);
-      }
-    }
-  }
-
   @Test
   void aViewWithOtherColumnsIsRefused() {
     String url = engine == TestEngine.POSTGRES ? TestPostgres.freshDatabase() : null;
