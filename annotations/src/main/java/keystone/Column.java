@@ -39,7 +39,9 @@ import java.lang.annotation.Target;
  * {@code price NUMERIC} and {@code id TEXT PRIMARY KEY} exactly, so opening that file compares
  * equal; {@code @Column(name = "qty", postgresType = "integer") int qty} does the same for a
  * PostgreSQL schema's {@code integer} column (an {@code int} is INTEGER there already; a
- * generated {@code long} key of a SERIAL column needs it).
+ * generated {@code long} key of a SERIAL column needs it). {@code @Column(name = "created_at",
+ * postgresDefault = "now()") Instant createdAt} keeps a PostgreSQL schema's {@code DEFAULT
+ * now()}, which SQLite, where the processor checks every schema, cannot parse.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -76,4 +78,11 @@ public @interface Column {
    * BigDecimal}, ...); empty means that one. SQLite's DDL does not use it.
    */
   String postgresType() default "";
+
+  /**
+   * The default PostgreSQL's DDL declares, instead of {@code defaultValue}, written as
+   * PostgreSQL reads it ({@code "now()"}, {@code "(CURRENT_TIMESTAMP)::text"}); empty means
+   * {@code defaultValue} serves both. SQLite's DDL does not use it.
+   */
+  String postgresDefault() default "";
 }

@@ -104,6 +104,28 @@ class PostgresAutoMigrationTest {
   }
 
   @Test
+  void aPostgresDefaultIsSetAndDroppedOnPostgresOnly() {
+    JavaFileObject before = tag("public record Tag(@PrimaryKey long id, String name,",
+        "    @Column(defaultValue = \"'-'\") String note, java.time.Instant seenAt) {}");
+    JavaFileObject after = tag("public record Tag(@PrimaryKey long id,",
+        "    @Column(postgresDefault = \"'?'::text\") String name,",
+        "    String note, @Column(postgresDefault = \"now()\") java.time.Instant seenAt,",
+        "    @Column(postgresDefault = \"now()\") java.time.Instant madeAt) {}");
+    Compilation c = migrate(of(USER_V1, ORDER_V1, before), of(USER_V1, ORDER_V1, after));
+    assertThat(c).succeededWithoutWarnings();
+    String pg = postgresMigrationsOf(c);
+    assertThat(pg).contains("// - changes column tags.name (default '?'::text)\n");
+    assertThat(pg).contains("// - changes column tags.seen_at (default now())\n");
+    assertThat(pg).contains("// - changes column tags.note (no default)\n");
+    assertThat(pg).contains("ALTER TABLE tags ALTER COLUMN seen_at SET DEFAULT now()");
+    assertThat(pg).contains("ALTER TABLE tags ADD COLUMN made_at TIMESTAMPTZ DEFAULT now()");
+    // SQLite sees only defaultValue: the note's goes (a rebuild there), the others have none.
+    String sqlite = migrationsOf(c);
+    assertThat(sqlite).doesNotContain("now()");
+    assertThat(sqlite).contains("+ \"  seen_at INTEGER,\\n\"\n");
+  }
+
+  @Test
   void typeNullabilityAndDefaultChangeInPlace() {
     JavaFileObject before = tag("public record Tag(@PrimaryKey long id, String name,",
         "    @Column(defaultValue = \"1\") int weight, int flag, String note) {}");

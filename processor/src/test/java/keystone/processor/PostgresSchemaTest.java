@@ -98,6 +98,28 @@ class PostgresSchemaTest {
     assertThat(catalog.constraints("c")).hasSize(3);
   }
 
+  /** An insert that leaves out a column with {@code postgresDefault} gets the server's value. */
+  @Test
+  void postgresDefaultIsTheServersDefault() throws Exception {
+    Compilation c = compile(PostgresDefaultRulesTest.EVENT, Rules.database("Event.class"));
+    assertThat(c).succeeded();
+    Schema schema = GeneratedSchema.of(c, "test.Db_Impl");
+    matchesCatalog(schema);
+    Map<String, Column> columns = new PgCatalog(connection).columns("events");
+    assertThat(columns.get("created_at").defaultValue()).isEqualTo("now()");
+    assertThat(columns.get("stamp").defaultValue()).isEqualTo("(CURRENT_TIMESTAMP)::text");
+    try (Statement s = connection.createStatement()) {
+      s.execute("INSERT INTO events (\"on\") VALUES (FALSE)");
+      try (ResultSet rs = s.executeQuery("SELECT created_at > now() - interval '1 minute',"
+          + " stamp::timestamptz = created_at FROM events")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getBoolean(1)).isTrue();
+        // One transaction: now() and CURRENT_TIMESTAMP are its start, so the two agree.
+        assertThat(rs.getBoolean(2)).isTrue();
+      }
+    }
+  }
+
   /** {@code deferForeignKeys()} is SET CONSTRAINTS ALL DEFERRED, as on SQLite. */
   @Test
   void everyKeyCanBeDeferredAndDeferredKeysStartDeferred() throws Exception {

@@ -110,6 +110,18 @@ public enum Message {
   COLUMN_POSTGRES_TYPE(
       "ColumnPostgresType",
       "postgresType \"%s\" of %s.%s cannot hold the %s values of %s exactly; use %s"),
+  COLUMN_POSTGRES_DEFAULT_INVALID(
+      "ColumnPostgresDefaultInvalid",
+      "postgresDefault \"%s\" of %s.%s is not one expression: %s; write the default alone, as"
+          + " PostgreSQL prints it (\"now()\", \"'x'::text\")"),
+  COLUMN_POSTGRES_DEFAULT_NULL(
+      "ColumnPostgresDefaultNull",
+      "%s.%s is NOT NULL but its postgresDefault is NULL; make the field nullable or give a"
+          + " non-NULL default"),
+  COLUMN_POSTGRES_DEFAULT_GENERATED_KEY(
+      "ColumnPostgresDefaultGeneratedKey",
+      "%s.%s is a generated key (an identity column on PostgreSQL), which cannot have a"
+          + " default; remove postgresDefault"),
   NULLABLE_KEY_NOT_KEY(
       "NullableKeyNotKey",
       "@Column(nullableKey = true) on %s.%s, which is not a primary-key column; remove it (a"
@@ -151,7 +163,8 @@ public enum Message {
   FOREIGN_KEY_SET_DEFAULT_NO_DEFAULT(
       "ForeignKeySetDefaultNoDefault",
       "foreign key %s: ON %s SET DEFAULT on column %s, which has no @Column(defaultValue); add"
-          + " one or pick another action"),
+          + " one or pick another action (a postgresDefault alone is not enough: SQLite would"
+          + " write NULL)"),
   FOREIGN_KEY_PARENT_COMPOSITE_KEY(
       "ForeignKeyParentCompositeKey",
       "@ForeignKey to %s, whose primary key is composite (%s); use @CompositeForeignKey in"

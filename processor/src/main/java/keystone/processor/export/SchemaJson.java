@@ -70,6 +70,10 @@ final class SchemaJson {
       col.put("postgresType", c.stored().postgres());
       col.put("notNull", Ddl.declaredNotNull(e, c));
       col.put("default", c.defaultValue());
+      if (c.postgresDefault() != null) {
+        // Only when set, so that exports of schemas without it stay as they were.
+        col.put("postgresDefault", c.postgresDefault());
+      }
       col.put("primaryKeyPosition", IdentityHash.keyPosition(e, c));
       col.put("check", c.check());
       columns.add(col);

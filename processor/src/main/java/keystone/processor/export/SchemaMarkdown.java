@@ -107,6 +107,9 @@ final class SchemaMarkdown {
         if (c.defaultValue() != null) {
           notes.add("DEFAULT " + c.defaultValue());
         }
+        if (c.postgresDefault() != null) {
+          notes.add("PostgreSQL DEFAULT " + c.postgresDefault());
+        }
         if (!notes.isEmpty()) {
           md.append(" \"").append(String.join(" ", notes).replace('"', '\'')).append('"');
         }

@@ -77,7 +77,7 @@ final class PostgresTableDdl {
     boolean singleKey = table.primaryKey().size() == 1;
     return new PostgresColumn(c.name(), type(c), TableChange.rowid(table, c),
         c.notNull() || c.keyPosition() > 0, singleKey && c.keyPosition() > 0, c.defaultValue(),
-        c.unique(), c.check());
+        c.postgresDefault(), c.unique(), c.check());
   }
 
   /**

@@ -72,10 +72,18 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
    *
    * @param type SQLite's affinity
    * @param postgresType PostgreSQL's type, or null in an export written before it was recorded
+   * @param postgresDefault {@code @Column(postgresDefault)}, PostgreSQL's default instead of
+   *     {@code defaultValue}, or null; SQLite does not see it, so {@link #definition} leaves it
+   *     out and only PostgreSQL's migration compares it
    */
   record Column(
       String name, String type, String postgresType, boolean notNull, String defaultValue,
-      int keyPosition, String check, boolean unique) {
+      int keyPosition, String check, boolean unique, String postgresDefault) {
+
+    Column(String name, String type, String postgresType, boolean notNull, String defaultValue,
+        int keyPosition, String check, boolean unique) {
+      this(name, type, postgresType, notNull, defaultValue, keyPosition, check, unique, null);
+    }
 
     /** Everything but the name, as SQLite compares it. */
     String definition() {
@@ -124,7 +132,7 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
         columns.add(new Column(c.name(), c.stored().sqlite(), c.stored().postgres(),
             Ddl.declaredNotNull(e, c),
             c.defaultValue(), e.primaryKey().indexOf(keyName(e, c)) + 1, c.check(),
-            c.unique()));
+            c.unique(), c.postgresDefault()));
       }
       List<Index> indexes = new ArrayList<>();
       for (IndexModel i : e.indexes()) {
@@ -165,7 +173,7 @@ record SchemaVersion(int version, String identityHash, List<Table> tables, List<
         columns.add(new Column(name, string(col, "type"), optional(col, "postgresType"),
             bool(col, "notNull"), optional(col, "default"),
             (int) number(col, "primaryKeyPosition"), optional(col, "check"),
-            uniques.stream().anyMatch(name::equalsIgnoreCase)));
+            uniques.stream().anyMatch(name::equalsIgnoreCase), optional(col, "postgresDefault")));
       }
       Map<?, ?> key = object(table.get("primaryKey"), "primaryKey");
       List<Index> indexes = new ArrayList<>();

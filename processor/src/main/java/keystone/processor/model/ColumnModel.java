@@ -19,6 +19,8 @@ import keystone.processor.types.StoredType;
  *     type's own, or null
  * @param nullableKey {@code @Column(nullableKey)}: a key column SQLite declares without NOT NULL
  * @param postgresType {@code @Column(postgresType)}: PostgreSQL's declared type, or null
+ * @param postgresDefault {@code @Column(postgresDefault)}: PostgreSQL's default instead of
+ *     {@code defaultValue}, or null
  */
 public record ColumnModel(
     String name,
@@ -33,7 +35,8 @@ public record ColumnModel(
     Source source,
     String sqliteType,
     boolean nullableKey,
-    String postgresType) {
+    String postgresType,
+    String postgresDefault) {
 
   public Affinity affinity() {
     return stored().affinity();

@@ -239,6 +239,7 @@ public final class EntityReader {
     String sqliteType = null;
     boolean nullableKey = false;
     String postgresType = null;
+    String postgresDefault = null;
     if (column.isPresent()) {
       AnnotationMirror m = column.get().mirror();
       at = column.get();
@@ -252,6 +253,9 @@ public final class EntityReader {
       nullableKey = annotations.bool(m, "nullableKey");
       String pg = annotations.string(m, "postgresType").trim();
       postgresType = pg.isEmpty() ? null : pg;
+      // Not trimmed: a blank one is refused where it is written (DeclaredTypes).
+      String pd = annotations.string(m, "postgresDefault");
+      postgresDefault = pd.isEmpty() ? null : pd;
     }
     String check =
         Annotations.find(p.declarations(), CHECK)
@@ -262,7 +266,7 @@ public final class EntityReader {
     return Optional.of(
         new ColumnModel(
             name, p.name(), value.get(), nullable, defaultValue, unique, check, p.getter(),
-            p.setter(), at, sqliteType, nullableKey, postgresType));
+            p.setter(), at, sqliteType, nullableKey, postgresType, postgresDefault));
   }
 
   List<IndexModel> declaredIndexes(AnnotationMirror entity, String table, Source at) {

@@ -11,6 +11,8 @@ import static keystone.processor.sql.PostgresNames.quote;
  * @param notNull as PostgreSQL declares it: primary key columns are NOT NULL there
  * @param primaryKey whether {@code PRIMARY KEY} goes on the column (a single-column key)
  * @param defaultValue the default as the entity declares it (SQLite's spelling), or null
+ * @param nativeDefault {@code @Column(postgresDefault)}: PostgreSQL's own default, written as
+ *     it is and instead of {@code defaultValue}, or null
  */
 public record PostgresColumn(
     String name,
@@ -19,6 +21,7 @@ public record PostgresColumn(
     boolean notNull,
     boolean primaryKey,
     String defaultValue,
+    String nativeDefault,
     boolean unique,
     String check) {
 
@@ -40,8 +43,9 @@ public record PostgresColumn(
     if (primaryKey) {
       sql.append(" PRIMARY KEY");
     }
-    if (defaultValue != null) {
-      sql.append(" DEFAULT ").append(postgresDefault());
+    String dflt = postgresDefault();
+    if (dflt != null) {
+      sql.append(" DEFAULT ").append(dflt);
     }
     if (unique) {
       sql.append(" UNIQUE");
@@ -52,8 +56,14 @@ public record PostgresColumn(
     return sql.toString();
   }
 
-  /** The default as PostgreSQL reads it, or null; see {@link PostgresColumns#defaultValue}. */
+  /**
+   * The default as PostgreSQL reads it, or null: {@code nativeDefault} as written, else {@code
+   * defaultValue} as {@link PostgresColumns#defaultValue} spells it there.
+   */
   public String postgresDefault() {
+    if (nativeDefault != null) {
+      return nativeDefault;
+    }
     return defaultValue == null ? null : PostgresColumns.defaultValue(type, defaultValue);
   }
 }

@@ -15,7 +15,8 @@ public final class PostgresColumns {
   static PostgresColumn of(EntityModel entity, ColumnModel c, boolean singleKey) {
     boolean key = entity.isPrimaryKey(c);
     return new PostgresColumn(c.name(), c.stored().postgres(), Ddl.rowidAlias(entity, c),
-        key || !c.nullable(), key && singleKey, c.defaultValue(), c.unique(), c.check());
+        key || !c.nullable(), key && singleKey, c.defaultValue(), c.postgresDefault(), c.unique(),
+        c.check());
   }
 
   /**

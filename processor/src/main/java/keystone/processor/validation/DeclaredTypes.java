@@ -15,6 +15,7 @@ import keystone.processor.types.BuiltIn;
 
 /**
  * The attributes that describe a schema Keystone did not make: {@code @Column(sqliteType)},
+ * {@code @Column(postgresType)}, {@code @Column(postgresDefault)} ({@link PostgresDefaults}),
  * {@code @Column(nullableKey)} and {@code @Index(constraint)}. Each may spell the DDL otherwise,
  * never change what a value becomes once stored.
  */
@@ -72,6 +73,9 @@ final class DeclaredTypes {
       }
       if (c.postgresType() != null) {
         postgresType(e, c, report);
+      }
+      if (c.postgresDefault() != null) {
+        PostgresDefaults.validate(e, c, report);
       }
       if (c.nullableKey()) {
         nullableKey(e, c, report);
