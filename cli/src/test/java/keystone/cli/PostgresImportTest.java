@@ -111,6 +111,59 @@ class PostgresImportTest {
     assertThat(structure(fresh)).containsExactlyElementsIn(structure(original)).inOrder();
   }
 
+  /**
+   * Defaults SQLite cannot parse become {@code @Column(postgresDefault)}: adopted without a
+   * migration, and an insert that leaves them out gets what the server writes.
+   */
+  @Test
+  void postgresOnlyDefaultsAreCarriedAndTheServerWritesThem() throws Exception {
+    String original = TestPostgres.freshDatabase();
+    execute(original, "CREATE TABLE events (id serial PRIMARY KEY, name text NOT NULL,"
+        + " created_at timestamptz NOT NULL DEFAULT now(),"
+        + " stamp text DEFAULT (CURRENT_TIMESTAMP)::text,"
+        + " status text NOT NULL DEFAULT 'new', token uuid DEFAULT gen_random_uuid())");
+    Cli.Run run = Cli.run("import", original, "--package", "imported.pgdefaults", "--out",
+        dir.resolve("src").toString(), "--database", "ShopDatabase");
+    assertEquals(0, run.exit(), run.err());
+    assertThat(run.out()).doesNotContain("[differs]");
+    assertThat(run.out()).contains("events: DEFAULT gen_random_uuid() on token is PostgreSQL"
+        + " that SQLite cannot run (Keystone checks every schema in SQLite at compile time);"
+        + " written as @Column(postgresDefault), so on SQLite the column has no default");
+    // SQLite would run CURRENT_TIMESTAMP, but Keystone keeps an Instant as microseconds there.
+    assertThat(run.out()).contains("events: DEFAULT now() on created_at would not write"
+        + " Keystone's stored form of Instant on SQLite; written as @Column(postgresDefault)");
+    String events = Files.readString(dir.resolve("src/imported/pgdefaults/Events.java"));
+    assertThat(events).contains("@Column(name = \"created_at\", postgresDefault = \"now()\")"
+        + " @NotNull Instant createdAt");
+    assertThat(events).contains("@Column(name = \"stamp\", postgresDefault ="
+        + " \"(CURRENT_TIMESTAMP)::text\") String stamp");
+    // A default SQLite reads once PostgreSQL's cast is dropped stays defaultValue.
+    assertThat(events).contains("@Column(name = \"status\", defaultValue = \"'new'\")");
+    ClassLoader loader = GeneratedCode.compile(dir.resolve("src"), dir.resolve("classes"));
+    @SuppressWarnings("unchecked")
+    Class<KeystoneDatabase> type = (Class<KeystoneDatabase>) loader.loadClass(
+        "imported.pgdefaults.ShopDatabase");
+    java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+    try (KeystoneDatabase db =
+        Keystone.builder(type).postgres(TestPostgres.dataSource(original)).build()) {
+      assertThat(db.query("SELECT version FROM keystone_schema").get(0)[0]).isEqualTo(1L);
+      assertThat(call(dao(db, "events"), "insertWithDefaults", "launch")).isEqualTo(1);
+      Record row = (Record) call(dao(db, "events"), "find", 1L);
+      assertThat(value(row, "name")).isEqualTo("launch");
+      assertThat((java.time.Instant) value(row, "createdAt")).isGreaterThan(before);
+      assertThat((String) value(row, "stamp")).isNotEmpty();
+      assertThat(value(row, "status")).isEqualTo("new");
+      assertThat(value(row, "token")).isInstanceOf(java.util.UUID.class);
+      // The same instant: now() and CURRENT_TIMESTAMP are the transaction's start.
+      assertThat(db.query("SELECT count(*) FROM events WHERE stamp::timestamptz = created_at")
+          .get(0)[0]).isEqualTo(1L);
+    }
+    String fresh = TestPostgres.freshDatabase();
+    Keystone.builder(type).postgres(TestPostgres.dataSource(fresh)).build().close();
+    assertThat(structure(fresh)).containsExactlyElementsIn(structure(original)).inOrder();
+    assertThat(structure(fresh)).contains("events.created_at timestamp with time zone NO now()");
+  }
+
   @Test
   void viewsBecomeDatabaseViewsThatOpenTheOriginalSchemaAndReadItsRows() throws Exception {
     String original = database("shopflow-seed003.sql", "shopflow-views-postgres.sql",

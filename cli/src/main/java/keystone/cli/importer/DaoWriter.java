@@ -16,8 +16,9 @@ import keystone.cli.importer.TablePlan.ColumnPlan;
 import keystone.cli.schema.SourceSchema.Key;
 
 /**
- * One DAO per table: insert, upsert, delete, find by primary key, and a finder per foreign key
- * ({@code findByUserId}: the rows of this table that belong to one parent row).
+ * One DAO per table: insert, upsert, delete, find by primary key, a finder per foreign key
+ * ({@code findByUserId}: the rows of this table that belong to one parent row), and, when a
+ * column has a default, {@code insertWithDefaults} without those columns.
  */
 final class DaoWriter {
   private final String pkg;
@@ -43,7 +44,11 @@ final class DaoWriter {
         .addAnnotation(Annotations.UPSERT).addParameter(entity, "row").build());
     dao.addMethod(abstractMethod("delete", TypeName.INT)
         .addAnnotation(Annotations.DELETE).addParameter(entity, "row").build());
-    Set<String> names = new HashSet<>(Set.of("insert", "upsert", "delete"));
+    if (plan.columns.stream().anyMatch(ColumnPlan::defaulted)) {
+      dao.addMethod(insertWithDefaults(plan));
+    }
+    Set<String> names = new HashSet<>(Set.of("insert", "upsert", "delete",
+        "insertWithDefaults"));
     dao.addMethod(finder(plan, "find", plan.table.primaryKey(), entity, false, names));
     for (Key k : plan.keys) {
       String name = "findBy" + String.join("And",
@@ -70,6 +75,34 @@ final class DaoWriter {
     }
     String sql = "SELECT * FROM " + quote(plan.table.name()) + " WHERE "
         + String.join(" AND ", terms);
+    return m.addAnnotation(Annotations.of(Annotations.QUERY, "value", "$S", sql)).build();
+  }
+
+  /**
+   * An insert that leaves out the columns with a default (and a generated key), so that the
+   * database writes them: {@code insert(row)} writes every column, a null too, and a PostgreSQL
+   * default such as {@code now()} has no Java value to stand for it.
+   */
+  private MethodSpec insertWithDefaults(TablePlan plan) {
+    MethodSpec.Builder m = abstractMethod("insertWithDefaults", TypeName.INT)
+        .addJavadoc("Inserts a row, the database writing each column left out here: $L.\n",
+            String.join(", ", plan.columns.stream().filter(ColumnPlan::defaulted)
+                .map(c -> c.column().name()).toList()))
+        .addJavadoc("@return the rows inserted (1)\n");
+    List<String> columns = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (ColumnPlan c : plan.columns) {
+      boolean generated = plan.autoGenerate
+          && plan.table.primaryKey().get(0).equalsIgnoreCase(c.column().name());
+      if (!c.defaulted() && !generated) {
+        columns.add(quote(c.column().name()));
+        values.add(":" + c.member());
+        m.addParameter(c.type().type(), c.member());
+      }
+    }
+    String sql = "INSERT INTO " + quote(plan.table.name()) + (columns.isEmpty()
+        ? " DEFAULT VALUES"
+        : " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")");
     return m.addAnnotation(Annotations.of(Annotations.QUERY, "value", "$S", sql)).build();
   }
 

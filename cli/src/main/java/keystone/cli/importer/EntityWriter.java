@@ -66,6 +66,9 @@ final class EntityWriter {
     if (c.nullableKey()) {
       column.addMember("nullableKey", "true");
     }
+    if (c.postgresDefault() != null) {
+      column.addMember("postgresDefault", "$S", c.postgresDefault());
+    }
     p.addAnnotation(column.build());
     Key own = ownKey(plan, c.column().name());
     if (own != null) {

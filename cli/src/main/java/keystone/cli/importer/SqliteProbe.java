@@ -25,8 +25,13 @@ final class SqliteProbe {
     return runs("CREATE TABLE probe (" + names(columns) + ", CHECK (" + expression + "))");
   }
 
+  /**
+   * Whether SQLite parses and evaluates the default: it reads {@code DEFAULT (now())} and finds
+   * that it has no {@code now()} only when a row takes the default.
+   */
   static boolean acceptsDefault(String expression) {
-    return runs("CREATE TABLE probe (c DEFAULT " + expression + ")");
+    return runs("CREATE TABLE probe (c DEFAULT " + expression + ")",
+        "INSERT INTO probe DEFAULT VALUES");
   }
 
   /**
@@ -60,10 +65,12 @@ final class SqliteProbe {
     return columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
   }
 
-  private static boolean runs(String ddl) {
+  private static boolean runs(String... statements) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
         Statement st = c.createStatement()) {
-      st.execute(ddl);
+      for (String sql : statements) {
+        st.execute(sql);
+      }
       return true;
     } catch (SQLException e) {
       return false;

@@ -1,8 +1,11 @@
 package keystone.cli.importer;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import keystone.cli.schema.SourceSchema;
 import keystone.cli.schema.SourceSchema.Column;
@@ -25,6 +28,10 @@ final class TablePlan {
   private static final Pattern ANY_ARRAY =
       Pattern.compile("(\\(?[\\w.\"]+\\)?) = ANY \\(ARRAY\\[(.*?)\\]\\)");
 
+  private static final Set<TypeName> TIME_TYPES = Set.of(
+      ClassName.get("java.time", "Instant"), ClassName.get("java.time", "LocalDateTime"),
+      ClassName.get("java.time", "LocalTime"));
+
   final Table table;
   final String className;
   final List<ColumnPlan> columns = new ArrayList<>();
@@ -40,10 +47,17 @@ final class TablePlan {
 
   /**
    * A column: Java name and type, and the annotation values that reproduce it; {@code
-   * nullableKey} for a key column that SQLite declares without NOT NULL.
+   * nullableKey} for a key column that SQLite declares without NOT NULL; {@code postgresDefault}
+   * for a PostgreSQL default that SQLite cannot parse.
    */
   record ColumnPlan(Column column, String member, JavaType type, boolean unique, String dflt,
-      String check, boolean nullableKey) {}
+      String check, boolean nullableKey, String postgresDefault) {
+
+    /** Whether the database writes a value when an insert leaves the column out. */
+    boolean defaulted() {
+      return dflt != null || postgresDefault != null;
+    }
+  }
 
   TablePlan(SourceSchema schema, Table table, Values values) {
     this.table = table;
@@ -67,9 +81,11 @@ final class TablePlan {
       index(i);
     }
     for (String check : table.checks()) {
-      String carried = expression(schema.dialect(), check, "CHECK (" + check + ")", true);
+      String carried = sqliteForm(schema.dialect(), check, true);
       if (carried != null) {
         checks.add(carried);
+      } else {
+        checkLeftOut("CHECK (" + check + ")");
       }
     }
   }
@@ -110,14 +126,40 @@ final class TablePlan {
       notes.add(new Note(table.name(), c.name() + ": COLLATE " + c.collation()
           + " is not expressible; Keystone uses the default collation", false));
     }
-    String carried = alias || c.defaultValue() == null ? null
-        : expression(dialect, c.defaultValue(), "DEFAULT " + c.defaultValue(), false);
+    boolean itsForm = c.defaultValue() == null || sqliteWritesItsForm(dialect, type, c);
+    String carried = alias || c.defaultValue() == null || !itsForm
+        ? null : sqliteForm(dialect, c.defaultValue(), false);
     String dflt = carried == null ? null : defaultText(carried);
-    String check = c.check() == null ? null
-        : expression(dialect, c.check(), "CHECK (" + c.check() + ") on " + c.name(), true);
+    // PostgreSQL's own default, as it prints it, when SQLite cannot parse it: the processor
+    // builds the schema in SQLite only with defaultValue, and PostgreSQL's DDL declares this one.
+    String postgresDefault = alias || c.defaultValue() == null || carried != null ? null
+        : c.defaultValue();
+    if (postgresDefault != null) {
+      String why = itsForm ? " is PostgreSQL that SQLite cannot run (Keystone checks every"
+          + " schema in SQLite at compile time)" : " would not write Keystone's stored form of "
+          + ((ClassName) type.type()).simpleName() + " on SQLite";
+      notes.add(new Note(table.name(), "DEFAULT " + postgresDefault + " on " + c.name() + why
+          + "; written as @Column(postgresDefault), so on SQLite the column has no default",
+          false));
+    }
+    String check = c.check() == null ? null : sqliteForm(dialect, c.check(), true);
+    if (c.check() != null && check == null) {
+      checkLeftOut("CHECK (" + c.check() + ") on " + c.name());
+    }
     boolean unique = !(key && pk.size() == 1) && singleUnique(c.name());
     columns.add(new ColumnPlan(c, JavaNames.member(c.name()), type, unique, dflt, check,
-        nullableKey));
+        nullableKey, postgresDefault));
+  }
+
+  /**
+   * Whether SQLite evaluating the default writes the form Keystone stores the Java type in there.
+   * Not for PostgreSQL's time types: Keystone keeps an {@code Instant} as microseconds and a
+   * {@code LocalDateTime} with six fraction digits, while SQLite's {@code CURRENT_TIMESTAMP}, or
+   * a literal PostgreSQL printed, is other text; such a default is PostgreSQL's only.
+   */
+  private static boolean sqliteWritesItsForm(Dialect dialect, JavaType type, Column c) {
+    return dialect != Dialect.POSTGRES || c.defaultValue().trim().equalsIgnoreCase("NULL")
+        || !TIME_TYPES.contains(type.type());
   }
 
   /** A default as the processor must write it: literals as they are, expressions in (...). */
@@ -126,12 +168,18 @@ final class TablePlan {
     return LITERAL.matcher(v).matches() || v.startsWith("(") ? v : "(" + v + ")";
   }
 
+  /** CHECKs are not compared on open, so one left out differs in nothing the engine sees. */
+  private void checkLeftOut(String what) {
+    notes.add(new Note(table.name(), what + " is PostgreSQL that SQLite cannot run (Keystone"
+        + " checks every schema in SQLite at compile time); it is left out", false));
+  }
+
   /**
    * A PostgreSQL expression as SQLite must read it: {@code 'x'::text} becomes {@code 'x'},
    * {@code a = ANY (ARRAY[1, 2])} (how PostgreSQL prints {@code IN}) becomes {@code a IN (1, 2)};
-   * what SQLite still cannot parse is listed and left out.
+   * null when SQLite still cannot parse it (the caller says what becomes of it).
    */
-  private String expression(Dialect dialect, String sql, String what, boolean check) {
+  private String sqliteForm(Dialect dialect, String sql, boolean check) {
     if (dialect != Dialect.POSTGRES) {
       return sql;
     }
@@ -140,13 +188,7 @@ final class TablePlan {
     boolean accepted = check
         ? SqliteProbe.acceptsCheck(table.columns().stream().map(Column::name).toList(), s)
         : SqliteProbe.acceptsDefault(defaultText(s));
-    if (accepted) {
-      return s;
-    }
-    // Opening compares defaults, not CHECKs: a default left out is a structural difference.
-    notes.add(new Note(table.name(), what + " is PostgreSQL that SQLite cannot run (Keystone"
-        + " checks every schema in SQLite at compile time); it is left out", !check));
-    return null;
+    return accepted ? s : null;
   }
 
   private boolean singleUnique(String column) {
