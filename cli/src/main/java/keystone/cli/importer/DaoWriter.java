@@ -88,7 +88,7 @@ final class DaoWriter {
         .addJavadoc("Inserts a row, the database writing each column left out here: $L.\n",
             String.join(", ", plan.columns.stream().filter(ColumnPlan::defaulted)
                 .map(c -> c.column().name()).toList()))
-        .addJavadoc("@return the rows inserted (1)\n");
+        .addJavadoc("\n@return the rows inserted (1)\n");
     List<String> columns = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (ColumnPlan c : plan.columns) {
