@@ -89,7 +89,8 @@ class PostgresDefaultRulesTest {
 
   @Test
   void aConstraintAfterTheExpressionIsRefused() {
-    JavaFileObject e = event("  @Column(postgresDefault = \"now() NOT NULL\") java.time.Instant at;",
+    JavaFileObject e = event(
+        "  @Column(postgresDefault = \"now() NOT NULL\") java.time.Instant at;",
         "  @Column(postgresDefault = \"'x' CHECK (true)\") String code;");
     Compilation c = alone(e);
     CompilationSubject.assertThat(c)
