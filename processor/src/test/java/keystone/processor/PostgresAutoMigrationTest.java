@@ -125,6 +125,19 @@ class PostgresAutoMigrationTest {
     assertThat(sqlite).contains("+ \"  seen_at INTEGER,\\n\"\n");
   }
 
+  /** Version 1's postgresDefault is read back from its export: dropped when version 2 has none. */
+  @Test
+  void aPostgresDefaultReadFromTheExportIsDropped() {
+    JavaFileObject before = tag("public record Tag(@PrimaryKey long id, String name,",
+        "    @Column(postgresDefault = \"now()\") java.time.Instant seenAt) {}");
+    JavaFileObject after = tag("public record Tag(@PrimaryKey long id, String name,",
+        "    java.time.Instant seenAt) {}");
+    Compilation c = migrate(of(USER_V1, ORDER_V1, before), of(USER_V1, ORDER_V1, after));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(postgresMigrationsOf(c))
+        .contains("SchemaStep.sql(\"ALTER TABLE tags ALTER COLUMN seen_at DROP DEFAULT\")");
+  }
+
   @Test
   void typeNullabilityAndDefaultChangeInPlace() {
     JavaFileObject before = tag("public record Tag(@PrimaryKey long id, String name,",
