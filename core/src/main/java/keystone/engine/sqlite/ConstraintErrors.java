@@ -25,9 +25,9 @@ public final class ConstraintErrors {
   private static final int SQLITE_CONSTRAINT_CHECK = 275;
   private static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
   private static final int SQLITE_CONSTRAINT_NOTNULL = 1299;
-  private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+  static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
   public static final int SQLITE_CONSTRAINT_TRIGGER = 1811;
-  private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
+  static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
 
   private ConstraintErrors() {}
 

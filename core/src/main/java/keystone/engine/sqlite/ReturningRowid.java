@@ -1,6 +1,5 @@
 package keystone.engine.sqlite;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,15 +19,14 @@ import keystone.engine.sqlite.driver.DriverStatement;
  * its column list maps each conflict-target column to its parameter.
  */
 final class ReturningRowid {
-  private static final String IDENT = "(?:\"(?:[^\"]|\"\")*\"|\\w+)";
-  private static final String IDENTS = IDENT + "(?:, " + IDENT + ")*";
+  private static final String IDENT = GeneratedSql.IDENT;
+  private static final String IDENTS = GeneratedSql.IDENTS;
   private static final Pattern GENERATED = Pattern.compile(
       "(INSERT (?:OR (?:IGNORE|REPLACE) )?INTO (" + IDENT + ") \\((" + IDENTS + ")\\)"
           + " VALUES \\(\\?(?:, \\?)*\\)"
           + "(?: ON CONFLICT \\((" + IDENTS + ")\\) (?:DO UPDATE SET .*|DO NOTHING))?)"
           + " RETURNING rowid",
       Pattern.DOTALL);
-  private static final Pattern ONE_IDENT = Pattern.compile(IDENT);
 
   private final String insertSql;
   /** {@code SELECT rowid} by the conflict target, or null for an insert without one. */
@@ -54,28 +52,14 @@ final class ReturningRowid {
     if (m.group(4) == null) {
       return new ReturningRowid(m.group(1), null, new int[0]);
     }
-    List<String> columns = identifiers(m.group(3));
-    List<String> target = identifiers(m.group(4));
-    int[] parameters = new int[target.size()];
-    StringBuilder lookup = new StringBuilder("SELECT rowid FROM ").append(m.group(2));
-    for (int i = 0; i < target.size(); i++) {
-      int position = columns.indexOf(target.get(i));
-      if (position < 0) {
-        return null;
-      }
-      parameters[i] = position + 1;
-      lookup.append(i == 0 ? " WHERE " : " AND ").append(target.get(i)).append(" = ?");
+    List<String> target = GeneratedSql.identifiers(m.group(4));
+    int[] parameters = GeneratedSql.positions(GeneratedSql.identifiers(m.group(3)), target);
+    if (parameters == null) {
+      return null;
     }
-    return new ReturningRowid(m.group(1), lookup.toString(), parameters);
-  }
-
-  private static List<String> identifiers(String list) {
-    List<String> names = new ArrayList<>();
-    Matcher m = ONE_IDENT.matcher(list);
-    while (m.find()) {
-      names.add(m.group());
-    }
-    return names;
+    String lookup = "SELECT rowid FROM " + m.group(2) + " WHERE "
+        + String.join(" = ? AND ", target) + " = ?";
+    return new ReturningRowid(m.group(1), lookup, parameters);
   }
 
   /** The insert, prepared without RETURNING, as a statement that answers like one with it. */
@@ -84,16 +68,13 @@ final class ReturningRowid {
   }
 
   /** Binds go to the insert; its first step runs it and yields the rowid row, if any. */
-  private final class Emulated extends ForwardingStatement {
+  private final class Emulated extends RowidAnswer {
     private final DriverConnection connection;
     private final Object[] keyValues = new Object[keyParameters.length];
     private DriverStatement lookup;
-    /** 0 not run, 1 on the rowid row, 2 done. */
-    private int state;
-    private long rowid;
 
     Emulated(DriverConnection connection, DriverStatement insert) {
-      super(insert);
+      super(insert, true);
       this.connection = connection;
     }
 
@@ -113,20 +94,14 @@ final class ReturningRowid {
     }
 
     @Override
-    public boolean step() {
-      if (state != 0) {
-        state = 2;
-        return false;
-      }
+    protected boolean run() {
       while (delegate.step()) {
         // An INSERT without RETURNING has no rows.
       }
-      state = 2;
       if (connection.changes() == 0) {
         return false;
       }
-      rowid = lookupSql == null || hasNullKey() ? connection.lastInsertRowid() : lookUp();
-      state = 1;
+      wrote(lookupSql == null || hasNullKey() ? connection.lastInsertRowid() : lookUp());
       return true;
     }
 
@@ -152,59 +127,6 @@ final class ReturningRowid {
       } finally {
         lookup.reset();
       }
-    }
-
-    @Override
-    public int columnCount() {
-      return 1;
-    }
-
-    @Override
-    public String columnName(int column) {
-      return "rowid";
-    }
-
-    @Override
-    public int columnType(int column) {
-      return INTEGER;
-    }
-
-    @Override
-    public boolean columnIsNull(int column) {
-      return false;
-    }
-
-    @Override
-    public long columnLong(int column) {
-      row();
-      return rowid;
-    }
-
-    @Override
-    public double columnDouble(int column) {
-      return columnLong(column);
-    }
-
-    @Override
-    public String columnText(int column) {
-      return Long.toString(columnLong(column));
-    }
-
-    @Override
-    public byte[] columnBlob(int column) {
-      return columnText(column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private void row() {
-      if (state != 1) {
-        throw new IllegalStateException("No row: the insert returned none");
-      }
-    }
-
-    @Override
-    public void reset() {
-      state = 0;
-      delegate.reset();
     }
 
     @Override

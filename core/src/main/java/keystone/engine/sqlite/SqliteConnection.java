@@ -32,6 +32,12 @@ public final class SqliteConnection implements AutoCloseable {
    * RETURNING, as on SQLite older than 3.35, so the desktop build tests that path too.
    */
   public static final String EMULATE_RETURNING = "keystone.sqlite.emulateReturning";
+  /**
+   * A system property that makes connections opened afterwards run generated upserts as an
+   * INSERT and, on its conflict, an UPDATE, as on SQLite older than 3.24, so the desktop build
+   * tests that path too.
+   */
+  public static final String EMULATE_UPSERT = "keystone.sqlite.emulateUpsert";
   private static final java.util.regex.Pattern DECIMAL_COLLATION =
       java.util.regex.Pattern.compile("(?i)\\s+COLLATE\\s+(?:\"decimal\"|decimal)\\b");
 
@@ -43,6 +49,8 @@ public final class SqliteConnection implements AutoCloseable {
   private boolean decimalCollation;
   /** Whether this SQLite has RETURNING (3.35+); generated inserts are emulated without it. */
   private boolean returning = true;
+  /** Whether this SQLite has upsert (3.24+); generated upserts run in steps without it. */
+  private boolean upsert = true;
   private boolean raiseExpressions = true;
   private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
 
@@ -104,6 +112,7 @@ public final class SqliteConnection implements AutoCloseable {
     decimalCollation = connection.createCollation(DecimalCollation.NAME, DecimalCollation.ORDER);
     String version = (String) queryValue("SELECT sqlite_version()");
     returning = !Boolean.getBoolean(EMULATE_RETURNING) && atLeast(version, 3, 35);
+    upsert = !Boolean.getBoolean(EMULATE_UPSERT) && atLeast(version, 3, 24);
     raiseExpressions = atLeast(version, 3, 47);
     if (reader) {
       exec("PRAGMA query_only = 1");
@@ -224,6 +233,10 @@ public final class SqliteConnection implements AutoCloseable {
   private DriverStatement prepareRaw(String sql) {
     sql = forThisSqlite(sql);
     try {
+      UpsertFallback steps = upsert ? null : UpsertFallback.parse(sql);
+      if (steps != null) {
+        return steps.prepare(connection);
+      }
       ReturningRowid emulated = returning ? null : ReturningRowid.parse(sql);
       return emulated == null ? connection.prepare(sql) : emulated.prepare(connection);
     } catch (DriverException e) {

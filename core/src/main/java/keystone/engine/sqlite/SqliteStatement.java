@@ -227,7 +227,13 @@ public final class SqliteStatement implements RawStatement {
   }
 
   private int changes() {
-    return countsChanges ? (int) connection.changes() : 0;
+    if (!countsChanges) {
+      return 0;
+    }
+    // An upsert run in steps on old SQLite counts its own: its last step may be a SELECT.
+    return statement instanceof UpsertFallback.Run upsert
+        ? upsert.changes()
+        : (int) connection.changes();
   }
 
   /** Steps to the end and readies the statement for its next run, keeping its bindings. */
