@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.MethodFilter;
@@ -41,7 +43,18 @@ final class BehaviourSuite {
     }
   }
 
+  /** Every behaviour class of the package, but those {@link Exclusions} leaves out. */
   static Outcome run() {
+    return run(selectPackage(PACKAGE));
+  }
+
+  /** The behaviour classes named (fully qualified), but those {@link Exclusions} leaves out. */
+  static Outcome run(List<String> classes) {
+    return run(classes.stream().map(DiscoverySelectors::selectClass)
+        .toArray(DiscoverySelector[]::new));
+  }
+
+  private static Outcome run(DiscoverySelector... selectors) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     // The package scan goes through the context class loader: make it the sandbox's.
@@ -50,7 +63,7 @@ final class BehaviourSuite {
       registerTheFixturesJdbcDriver();
       SummaryGeneratingListener summary = new SummaryGeneratingListener();
       Failures failures = new Failures();
-      LauncherFactory.create().execute(request(), summary, failures);
+      LauncherFactory.create().execute(request(selectors), summary, failures);
       return new Outcome(summary.getSummary(), failures.lines(), failures.keys(),
           failures.postgresRuns());
     } finally {
@@ -71,9 +84,9 @@ final class BehaviourSuite {
     }
   }
 
-  private static LauncherDiscoveryRequest request() {
+  private static LauncherDiscoveryRequest request(DiscoverySelector... selectors) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage(PACKAGE))
+        .selectors(selectors)
         .filters(EngineFilter.includeEngines("junit-jupiter"),
             ClassNameFilter.excludeClassNamePatterns(patterns(Exclusions.classes())))
         // PostgresRunsElsewhere, registered as a service on this module's test class path.
