@@ -57,11 +57,14 @@ class OnSqlite322Test {
     UniqueViolationException taken = assertThrows(UniqueViolationException.class,
         () -> dao.upsert(new Account(5, "bob", 1, null)));
     assertEquals(List.of("handle"), taken.columns());
+    dao.upsertQuietly(new Account(2, "bob2", 1, null));
+    dao.upsertAllQuietly(List.of(new Account(0, "cy", 1, null)));
     long follow = dao.follow(new Follow(1, 1));
     assertEquals(-1, dao.follow(new Follow(1, 1)));
-    assertEquals(List.of(new Account(1, "ann3", 1, null), new Account(2, "bob", 1, null)),
-        dao.accounts());
-    assertEquals(List.of(new Follow(1, 1)), dao.follows());
+    dao.followAll(List.of(new Follow(1, 1), new Follow(2, 1)));
+    assertEquals(List.of(new Account(1, "ann3", 1, null), new Account(2, "bob2", 1, null),
+        new Account(3, "cy", 1, null)), dao.accounts());
+    assertEquals(List.of(new Follow(1, 1), new Follow(2, 1)), dao.follows());
     assertEquals(1, follow);
   }
 }

@@ -22,7 +22,11 @@ public final class EntitySql {
         + placeholders(e.columns().size()) + ")";
   }
 
-  /** https://www.sqlite.org/lang_upsert.html; the update path never fires ON DELETE actions. */
+  /**
+   * https://www.sqlite.org/lang_upsert.html; the update path never fires ON DELETE actions. On
+   * SQLite before 3.24 the connection recognises this exact shape and runs it as an INSERT and,
+   * on the key's conflict, an UPDATE (core's {@code UpsertFallback}; OnSqlite322Test checks it).
+   */
   public static String upsert(EntityModel e, boolean returning) {
     List<ColumnModel> rest = nonKey(e);
     String action = rest.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + rest.stream()
