@@ -6,92 +6,141 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import keystone.bench.jmh.Core;
 import keystone.bench.jmh.DeleteBench;
 import keystone.bench.jmh.ReadBench;
+import keystone.bench.jmh.RetryBench;
 import keystone.bench.jmh.WriteBench;
 
 /**
- * The SQLite core operations (Write, Read, Delete), Keystone against hand JDBC, timed in the
- * calling thread's CPU time rather than wall time, the two contenders alternating call by call in
- * one JVM. On a machine that other work keeps busy, wall time mostly measures the wait for a CPU
- * (the same JMH row moved 3-10x between runs at a load of 13 on 2 cores); CPU time leaves that
- * wait out. It also leaves out the JIT and GC threads and any wait for I/O, so it is a check
- * for a loaded machine, not a replacement for run.sh's JMH figures.
+ * The core operations, Keystone against hand JDBC, the two contenders alternating call by call in
+ * one JVM, each call timed in the calling thread's CPU time and in wall time. On a machine that
+ * other work keeps busy, wall time mostly measures the wait for a CPU (the same JMH row moved
+ * 3-10x between runs at a load of 13 on 2 cores); CPU time leaves that wait out. It also leaves
+ * out the JIT and GC threads and any wait for I/O, so it is a check for a loaded machine, not a
+ * replacement for run.sh's JMH figures.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up calls] [calls]</pre>
+ * <p>On PostgreSQL a call mostly waits for the server, which CPU time does not see: there the
+ * wall-time ratio is the one to read, with the process pinned to one CPU as run.sh pins its
+ * PostgreSQL group ({@code taskset -c 1}), and the client's CPU time beside it.
  *
- * Prints one tab-separated line per operation: median CPU ms per call for jdbc and keystone, and
- * their ratio. It uses only the JMH benchmark classes' public setup and benchmark methods, so it
- * runs against an older build of the benchmarks as well (compile it against that jar).
+ * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex]</pre>
+ *
+ * Prints one tab-separated line per operation: median CPU ms per call for jdbc and keystone and
+ * their ratio, then the same for wall time. It uses only the JMH benchmark classes' public setup
+ * and benchmark methods, so it runs against an older build of the benchmarks as well (compile it
+ * against that jar).
  */
 public final class CpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private CpuTime() {}
+  private final int warmup;
+  private final int calls;
+  private final String engine;
+  private final String only;
+
+  private CpuTime(int warmup, int calls, String engine, String only) {
+    this.warmup = warmup;
+    this.calls = calls;
+    this.engine = engine;
+    this.only = only;
+  }
 
   public static void main(String[] args) throws Exception {
     int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    System.out.println("operation\tjdbc_cpu_ms\tkeystone_cpu_ms\tratio");
-    run(WriteBench.class, "open", "empty", warmup, calls,
-        "bulkInsert", "oneByOneInsert", "graphWrite");
-    run(ReadBench.class, "open", null, warmup, calls, "loadByIdSequential", "loadByIdRandom",
-        "loadAll", "indexedQuery", "graphRead", "bulkUpdate");
-    run(DeleteBench.class, "open", "fill", warmup, calls, "deleteAll");
-  }
-
-  private static void run(Class<? extends Core> type, String open, String perCall, int warmup,
-      int calls, String... operations) throws Exception {
-    Core jdbc = start(type, "jdbc", open);
-    Core keystone = start(type, "keystone", open);
-    try {
-      for (String operation : operations) {
-        Method op = type.getMethod(operation);
-        Method before = perCall == null ? null : type.getMethod(perCall);
-        List<Long> a = new ArrayList<>();
-        List<Long> b = new ArrayList<>();
-        for (int i = 0; i < warmup + calls; i++) {
-          // Alternate which contender goes first, so neither always follows the other's garbage.
-          boolean jdbcFirst = i % 2 == 0;
-          long first = time(jdbcFirst ? jdbc : keystone, op, before);
-          long second = time(jdbcFirst ? keystone : jdbc, op, before);
-          if (i >= warmup) {
-            a.add(jdbcFirst ? first : second);
-            b.add(jdbcFirst ? second : first);
-          }
-        }
-        double j = median(a) / 1e6;
-        double k = median(b) / 1e6;
-        System.out.printf("%s.%s\t%.3f\t%.3f\t%.2f%n", type.getSimpleName(), operation, j, k,
-            k / j);
-      }
-    } finally {
-      jdbc.stop();
-      keystone.stop();
+    String engine = args.length > 2 ? args[2] : "sqlite";
+    String only = args.length > 3 ? args[3] : ".*";
+    CpuTime t = new CpuTime(warmup, calls, engine, only);
+    System.out.println("operation\tjdbc_cpu_ms\tkeystone_cpu_ms\tcpu_ratio"
+        + "\tjdbc_wall_ms\tkeystone_wall_ms\twall_ratio");
+    t.run(WriteBench.class, "open", "empty", null, "bulkInsert", "oneByOneInsert", "graphWrite");
+    if (engine.equals("postgres")) {
+      t.run(ReadBench.class, "open", null, null, "loadByIdRandom", "loadAll", "indexedQuery",
+          "graphRead");
+      t.run(RetryBench.class, "open", "empty", "retry=false", "transaction");
+      t.run(RetryBench.class, "open", "empty", "retry=true", "transaction");
+    } else {
+      t.run(ReadBench.class, "open", null, null, "loadByIdSequential", "loadByIdRandom",
+          "loadAll", "indexedQuery", "graphRead", "bulkUpdate");
+      t.run(DeleteBench.class, "open", "fill", null, "deleteAll");
     }
   }
 
-  private static Core start(Class<? extends Core> type, String contender, String open)
+  private void run(Class<?> type, String open, String perCall, String retry, String... operations)
       throws Exception {
-    Core bench = type.getDeclaredConstructor().newInstance();
-    bench.contender = contender;
-    bench.engine = "sqlite";
+    List<String> wanted = new ArrayList<>();
+    for (String operation : operations) {
+      String name = type.getSimpleName() + "." + operation + (retry == null ? "" : " " + retry);
+      if (name.matches(only)) {
+        wanted.add(operation);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Object jdbc = start(type, "jdbc", open, retry);
+    Object keystone = start(type, "keystone", open, retry);
+    try {
+      for (String operation : wanted) {
+        Method op = type.getMethod(operation);
+        Method before = perCall == null ? null : type.getMethod(perCall);
+        long[][] a = new long[2][calls];
+        long[][] b = new long[2][calls];
+        for (int i = 0; i < warmup + calls; i++) {
+          // Alternate which contender goes first, so neither always follows the other's garbage.
+          boolean jdbcFirst = i % 2 == 0;
+          long[] first = time(jdbcFirst ? jdbc : keystone, op, before);
+          long[] second = time(jdbcFirst ? keystone : jdbc, op, before);
+          if (i >= warmup) {
+            long[] j = jdbcFirst ? first : second;
+            long[] k = jdbcFirst ? second : first;
+            for (int m = 0; m < 2; m++) {
+              a[m][i - warmup] = j[m];
+              b[m][i - warmup] = k[m];
+            }
+          }
+        }
+        StringBuilder line = new StringBuilder(type.getSimpleName() + "." + operation
+            + (retry == null ? "" : " [" + retry + "]"));
+        for (int m = 0; m < 2; m++) {
+          double j = median(a[m]) / 1e6;
+          double k = median(b[m]) / 1e6;
+          line.append(String.format("\t%.3f\t%.3f\t%.2f", j, k, k / j));
+        }
+        System.out.println(line);
+      }
+    } finally {
+      type.getMethod("stop").invoke(jdbc);
+      type.getMethod("stop").invoke(keystone);
+    }
+  }
+
+  private Object start(Class<?> type, String contender, String open, String retry)
+      throws Exception {
+    Object bench = type.getDeclaredConstructor().newInstance();
+    type.getField("contender").set(bench, contender);
+    type.getField("engine").set(bench, engine);
+    if (retry != null) {
+      type.getField("retry").set(bench, Boolean.parseBoolean(retry.substring("retry=".length())));
+    }
     type.getMethod(open).invoke(bench);
     return bench;
   }
 
-  private static long time(Core bench, Method op, Method before) throws Exception {
+  /** CPU and wall nanoseconds of one call. */
+  private static long[] time(Object bench, Method op, Method before) throws Exception {
     if (before != null) {
       before.invoke(bench);
     }
+    long wall = System.nanoTime();
     long start = THREADS.getCurrentThreadCpuTime();
     op.invoke(bench);
-    return THREADS.getCurrentThreadCpuTime() - start;
+    long cpu = THREADS.getCurrentThreadCpuTime() - start;
+    return new long[] {cpu, System.nanoTime() - wall};
   }
 
-  private static double median(List<Long> values) {
-    long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;

@@ -7,8 +7,8 @@ import keystone.engine.KeystoneException;
 /**
  * A connection that died, told apart from a statement that failed. PostgreSQL reports it as
  * SQLSTATE class 08 (connection exception: the socket broke, or the server refused a new
- * connection) or 57P01-57P03 (the server ended the session: {@code pg_terminate_backend}, a
- * shutdown, a server still starting),
+ * connection) or 57P01-57P03 and 57P05 (the server ended the session: {@code pg_terminate_backend},
+ * a shutdown, a server still starting, an idle session timed out),
  * https://www.postgresql.org/docs/current/errcodes-appendix.html; the distributed engines use
  * the same codes for a node that went away.
  */
@@ -34,7 +34,8 @@ final class PgFaults {
         && (state.startsWith("08")
             || state.equals("57P01")
             || state.equals("57P02")
-            || state.equals("57P03"));
+            || state.equals("57P03")
+            || state.equals("57P05"));
   }
 
   /**
@@ -65,6 +66,45 @@ final class PgFaults {
             + " 40003 \"result is ambiguous\"). Keystone does not run it again by itself; check"
             + " whether its changes are there before you do: " + error.getMessage(),
         true, error);
+  }
+
+  /**
+   * The connection died while a statement ran in auto-commit: a {@link ConnectionLostException}
+   * whose outcome is known only when the server said it ended the session before the statement
+   * could commit, else unknown, as a COMMIT's is.
+   *
+   * <p>PostgreSQL reports an ended session (pg_terminate_backend, a shutdown: 57P01; an idle
+   * session timeout: 57P05) with a FATAL error in place of the statement's result only while the
+   * statement has not committed: the session was idle in the pool before it arrived, or the
+   * statement was still running and its implicit transaction is rolled back. A session ended
+   * during the commit itself is told with a WARNING and closed without that error (the wait for a
+   * synchronous standby, https://www.postgresql.org/docs/current/warm-standby.html#SYNCHRONOUS-REPLICATION),
+   * and one ended after it gets its ReadyForQuery first. A connection that just broke (08006: a
+   * crash, the network) says nothing of the kind: the statement may have committed and only the
+   * answer been lost.
+   */
+  static ConnectionLostException duringAutoCommit(SQLException error, String sql) {
+    if (endedBeforeCommit(error)) {
+      return new ConnectionLostException(
+          "The connection to PostgreSQL was lost: the server ended the session before the"
+              + " statement (in auto-commit) could commit, so nothing of it was written and"
+              + " running it again is safe: " + error.getMessage() + " in: " + sql,
+          false, error);
+    }
+    return new ConnectionLostException(
+        "The connection to PostgreSQL was lost while a statement ran in auto-commit (a single"
+            + " write outside a transaction): the outcome is unknown (it may have committed and"
+            + " only the answer been lost). Keystone does not run it again by itself; check"
+            + " whether its change is there before you do: " + error.getMessage() + " in: " + sql,
+        true, error);
+  }
+
+  /** The server's own FATAL error saying it ended the session, in place of a result. */
+  private static boolean endedBeforeCommit(SQLException error) {
+    String state = error.getSQLState();
+    return error instanceof org.postgresql.util.PSQLException server
+        && server.getServerErrorMessage() != null
+        && ("57P01".equals(state) || "57P05".equals(state));
   }
 
   /** No connection could be had: the server is down or unreachable, or the pool is exhausted. */

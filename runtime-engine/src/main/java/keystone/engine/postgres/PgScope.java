@@ -16,7 +16,13 @@ final class PgScope implements CallScope {
     TRANSACTION,
     SAVEPOINT,
     /** One statement inside a transaction: the savepoint PgStatement puts around it serves. */
-    STATEMENT
+    STATEMENT,
+    /**
+     * One statement outside a transaction that runs no foreign-key action: it runs in
+     * auto-commit, PostgreSQL's implicit transaction making it atomic, unless
+     * {@link PgSession#beginLate} opens a transaction for it first (a batch, an explicit key).
+     */
+    SINGLE
   }
 
   private final PostgresEngine engine;
@@ -72,6 +78,11 @@ final class PgScope implements CallScope {
         case TRANSACTION -> engine.commit(session);
         case SNAPSHOT -> session.connection().commit();
         case SAVEPOINT -> session.connection().releaseSavepoint(savepoint);
+        case SINGLE -> {
+          if (session.transaction) {
+            engine.commit(session);
+          }
+        }
         default -> { }
       }
       done = true;
@@ -95,7 +106,8 @@ final class PgScope implements CallScope {
     try {
       if (kind == Kind.SAVEPOINT) {
         session.connection().rollback(savepoint);
-      } else if (kind == Kind.TRANSACTION || kind == Kind.SNAPSHOT) {
+      } else if (kind == Kind.TRANSACTION || kind == Kind.SNAPSHOT
+          || (kind == Kind.SINGLE && session.transaction)) {
         session.connection().rollback();
       }
     } catch (SQLException alreadyEnded) {

@@ -37,6 +37,12 @@ final class PgSession {
    * the statement keeps no savepoint of its own.
    */
   boolean oneStatement;
+  /**
+   * The call is one statement outside a transaction that runs no foreign-key action
+   * ({@link PgScope.Kind#SINGLE}): it runs in auto-commit unless {@link #beginLate} opens a
+   * transaction for it.
+   */
+  boolean single;
   /** Whether the keys are DEFERRABLE, so that SET CONSTRAINTS can defer them. */
   final boolean deferrableKeys;
 
@@ -62,6 +68,22 @@ final class PgSession {
     return connection;
   }
 
+  /** Whether auto-commit is off: a transaction is open or starts with the next statement. */
+  boolean manual() {
+    return manual;
+  }
+
+  /**
+   * Opens the transaction of a {@link #single} call that needs one after all (a batch, or a
+   * second statement after its own); nothing is sent until its statement runs. The transaction
+   * holds that statement alone, so the statement keeps no savepoint.
+   */
+  void beginLate() throws SQLException {
+    manualCommit(true);
+    transaction = true;
+    oneStatement = true;
+  }
+
   /** Auto-commit off (a transaction) or on; nothing is sent to the server. */
   void manualCommit(boolean on) throws SQLException {
     connection.setAutoCommit(!on);
@@ -80,8 +102,10 @@ final class PgSession {
   /**
    * Runs the call's first exchange with the server; later exchanges run as they are. When the
    * connection turns out dead, nothing the call did can have stayed on the server (auto-commit is
-   * off, or {@code idempotent} says the exchange only reads), so it runs again on a fresh
-   * connection, after {@code reattach} has moved the caller's state onto it.
+   * off, or {@code idempotent} says the exchange only reads, or a write in auto-commit was
+   * refused by a server that had ended the session first: its {@link ConnectionLostException}
+   * then says the outcome is known), so it runs again on a fresh connection, after
+   * {@code reattach} has moved the caller's state onto it.
    */
   <T> T firstContact(boolean idempotent, Supplier<T> exchange, Runnable reattach) {
     if (!fresh) {
@@ -92,7 +116,7 @@ final class PgSession {
       try {
         return exchange.get();
       } catch (ConnectionLostException lost) {
-        boolean undone = manual || idempotent;
+        boolean undone = manual || idempotent || (single && !transaction);
         if (lost.commitOutcomeUnknown() || !undone || ++reconnects > MAX_RECONNECTS) {
           throw lost;
         }

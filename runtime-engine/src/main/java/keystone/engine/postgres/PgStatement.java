@@ -276,7 +276,16 @@ final class PgStatement implements RawStatement {
   public int executeBatch() {
     // The driver forgets a failed batch's rows, so it cannot be re-run: its error names one key,
     // and a dead connection is the caller's ConnectionLostException (Retry runs it again).
+    // Outside a transaction it keeps one: pgjdbc may send a large batch in several
+    // exchanges, and in auto-commit each would commit the rows before it.
     session.connection();
+    if (session.single && !session.transaction) {
+      try {
+        session.beginLate();
+      } catch (SQLException e) {
+        throw fail(e);
+      }
+    }
     return write(
         () -> {
           int changed = 0;
@@ -305,11 +314,20 @@ final class PgStatement implements RawStatement {
    * Runs a write inside a savepoint when a transaction holding other work is open: PostgreSQL
    * would otherwise abort the whole transaction on its failure. A transaction that holds only
    * this statement ({@link PgSession#oneStatement}) is rolled back whole instead, which saves the
-   * savepoint's two round trips. A foreign-key failure is then re-run with every key deferred,
-   * as on SQLite, so it lists every key the row breaks, not only the first the server met.
+   * savepoint's two round trips, and a single statement outside a transaction runs in auto-commit
+   * ({@link #autoCommitted}). A foreign-key failure is then re-run with every key deferred, as on
+   * SQLite, so it lists every key the row breaks, not only the first the server met.
    */
   private <T> T write(Work<T> work, boolean rerunnable) {
     try {
+      if (session.single && !session.transaction) {
+        if (!hasExplicitKey) {
+          return autoCommitted(work, rerunnable);
+        }
+        // The sequence moves past an explicit key with a second statement: both in one
+        // transaction, so that a failure of the second leaves no row the call reported failed.
+        session.beginLate();
+      }
       if (connection.getAutoCommit()) {
         return afterWrite(work.run());
       }
@@ -340,6 +358,35 @@ final class PgStatement implements RawStatement {
       throw fail(e);
     } finally {
       hasExplicitKey = false;
+    }
+  }
+
+  /**
+   * One statement in auto-commit: the server runs it in an implicit transaction that commits
+   * when it succeeds, deferred keys checked at that commit, and rolls back whole when it fails.
+   * A failure thus leaves nothing behind; a key's failure is re-run in a transaction of its own,
+   * always rolled back, to name every key the row breaks. A connection lost on the way leaves
+   * the outcome unknown.
+   */
+  private <T> T autoCommitted(Work<T> work, boolean rerunnable) throws SQLException {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      if (PgFaults.lost(e)) {
+        rows = null;
+        throw PgFaults.duringAutoCommit(e, sql.sql());
+      }
+      session.manualCommit(true);
+      try {
+        throw diagnosed(e, work, rerunnable);
+      } finally {
+        try {
+          connection.rollback();
+          session.manualCommit(false);
+        } catch (SQLException ended) {
+          // The diagnosis lost the connection: the call fails with the statement's own error.
+        }
+      }
     }
   }
 

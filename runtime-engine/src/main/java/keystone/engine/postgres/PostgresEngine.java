@@ -142,14 +142,22 @@ public final class PostgresEngine implements Engine {
   /**
    * One statement, or one batch. PostgreSQL makes a statement atomic, foreign-key actions
    * included, and {@link PgStatement} puts a savepoint around each write inside a transaction
-   * that holds other work: so inside a transaction the call needs no savepoint of its own, and at
-   * the top level its transaction holds this statement alone, for which the write keeps none
-   * either (a failure rolls the whole transaction back). That is two round trips fewer per call
-   * in each case; {@code runsActions} makes no difference here, unlike on SQLite.
+   * that holds other work: so inside a transaction the call needs no savepoint of its own.
+   *
+   * <p>Outside a transaction, a statement that runs no foreign-key action ({@code runsActions}
+   * false: an INSERT) runs in auto-commit, one round trip where BEGIN+statement and COMMIT made
+   * two, as hand-written JDBC does. Its guarantees hold there too: the implicit transaction makes
+   * it atomic, a deferred key is checked at its implicit commit and a violation fails the
+   * statement, which {@link PgStatement} then diagnoses in a transaction of its own that it rolls
+   * back. What changes is a connection lost while it runs: the outcome is then unknown
+   * ({@link PgFaults#duringAutoCommit}). A batch, a statement that binds an explicit identity key
+   * (which moves the sequence with a second statement) and a statement that can cascade keep a
+   * transaction, which at the top level holds this statement alone, so it keeps no savepoint
+   * either (a failure rolls the whole transaction back).
    */
   @Override
   public PgScope beginStatement(int[] changedTables, boolean runsActions) {
-    PgScope scope = begin(PgScope.Kind.STATEMENT);
+    PgScope scope = begin(runsActions ? PgScope.Kind.STATEMENT : PgScope.Kind.SINGLE);
     invalidations.mark(changedTables);
     return scope;
   }
@@ -172,8 +180,12 @@ public final class PostgresEngine implements Engine {
       current.set(session);
     }
     if (session.transaction) {
-      kind = wanted == PgScope.Kind.STATEMENT ? wanted : PgScope.Kind.SAVEPOINT;
-    } else if (wanted == PgScope.Kind.STATEMENT) {
+      kind = wanted == PgScope.Kind.STATEMENT || wanted == PgScope.Kind.SINGLE
+          ? PgScope.Kind.STATEMENT : PgScope.Kind.SAVEPOINT;
+    } else if (wanted == PgScope.Kind.SINGLE && !session.manual()) {
+      kind = PgScope.Kind.SINGLE;
+      alone = true;
+    } else if (wanted == PgScope.Kind.STATEMENT || wanted == PgScope.Kind.SINGLE) {
       kind = PgScope.Kind.TRANSACTION;
       alone = true;
     } else if (session.depth > 0 && wanted != PgScope.Kind.TRANSACTION) {
@@ -183,6 +195,7 @@ public final class PostgresEngine implements Engine {
     try {
       PgScope scope = new PgScope(this, session, kind);
       session.oneStatement = alone;
+      session.single = kind == PgScope.Kind.SINGLE;
       return scope;
     } catch (RuntimeException e) {
       exit(session, PgScope.Kind.READ, false);
@@ -206,11 +219,15 @@ public final class PostgresEngine implements Engine {
 
   void exit(PgSession session, PgScope.Kind kind, boolean committed) {
     session.depth--;
-    if (kind == PgScope.Kind.TRANSACTION) {
+    if (kind == PgScope.Kind.TRANSACTION || kind == PgScope.Kind.SINGLE) {
+      // A statement sent in auto-commit may have committed even when the call failed after it:
+      // telling observers once too often costs a re-run, missing a change would be wrong.
+      boolean changed = committed || (kind == PgScope.Kind.SINGLE && !session.transaction);
       session.transaction = false;
       session.deferred = false;
       session.oneStatement = false;
-      invalidations.transactionEnded(committed);
+      session.single = false;
+      invalidations.transactionEnded(changed);
       try {
         session.manualCommit(false);
       } catch (SQLException ignored) {

@@ -242,6 +242,66 @@ class PgConnectionLossTest {
     assertClean(List.of(1L, 7L), List.of(10L, 70L));
   }
 
+  /**
+   * A write outside a transaction runs in auto-commit. The server ends its session while the
+   * INSERT runs, before its implicit commit, and says so (57P01): nothing was written, so the
+   * write runs again on a fresh connection and the caller sees it succeed, once.
+   */
+  @Test
+  void aSingleWriteWhoseSessionTheServerEndsBeforeItCommitsRunsAgainOnce() throws Exception {
+    exec("CREATE FUNCTION hold_order() RETURNS trigger LANGUAGE plpgsql AS $$"
+        + " BEGIN PERFORM pg_advisory_xact_lock_shared(18); RETURN NEW; END $$");
+    exec("CREATE TRIGGER hold_order BEFORE INSERT ON orders FOR EACH ROW"
+        + " EXECUTE FUNCTION hold_order()");
+    exec("SELECT pg_advisory_lock(18)");
+    Future<?> insert = threads.submit(() -> db.insertOrder(20, 1));
+    PgServer.terminate(admin, PgServer.awaitBlocked(admin, database, "INSERT INTO \"orders\""));
+    exec("SELECT pg_advisory_unlock(18)");
+    insert.get(60, TimeUnit.SECONDS);
+    assertClean(List.of(1L), List.of(10L, 20L));
+  }
+
+  /**
+   * A write in auto-commit whose session ends after its implicit transaction committed (the
+   * commit waits for a standby that does not exist, and the server closes the session with a
+   * warning only): the outcome is unknown to the client. Retry must not run it again: the row is
+   * there, and a second run would write it twice.
+   */
+  @Test
+  void aSingleWriteLostAfterItsImplicitCommitIsAmbiguousAndNeverRetried() throws Exception {
+    exec("ALTER DATABASE " + database + " SET synchronous_commit = on");
+    assertTrue(PgServer.terminateAll(admin, database) > 0);   // new sessions take the setting
+    server.holdCommitsForAStandby(threads);
+    AtomicInteger runs = new AtomicInteger();
+    Future<?> insert;
+    try {
+      insert = threads.submit(() -> Retry.transientFailures(5).run(false, () -> {
+        runs.incrementAndGet();
+        db.insertOrder(70, 1);
+      }));
+      PgServer.terminate(admin, PgServer.awaitWaiting(admin, database, "SyncRep"));
+    } finally {
+      server.releaseCommits();
+    }
+    ConnectionLostException lost = lostFrom(insert);
+    assertTrue(lost.commitOutcomeUnknown());
+    assertTrue(lost.getMessage().contains("auto-commit"), lost.getMessage());
+    assertTrue(lost.getMessage().contains("outcome is unknown"), lost.getMessage());
+    assertFalse(Retry.isTransient(lost));
+    assertEquals(1, runs.get(), "an ambiguous write is never run again");
+    assertEquals(1, lost.attempts());
+    assertClean(List.of(1L), List.of(10L, 70L));
+  }
+
+  private static ConnectionLostException lostFrom(Future<?> call) throws Exception {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> call.get(60, TimeUnit.SECONDS));
+    if (!(e.getCause() instanceof ConnectionLostException lost)) {
+      throw new AssertionError("expected ConnectionLostException", e.getCause());
+    }
+    return lost;
+  }
+
   @Test
   void anInterruptedThreadsCallFailsTypedAndItsTransactionRollsBack() throws Exception {
     KeystoneException e = assertThrows(KeystoneException.class,
