@@ -15,6 +15,9 @@ public final class PgPool {
     config.setConnectionTimeout(Math.max(250, acquireTimeout.toMillis()));
     config.setPoolName("keystone");
     config.setAutoCommit(true);
+    // pgjdbc releases the savepoint it sends with a statement (PgAutosave), in the same round
+    // trip as the next statement; without it each would stay until the transaction ends.
+    config.addDataSourceProperty("cleanupSavepoints", "true");
     return new HikariDataSource(config);
   }
 }

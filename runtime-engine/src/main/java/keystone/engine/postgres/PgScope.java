@@ -22,7 +22,13 @@ final class PgScope implements CallScope {
      * auto-commit, PostgreSQL's implicit transaction making it atomic, unless
      * {@link PgSession#beginLate} opens a transaction for it first (a batch, an explicit key).
      */
-    SINGLE
+    SINGLE,
+    /**
+     * A read inside a transaction whose statements send their own savepoint
+     * ({@link PgSession#pipelined}): its savepoint is set only if the engine's own work uses the
+     * connection directly ({@link #session()}).
+     */
+    NESTED_READ
   }
 
   private final PostgresEngine engine;
@@ -62,6 +68,9 @@ final class PgScope implements CallScope {
   }
 
   PgSession session() {
+    if (kind == Kind.NESTED_READ && savepoint == null) {
+      savepoint = session.firstContact(false, this::setSavepoint, () -> { });
+    }
     return session;
   }
 
@@ -78,6 +87,11 @@ final class PgScope implements CallScope {
         case TRANSACTION -> engine.commit(session);
         case SNAPSHOT -> session.connection().commit();
         case SAVEPOINT -> session.connection().releaseSavepoint(savepoint);
+        case NESTED_READ -> {
+          if (savepoint != null) {
+            session.connection().releaseSavepoint(savepoint);
+          }
+        }
         case SINGLE -> {
           if (session.transaction) {
             engine.commit(session);
@@ -104,7 +118,7 @@ final class PgScope implements CallScope {
 
   private void rollback() {
     try {
-      if (kind == Kind.SAVEPOINT) {
+      if (kind == Kind.SAVEPOINT || (kind == Kind.NESTED_READ && savepoint != null)) {
         session.connection().rollback(savepoint);
       } else if (kind == Kind.TRANSACTION || kind == Kind.SNAPSHOT
           || (kind == Kind.SINGLE && session.transaction)) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import keystone.engine.ConnectionLostException;
 import keystone.engine.KeystoneException;
+import org.postgresql.PGConnection;
 
 /**
  * The connection a thread holds from its outermost call to the end of it, with the statements
@@ -45,11 +46,26 @@ final class PgSession {
   boolean single;
   /** Whether the keys are DEFERRABLE, so that SET CONSTRAINTS can defer them. */
   final boolean deferrableKeys;
+  /**
+   * Whether a statement inside a transaction sends its savepoint with it ({@link PgAutosave}),
+   * so that a read call there needs no savepoint of its own.
+   */
+  final boolean pipelined;
+  private PGConnection pg;
 
-  PgSession(Supplier<Connection> pool, boolean deferrableKeys) {
+  PgSession(Supplier<Connection> pool, boolean deferrableKeys, boolean pipelined) {
     this.pool = pool;
     this.deferrableKeys = deferrableKeys;
+    this.pipelined = pipelined;
     this.connection = pool.get();
+  }
+
+  /** The driver's own connection, for {@link PgAutosave}. */
+  PGConnection pg() throws SQLException {
+    if (pg == null) {
+      pg = connection.unwrap(PGConnection.class);
+    }
+    return pg;
   }
 
   /** The connection, for work that {@link #firstContact} cannot run again. */
@@ -133,6 +149,7 @@ final class PgSession {
     }
     statements.clear();
     closeQuietly();
+    pg = null;
     try {
       connection = pool.get();
       connection.setAutoCommit(!manual);

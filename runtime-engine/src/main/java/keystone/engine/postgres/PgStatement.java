@@ -35,6 +35,8 @@ final class PgStatement implements RawStatement {
   private final PgErrors errors;
   private PreparedStatement statement;
   private PreparedStatement returning;
+  /** The statement with its savepoint, for runs inside a transaction (PgGuarded). */
+  private PgGuarded guarded;
   private ResultSet rows;
   /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
   private Object[] bound = new Object[8];
@@ -85,6 +87,7 @@ final class PgStatement implements RawStatement {
   private void reattach() {
     connection = session.lent();
     returning = null;
+    guarded = null;
     try {
       statement = connection.prepareStatement(sql.sql());
       copyBindings(statement, width);
@@ -307,6 +310,7 @@ final class PgStatement implements RawStatement {
           }
           return statement.executeUpdate();
         },
+        sql.returnsRows() ? null : () -> guarded().update(),
         true));
   }
 
@@ -319,6 +323,14 @@ final class PgStatement implements RawStatement {
    * SQLite, so it lists every key the row breaks, not only the first the server met.
    */
   private <T> T write(Work<T> work, boolean rerunnable) {
+    return write(work, null, rerunnable);
+  }
+
+  /**
+   * {@code withSavepoint}, when given, runs the same statement with its savepoint sent in front
+   * of it ({@link PgGuarded}); it serves inside a transaction that holds other work.
+   */
+  private <T> T write(Work<T> work, Work<T> withSavepoint, boolean rerunnable) {
     try {
       if (session.single && !session.transaction) {
         if (!hasExplicitKey) {
@@ -339,6 +351,17 @@ final class PgStatement implements RawStatement {
             throw fail(e);   // The pool has closed the connection: nothing to roll back on.
           }
           connection.rollback();
+          throw diagnosed(e, work, rerunnable);
+        }
+      }
+      if (session.pipelined && !hasExplicitKey) {
+        try {
+          return withSavepoint != null
+              ? withSavepoint.run() : PgAutosave.run(session.pg(), connection, work::run);
+        } catch (SQLException e) {
+          if (PgFaults.lost(e)) {
+            throw fail(e);
+          }
           throw diagnosed(e, work, rerunnable);
         }
       }
@@ -467,6 +490,15 @@ final class PgStatement implements RawStatement {
         true));
   }
 
+  /** The statement with its savepoint, bound as this one is. */
+  private PgGuarded guarded() throws SQLException {
+    if (guarded == null) {
+      guarded = new PgGuarded(connection, sql.sql());
+    }
+    copyBindings(guarded.prepared(), width);
+    return guarded;
+  }
+
   private void remember(int index, Object value) {
     if (index > bound.length) {
       bound = java.util.Arrays.copyOf(bound, Math.max(index, bound.length * 2));
@@ -492,7 +524,8 @@ final class PgStatement implements RawStatement {
       if (rows == null) {
         // A write with RETURNING makes its changes here, so it gets a write's savepoint.
         rows = contact(!sql.returnsRows(),
-            () -> sql.returnsRows() ? write(statement::executeQuery, true) : query());
+            () -> sql.returnsRows()
+                ? write(statement::executeQuery, () -> guarded().query(), true) : query());
       }
       return rows.next();
     } catch (SQLException e) {
@@ -500,8 +533,16 @@ final class PgStatement implements RawStatement {
     }
   }
 
+  /**
+   * A read. Inside a transaction it sends its savepoint with it when it can: PostgreSQL aborts
+   * the whole transaction on a failed read too, and a read call there keeps no savepoint of its
+   * own ({@link PgScope.Kind#NESTED_READ}).
+   */
   private ResultSet query() {
     try {
+      if (session.transaction && session.pipelined && !session.oneStatement) {
+        return guarded().query();
+      }
       return statement.executeQuery();
     } catch (SQLException e) {
       throw fail(e);
@@ -650,6 +691,9 @@ final class PgStatement implements RawStatement {
       statement.close();
       if (returning != null) {
         returning.close();
+      }
+      if (guarded != null) {
+        guarded.close();
       }
     } catch (SQLException ignored) {
       // The connection goes back to the pool either way.

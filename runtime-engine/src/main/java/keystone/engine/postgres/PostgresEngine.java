@@ -39,6 +39,8 @@ public final class PostgresEngine implements Engine {
   /** Whether a key is checked at COMMIT without deferForeignKeys(), see commit(). */
   private final boolean hasInitiallyDeferredKeys;
   private final boolean deferrableKeys;
+  /** Whether the pool's connections release pgjdbc's automatic savepoints, see PgAutosave. */
+  private volatile boolean pipelined;
   private volatile boolean closed;
 
   private PostgresEngine(
@@ -91,6 +93,7 @@ public final class PostgresEngine implements Engine {
       sql.learn(PgReplace.read(c));
       sql.resolveSequences(c);
       scope.succeed();
+      pipelined = PgAutosave.probe(c);
     } catch (SQLException e) {
       throw errors.translate(e, "reading the catalog");
     } finally {
@@ -176,12 +179,19 @@ public final class PostgresEngine implements Engine {
     PgScope.Kind kind = wanted;
     boolean alone = false;
     if (session == null) {
-      session = new PgSession(this::borrow, deferrableKeys);
+      session = new PgSession(this::borrow, deferrableKeys, pipelined);
       current.set(session);
     }
     if (session.transaction) {
-      kind = wanted == PgScope.Kind.STATEMENT || wanted == PgScope.Kind.SINGLE
-          ? PgScope.Kind.STATEMENT : PgScope.Kind.SAVEPOINT;
+      if (wanted == PgScope.Kind.STATEMENT || wanted == PgScope.Kind.SINGLE) {
+        kind = PgScope.Kind.STATEMENT;
+      } else if (session.pipelined
+          && (wanted == PgScope.Kind.READ || wanted == PgScope.Kind.SNAPSHOT)) {
+        // Each statement sends its own savepoint; a read changes nothing to undo.
+        kind = PgScope.Kind.NESTED_READ;
+      } else {
+        kind = PgScope.Kind.SAVEPOINT;
+      }
     } else if (wanted == PgScope.Kind.SINGLE && !session.manual()) {
       kind = PgScope.Kind.SINGLE;
       alone = true;

@@ -1,6 +1,7 @@
 package keystone.engine.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,14 @@ class PostgresEngineTest {
   }
 
 
+  private List<Long> ids(String table) {
+    List<Long> ids = new ArrayList<>();
+    for (Object[] row : db.query("SELECT id FROM " + table + " ORDER BY id")) {
+      ids.add((Long) row[0]);
+    }
+    return ids;
+  }
+
   private long count(String table) {
     return (Long) db.query("SELECT count(*) FROM " + table).get(0)[0];
   }
@@ -122,6 +131,54 @@ class PostgresEngineTest {
           db.insertOrder(12, 2);
         });
     assertEquals(2, count("orders"));
+  }
+
+  /**
+   * Inside a transaction every call's savepoint goes out with its statement (PgAutosave): a
+   * failed write, a failed batch and a failed read are each undone alone, and the transaction
+   * goes on.
+   */
+  @Test
+  void pipelinedSavepointsUndoEachFailedCallAloneAndLeaveNoneBehind() {
+    db.runInTransaction(
+        () -> {
+          db.insertUser(2, "bob");
+          assertThrows(ForeignKeyViolationException.class, () -> db.insertOrder(12, 777));
+          assertThrows(UniqueViolationException.class, () -> db.insertOrders(2, 30, 31, 10));
+          KeystoneException read = assertThrows(KeystoneException.class, () -> db.quotient(0));
+          assertTrue(read.getMessage().contains("division by zero"), read.getMessage());
+          assertEquals(50, db.quotient(2));
+          db.insertOrder(12, 2);
+          assertEquals(2, db.insertOrders(2, 40, 41));
+        });
+    assertEquals(2, count("users"));
+    assertEquals(List.of(10L, 12L, 40L, 41L), ids("orders"));
+  }
+
+  @Test
+  void thePoolReleasesPgjdbcsSavepointsAndAPoolThatDoesNotIsSeen() throws Exception {
+    String url = server.getJdbcUrl("postgres", "postgres");
+    try (com.zaxxer.hikari.HikariDataSource pool =
+            PgPool.open(url, 2, java.time.Duration.ofSeconds(5));
+        Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      assertTrue(PgAutosave.probe(c));
+      // A failed statement and a good one, each in its savepoint: none is left behind.
+      c.setAutoCommit(false);
+      org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+      java.sql.SQLException failed = assertThrows(java.sql.SQLException.class,
+          () -> PgAutosave.run(pg, c, () -> st.execute("SELECT 1 / 0")));
+      assertEquals("22012", failed.getSQLState());
+      assertTrue(PgAutosave.run(pg, c, () -> st.execute("SELECT 1")));
+      java.sql.SQLException none = assertThrows(java.sql.SQLException.class,
+          () -> st.execute("RELEASE SAVEPOINT PGJDBC_AUTOSAVE"));
+      assertEquals("3B001", none.getSQLState(), none.getMessage());
+      c.rollback();
+      c.setAutoCommit(true);
+    }
+    try (Connection c = java.sql.DriverManager.getConnection(url + "&cleanupSavepoints=false")) {
+      assertFalse(PgAutosave.probe(c));
+    }
   }
 
   @Test
