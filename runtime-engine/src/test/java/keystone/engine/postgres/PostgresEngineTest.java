@@ -139,7 +139,7 @@ class PostgresEngineTest {
    * goes on.
    */
   @Test
-  void pipelinedSavepointsUndoEachFailedCallAloneAndLeaveNoneBehind() {
+  void pipelinedSavepointsUndoEachFailedCallAloneAndTheTransactionGoesOn() {
     db.runInTransaction(
         () -> {
           db.insertUser(2, "bob");
