@@ -16,9 +16,10 @@
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
 # On a machine other work keeps busy, wall time mostly measures the wait for a CPU. A check that
-# leaves the wait out: keystone.bench.CpuTime times the SQLite core operations in the calling
-# thread's CPU time, Keystone and hand JDBC alternating call by call in one JVM
-# (java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime 30 40).
+# leaves the wait out: keystone.bench.CpuTime times the core operations in the calling thread's
+# CPU time (and wall time), Keystone and hand JDBC alternating call by call in one JVM
+# (java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime 30 40 [sqlite|postgres];
+# on PostgreSQL pinned as below, taskset -c 1, and its wall-time ratio is the one to read).
 #
 # Needs: JDK 17, Maven, gcc, and npm for SQLite's amalgamation (see native_sqlite below). The
 # build goes through the reactor (-am), so nothing has to be installed first. The PostgreSQL group

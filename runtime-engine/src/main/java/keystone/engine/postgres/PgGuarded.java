@@ -27,7 +27,10 @@ final class PgGuarded {
 
   PgGuarded(Connection connection, String sql) {
     this.connection = connection;
-    this.sql = sql;
+    String statement = sql.strip();
+    // A trailing semicolon would put an empty query between the statement and RELEASE.
+    this.sql = statement.endsWith(";")
+        ? statement.substring(0, statement.length() - 1) : statement;
   }
 
   /** The prepared query, for the caller to bind its parameters (the same indexes). */
