@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import keystone.engine.spi.Observed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +23,15 @@ class InvalidationsTest {
   private final AtomicInteger runs = new AtomicInteger();
   private final List<Integer> emitted = new ArrayList<>();
   private Invalidations invalidations;
-  private Flow.Subscription subscription;
+  private Observed.Demand subscription;
 
   @BeforeEach
   void subscribe() {
     invalidations = new Invalidations(2, new Direct());
-    invalidations.publisher(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
-        new Flow.Subscriber<Integer>() {
+    invalidations.observe(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
+        new Observed.Observer<Integer>() {
           @Override
-          public void onSubscribe(Flow.Subscription s) {
+          public void onSubscribe(Observed.Demand s) {
             subscription = s;
             s.request(Long.MAX_VALUE);
           }
