@@ -40,7 +40,10 @@ final class AndroidApi {
     return declares(owner, signature);
   }
 
-  /** As the VM resolves a member: the class, its superclasses, then its interfaces. */
+  /**
+   * As the VM resolves a member: the class, its superclasses, then its interfaces (whose
+   * superclass the signature records as {@code java/lang/Object}, as in the class file).
+   */
   private boolean declares(String owner, String signature) {
     Clazz clazz = owner == null ? null : classes.get(owner);
     if (clazz == null) {
@@ -54,8 +57,6 @@ final class AndroidApi {
         return true;
       }
     }
-    // An interface's method may be called through it although only Object declares it.
-    return !owner.equals("java/lang/Object") && clazz.getSuperClass() == null
-        && declares("java/lang/Object", signature);
+    return false;
   }
 }
