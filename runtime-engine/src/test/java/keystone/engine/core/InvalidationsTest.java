@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import keystone.engine.spi.Observed;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,7 @@ class InvalidationsTest {
 
   @BeforeEach
   void subscribe() {
-    invalidations = new Invalidations(2, new Direct());
+    invalidations = new Invalidations(2, new DirectExecutor());
     invalidations.observe(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
         new Observed.Observer<Integer>() {
           @Override
@@ -85,39 +83,4 @@ class InvalidationsTest {
     assertEquals(1, runs.get());
   }
 
-  /** Runs each task on the calling thread. */
-  private static final class Direct extends AbstractExecutorService {
-    private boolean shutdown;
-
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
-
-    @Override
-    public void shutdown() {
-      shutdown = true;
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      shutdown = true;
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return true;
-    }
-  }
 }
