@@ -1,6 +1,8 @@
 package keystone.engine;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import keystone.engine.spi.ValueType;
 
 /** Words for foreign-key violations, shaped like PostgreSQL's (errcode 23503). */
@@ -34,6 +36,8 @@ final class ForeignKeyMessages {
 
   /** The key's values as stored, for a key whose columns' Java types are not known. */
   static List<String> storedText(List<Object> key) {
-    return key.stream().map(ValueType::storedText).toList();
+    // Not Stream.toList(), which Android 9 (API 28) lacks; the same unmodifiable list.
+    return key.stream().map(ValueType::storedText)
+        .collect(Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList));
   }
 }

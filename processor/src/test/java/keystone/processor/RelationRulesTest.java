@@ -272,7 +272,8 @@ class RelationRulesTest {
     Compilation c = with(SMALL_USER, dao);
     assertThat(c).succeededWithoutWarnings();
     String impl = text(c, "test.TestDao_Impl");
-    assertThat(impl).contains("return engine.publisher(readsUser, () -> userNow(id));");
+    assertThat(impl)
+        .contains("return FlowPublisher.of(engine.observe(readsUser, () -> userNow(id)));");
     assertThat(impl).contains("private Optional<User> userNow(long id) {");
     assertThat(impl).contains("READS_USER = {\"users\"};");
     assertThat(impl).contains("READS_ORDERS = {\"orders\", \"users\"};");

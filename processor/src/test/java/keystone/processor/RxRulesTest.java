@@ -36,7 +36,11 @@ class RxRulesTest {
     String impl = impl(c);
     assertThat(impl).contains("return Single.fromCallable(() -> insertPlain(u));");
     assertThat(impl)
-        .contains("return Flowable.fromPublisher(FlowAdapters.toPublisher(usersPlain()));");
+        .contains("return Flowable.fromPublisher(ReactiveStreamsPublisher.of(usersPlain()));");
+    // The plain form is the engine's Observed: RxJava observers never load Flow (API 30+).
+    assertThat(impl).contains("private Observed<List<User>> usersPlain() {");
+    assertThat(impl).doesNotContain("concurrent.Flow");
+    assertThat(impl).doesNotContain("FlowPublisher");
     assertThat(impl).contains("User value2 = userPlain(value);");
   }
 

@@ -89,8 +89,10 @@ public final class DatabaseFactory {
 
   /** {@code p.Outer.Inner} is implemented by {@code p.Outer_Inner_Impl}. */
   static String implementationName(Class<?> database) {
-    String packageName = database.getPackageName();
     String binary = database.getName();
+    // Not Class.getPackageName(), which Android 9 (API 28) lacks: a binary name's last dot
+    // ends its package (nesting is written with '$').
+    String packageName = binary.substring(0, Math.max(0, binary.lastIndexOf('.')));
     String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
     String impl = simple.replace('$', '_') + "_Impl";
     return packageName.isEmpty() ? impl : packageName + "." + impl;

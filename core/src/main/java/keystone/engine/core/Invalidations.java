@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.function.Supplier;
+import keystone.engine.spi.Observed;
 
 /**
  * Which tables the open transaction changed, and who is watching which tables. Marks are set by
@@ -61,7 +61,7 @@ public final class Invalidations {
     anyMarked = false;
   }
 
-  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
+  public <T> Observed<T> observe(int[] readTables, Supplier<T> query) {
     return new ObservedQuery<>(this, readTables, query);
   }
 

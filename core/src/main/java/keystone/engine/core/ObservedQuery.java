@@ -1,17 +1,18 @@
 package keystone.engine.core;
 
-import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import keystone.engine.spi.Observed;
 
 /**
  * A query re-run for each subscriber whenever a table it reads changes. Backpressure by
  * conflation: an invalidation only marks the subscription dirty, and a run happens when the
  * subscriber has demand, so it always sees the latest state and never a queue of stale ones.
+ * No {@code java.util.concurrent.Flow} here (Android API 30+): the generated code adapts.
  */
-final class ObservedQuery<T> implements Flow.Publisher<T> {
+final class ObservedQuery<T> implements Observed<T> {
   private final Invalidations invalidations;
   private final int[] readTables;
   private final Supplier<T> query;
@@ -23,21 +24,21 @@ final class ObservedQuery<T> implements Flow.Publisher<T> {
   }
 
   @Override
-  public void subscribe(Flow.Subscriber<? super T> subscriber) {
+  public void subscribe(Observer<? super T> subscriber) {
     Subscription subscription = new Subscription(subscriber);
     invalidations.watch(subscription);
     subscriber.onSubscribe(subscription);
   }
 
   /** One subscriber's state; drains run one at a time on the observer executor. */
-  final class Subscription implements Flow.Subscription {
-    private final Flow.Subscriber<? super T> subscriber;
+  final class Subscription implements Demand {
+    private final Observer<? super T> subscriber;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean dirty = true;
     private volatile boolean done;
 
-    Subscription(Flow.Subscriber<? super T> subscriber) {
+    Subscription(Observer<? super T> subscriber) {
       this.subscriber = subscriber;
     }
 

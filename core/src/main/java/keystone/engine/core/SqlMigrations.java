@@ -1,5 +1,6 @@
 package keystone.engine.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -8,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class SqlMigrations {
   private static void list(URL root, String folder, ClassLoader loader, TreeMap<String, URL> files)
       throws IOException, URISyntaxException {
     if (root.getProtocol().equals("file")) {
-      try (Stream<Path> paths = Files.list(Path.of(root.toURI()))) {
+      try (Stream<Path> paths = Files.list(Paths.get(root.toURI()))) {
         for (Path path : (Iterable<Path>) paths::iterator) {
           String name = path.getFileName().toString();
           if (FILE.matcher(name).matches()) {
@@ -82,9 +84,19 @@ public final class SqlMigrations {
 
   private static String read(URL url) {
     try (InputStream in = url.openStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(readAll(in), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new KeystoneException("Cannot read SQL migration " + url + ": " + e, e);
     }
+  }
+
+  /** Not {@code InputStream.readAllBytes}, which Android 9 (API 28) lacks. */
+  private static byte[] readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
   }
 }

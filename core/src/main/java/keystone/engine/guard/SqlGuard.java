@@ -1,10 +1,12 @@
 package keystone.engine.guard;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import keystone.engine.KeystoneException;
 
 /**
@@ -37,7 +39,9 @@ public final class SqlGuard {
     if (parts.isEmpty()) {
       throw new KeystoneException("No SQL statement in: " + sql);
     }
-    return parts.stream().map(s -> new GuardedStatement(s, classify(s))).toList();
+    // Not Stream.toList(), which Android 9 (API 28) lacks; the same unmodifiable list.
+    return parts.stream().map(s -> new GuardedStatement(s, classify(s)))
+        .collect(Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList));
   }
 
   /** The statements of {@code sql}, split where SQLite would end each. */

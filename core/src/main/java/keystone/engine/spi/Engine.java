@@ -2,7 +2,6 @@ package keystone.engine.spi;
 
 import java.util.List;
 import keystone.engine.DeletePlan;
-import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import keystone.engine.KeystoneDatabase;
@@ -145,11 +144,14 @@ public interface Engine extends KeystoneDatabase {
   CallScope beginStatement(int[] changedTables, boolean runsActions);
 
   /**
-   * A publisher that runs {@code query} for each subscriber now and again after every committed
-   * transaction that changed one of {@code readTables} (indexes of {@link Schema#tables()}).
+   * An observed query that runs {@code query} for each subscriber now and again after every
+   * committed transaction that changed one of {@code readTables} (indexes of
+   * {@link Schema#tables()}); the generated code adapts it to the DAO method's
+   * {@code Flow.Publisher} ({@link FlowPublisher}) or RxJava type
+   * ({@link ReactiveStreamsPublisher}).
    * Values are conflated: a subscriber that has not requested more gets the latest result when
    * it does, never a backlog, and a slow subscriber never holds up a writer. A null result is
    * not emitted (Reactive Streams forbids it); use {@code Optional}.
    */
-  <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query);
+  <T> Observed<T> observe(int[] readTables, Supplier<T> query);
 }

@@ -8,7 +8,6 @@ import keystone.engine.core.SqlMigrations;
 import keystone.engine.sqlite.driver.DriverException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import keystone.engine.DeletePlan;
 import keystone.engine.ForeignKeyViolation;
@@ -29,6 +28,7 @@ import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
+import keystone.engine.spi.Observed;
 import keystone.engine.spi.Schema;
 import keystone.engine.sqlite.driver.SqliteDriver;
 
@@ -234,8 +234,8 @@ public final class SqliteEngine implements Engine, FailureHandler {
   }
 
   @Override
-  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
-    return invalidations.publisher(readTables, query);
+  public <T> Observed<T> observe(int[] readTables, Supplier<T> query) {
+    return invalidations.observe(readTables, query);
   }
 
   Transactions transactions() {

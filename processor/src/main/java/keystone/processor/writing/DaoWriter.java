@@ -55,16 +55,25 @@ public final class DaoWriter {
   }
 
   private static CodeBlock body(DaoModel dao, DaoMethodModel m, Constants constants) {
+    return body(dao, m, constants, true);
+  }
+
+  /**
+   * @param asFlow whether an observed query is returned as the {@code Flow.Publisher} its model
+   *     declares, or (for the RxJava methods, which must not need {@code Flow}) as is
+   */
+  private static CodeBlock body(
+      DaoModel dao, DaoMethodModel m, Constants constants, boolean asFlow) {
     if (m instanceof DaoMethodModel.Insert i) {
       return WriteMethods.insert(i, constants);
     } else if (m instanceof DaoMethodModel.UpdateOrDelete u) {
       return WriteMethods.updateOrDelete(u, constants);
     } else if (m instanceof DaoMethodModel.Query q) {
-      return QueryMethods.query(q, constants);
+      return QueryMethods.query(q, constants, asFlow);
     } else if (m instanceof DaoMethodModel.RawQuery r) {
-      return QueryMethods.raw(r, constants);
+      return QueryMethods.raw(r, constants, asFlow);
     } else if (m instanceof DaoMethodModel.Rx rx) {
-      return RxMethods.rx(rx, body(dao, rx.inner(), constants), constants);
+      return RxMethods.rx(rx, body(dao, rx.inner(), constants, false), constants);
     }
     return transaction(dao, (DaoMethodModel.Transaction) m);
   }

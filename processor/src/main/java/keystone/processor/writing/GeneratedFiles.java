@@ -19,6 +19,11 @@ public final class GeneratedFiles {
   static final ClassName CALL_SCOPE = ClassName.get("keystone.engine.spi", "CallScope");
   static final ClassName DIALECT = ClassName.get("keystone.engine.spi", "Dialect");
   static final ClassName SQL_STATEMENT = ClassName.get("keystone.engine.spi", "SqlStatement");
+  /** An observed query, and its two adapters: to Flow.Publisher, and to RxJava's Publisher. */
+  static final ClassName OBSERVED = ClassName.get("keystone.engine.spi", "Observed");
+  static final ClassName FLOW_PUBLISHER = ClassName.get("keystone.engine.spi", "FlowPublisher");
+  static final ClassName REACTIVE_STREAMS_PUBLISHER =
+      ClassName.get("keystone.engine.spi", "ReactiveStreamsPublisher");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 

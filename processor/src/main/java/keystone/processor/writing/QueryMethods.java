@@ -31,25 +31,27 @@ final class QueryMethods {
 
   private QueryMethods() {}
 
-  static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants) {
-    return observedOr(m, m.query(), () -> body(m, m.query(), constants), constants);
+  static CodeBlock query(DaoMethodModel.Query m, DaoWriter.Constants constants, boolean asFlow) {
+    return observedOr(m, m.query(), () -> body(m, m.query(), constants), constants, asFlow);
   }
 
   /**
    * A {@code @RawQuery}: the engine guards the SQL and opens the call's scope, the statement's
    * columns are found by name ({@code ColumnMap}), then rows are read as a {@code @Query}'s are.
    */
-  static CodeBlock raw(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {
-    return observedOr(m, m.query(), () -> rawBody(m, constants), constants);
+  static CodeBlock raw(DaoMethodModel.RawQuery m, DaoWriter.Constants constants, boolean asFlow) {
+    return observedOr(m, m.query(), () -> rawBody(m, constants), constants, asFlow);
   }
 
   /**
    * {@code body}, or when the query is observed, a publisher of it: the query itself becomes a
-   * private method that the publisher re-runs after each commit touching a table it reads; the
-   * engine conflates, so a slow subscriber holds up no writer.
+   * private method that the engine's {@code Observed} re-runs after each commit touching a table
+   * it reads; the engine conflates, so a slow subscriber holds up no writer. {@code asFlow}
+   * adapts it to {@code Flow.Publisher} (Android API 30+), which RxJava methods do not need.
    */
   private static CodeBlock observedOr(DaoMethodModel m, QueryModel q,
-      java.util.function.Supplier<CodeBlock> body, DaoWriter.Constants constants) {
+      java.util.function.Supplier<CodeBlock> body, DaoWriter.Constants constants,
+      boolean asFlow) {
     if (!q.observed()) {
       return body.get();
     }
@@ -62,9 +64,11 @@ final class QueryMethods {
     String reads = constants.tables("READS_", sig.name(), q.tables(),
         "Tables this query reads, relations included: indexes of SCHEMA.tables().");
     String args = String.join(", ", sig.parameters().stream().map(p -> p.name()).toList());
-    return CodeBlock.builder()
-        .addStatement("return engine.publisher($L, () -> $L($L))", reads, name, args)
-        .build();
+    CodeBlock observe = CodeBlock.of("engine.observe($L, () -> $L($L))", reads, name, args);
+    return asFlow
+        ? CodeBlock.builder()
+            .addStatement("return $T.of($L)", GeneratedFiles.FLOW_PUBLISHER, observe).build()
+        : CodeBlock.builder().addStatement("return $L", observe).build();
   }
 
   private static CodeBlock rawBody(DaoMethodModel.RawQuery m, DaoWriter.Constants constants) {

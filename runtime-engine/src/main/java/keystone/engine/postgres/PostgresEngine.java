@@ -3,7 +3,6 @@ package keystone.engine.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -16,6 +15,7 @@ import keystone.engine.core.Invalidations;
 import keystone.engine.raw.RawSql;
 import keystone.engine.spi.Dialect;
 import keystone.engine.spi.Engine;
+import keystone.engine.spi.Observed;
 import keystone.engine.spi.Schema;
 
 /**
@@ -412,8 +412,8 @@ public final class PostgresEngine implements Engine {
   }
 
   @Override
-  public <T> Flow.Publisher<T> publisher(int[] readTables, Supplier<T> query) {
-    return invalidations.publisher(readTables, query);
+  public <T> Observed<T> observe(int[] readTables, Supplier<T> query) {
+    return invalidations.observe(readTables, query);
   }
 
   @Override

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import keystone.engine.spi.Observed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +21,15 @@ class InvalidationsTest {
   private final AtomicInteger runs = new AtomicInteger();
   private final List<Integer> emitted = new ArrayList<>();
   private Invalidations invalidations;
-  private Flow.Subscription subscription;
+  private Observed.Demand subscription;
 
   @BeforeEach
   void subscribe() {
-    invalidations = new Invalidations(2, new Direct());
-    invalidations.publisher(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
-        new Flow.Subscriber<Integer>() {
+    invalidations = new Invalidations(2, new DirectExecutor());
+    invalidations.observe(new int[] {ORDERS}, runs::incrementAndGet).subscribe(
+        new Observed.Observer<Integer>() {
           @Override
-          public void onSubscribe(Flow.Subscription s) {
+          public void onSubscribe(Observed.Demand s) {
             subscription = s;
             s.request(Long.MAX_VALUE);
           }
@@ -85,39 +83,4 @@ class InvalidationsTest {
     assertEquals(1, runs.get());
   }
 
-  /** Runs each task on the calling thread. */
-  private static final class Direct extends AbstractExecutorService {
-    private boolean shutdown;
-
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
-
-    @Override
-    public void shutdown() {
-      shutdown = true;
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      shutdown = true;
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return true;
-    }
-  }
 }

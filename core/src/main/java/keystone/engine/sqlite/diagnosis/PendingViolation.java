@@ -1,6 +1,8 @@
 package keystone.engine.sqlite.diagnosis;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.spi.ForeignKeyInfo;
 import keystone.engine.sqlite.SortableDecimal;
@@ -18,7 +20,9 @@ public record PendingViolation(ForeignKeyInfo key, Object row, List<Object> valu
 
   ForeignKeyViolation toViolation(ForeignKeyViolation.Kind kind) {
     // Decimals stored in the sortable form (Android) read as the plain numbers they are.
-    List<Object> readable = values.stream().map(SortableDecimal::readable).toList();
+    // Not Stream.toList(), which Android 9 (API 28) lacks; the same unmodifiable list.
+    List<Object> readable = values.stream().map(SortableDecimal::readable)
+        .collect(Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList));
     return new ForeignKeyViolation(
         key.name(),
         key.childTable(),

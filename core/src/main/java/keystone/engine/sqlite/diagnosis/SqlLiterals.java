@@ -1,7 +1,6 @@
 package keystone.engine.sqlite.diagnosis;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Reads back values written by SQLite's {@code quote()} (https://www.sqlite.org/lang_corefunc.html#quote). */
@@ -41,12 +40,32 @@ final class SqlLiterals {
       return literal.substring(1, literal.length() - 1).replace("''", "'");
     }
     if (literal.startsWith("X'") || literal.startsWith("x'")) {
-      return HexFormat.of().parseHex(literal.substring(2, literal.length() - 1));
+      return hexBytes(literal.substring(2, literal.length() - 1));
     }
     try {
       return Long.parseLong(literal);
     } catch (NumberFormatException notInteger) {
       return Double.parseDouble(literal);
     }
+  }
+
+  /** A blob literal's digits; not {@code HexFormat}, which Android has only from API 34. */
+  static byte[] hexBytes(String digits) {
+    if (digits.length() % 2 != 0) {
+      throw new IllegalArgumentException("odd number of hex digits: " + digits);
+    }
+    byte[] bytes = new byte[digits.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (hexDigit(digits, 2 * i) << 4 | hexDigit(digits, 2 * i + 1));
+    }
+    return bytes;
+  }
+
+  private static int hexDigit(String digits, int index) {
+    int digit = Character.digit(digits.charAt(index), 16);
+    if (digit < 0) {
+      throw new IllegalArgumentException("not a hex digit at " + index + ": " + digits);
+    }
+    return digit;
   }
 }

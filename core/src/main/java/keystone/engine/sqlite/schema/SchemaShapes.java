@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import keystone.engine.schema.TableShape.ColumnShape;
 import keystone.engine.schema.TableShape.ForeignKeyShape;
 import keystone.engine.schema.TableShape.IndexShape;
@@ -106,7 +107,8 @@ public final class SchemaShapes {
    * out, and both are the same column.
    */
   private static List<ColumnShape> rowidAliasNullable(List<ColumnShape> columns) {
-    List<ColumnShape> keys = columns.stream().filter(c -> c.keyPosition() > 0).toList();
+    List<ColumnShape> keys = columns.stream().filter(c -> c.keyPosition() > 0)
+        .collect(Collectors.toList());
     if (keys.size() != 1 || !keys.get(0).type().equals("INTEGER") || !keys.get(0).notNull()) {
       return columns;
     }
