@@ -26,6 +26,8 @@ public final class SqliteConnection implements AutoCloseable {
   private static final int CACHE_SIZE = 256;
   /** How many of quick_check's problems a damaged file's report lists at most. */
   private static final int MAX_PROBLEMS = 1024;
+  private static final int SQLITE_READONLY = 8;
+  private static final int SQLITE_CANTOPEN = 14;
   private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
   /**
    * A system property that makes connections opened afterwards run generated inserts without
@@ -323,17 +325,29 @@ public final class SqliteConnection implements AutoCloseable {
 
   /**
    * Refuses {@code file}, if it exists, when {@link #quickCheck()} finds it damaged, through a
-   * read-only connection that writes nothing to it, not even a journal mode.
+   * read-only connection that writes nothing to it, not even a journal mode. Returns false,
+   * having checked nothing, when a read-only connection cannot read the file as it is: a hot
+   * rollback journal that only a writer may roll back (SQLITE_READONLY_ROLLBACK), or shared
+   * memory it cannot open; the writer checks such a file after its own open.
    */
-  public static void refuseDamage(
+  public static boolean refuseDamageReadOnly(
       SqliteDriver driver, Path file, Duration busyTimeout, FailureHandler failures) {
     if (!java.nio.file.Files.exists(file)) {
-      return;
+      return true;
     }
-    DriverConnection connection = openDriver(driver, file, new OpenOptions(busyTimeout, true));
-    try (SqliteConnection checking =
-        new SqliteConnection(driver, connection, failures, file, busyTimeout)) {
+    try (SqliteConnection checking = new SqliteConnection(driver,
+        openDriver(driver, file, new OpenOptions(busyTimeout, true)), failures, file,
+        busyTimeout)) {
       checking.refuseDamage();
+      return true;
+    } catch (keystone.engine.DatabaseCorruptException damaged) {
+      throw damaged;
+    } catch (KeystoneException e) {
+      if (e.getCause() instanceof DriverException d
+          && ((d.code() & 0xff) == SQLITE_READONLY || (d.code() & 0xff) == SQLITE_CANTOPEN)) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -85,14 +85,14 @@ public final class SqliteEngine implements Engine, FailureHandler {
         && config.createFrom().copyIfAbsent(config.path());
     SqliteDriver driver = config.driver() != null ? config.driver() : SqliteDrivers.installed();
     SqliteEngine engine;
+    boolean damageChecked;
     try {
-      if (config.verifyOnOpen() && config.path() != null) {
-        // Before anything reads the file's tables (a migration must not run on damaged pages),
-        // and before the writer's open, which on Android sets a journal mode and so writes the
-        // header of a file that is to be refused as it was.
-        SqliteConnection.refuseDamage(driver, config.path(), config.busyTimeout(),
-            (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
-      }
+      // Before anything reads the file's tables (a migration must not run on damaged pages),
+      // and before the writer's open, which on Android sets a journal mode and so writes the
+      // header of a file that is to be refused as it was.
+      damageChecked = !config.verifyOnOpen() || config.path() == null
+          || SqliteConnection.refuseDamageReadOnly(driver, config.path(), config.busyTimeout(),
+              (error, st) -> ConstraintErrors.translate(error, st == null ? null : st.sql()));
       engine = new SqliteEngine(schema, config, driver);
     } catch (RuntimeException e) {
       if (copied) {
@@ -101,6 +101,10 @@ public final class SqliteEngine implements Engine, FailureHandler {
       throw e;
     }
     try {
+      if (!damageChecked) {
+        // A hot journal only a writer can roll back: checked now, still before any table is read.
+        engine.connection.refuseDamage();
+      }
       engine.prepareFile(config);
       // Readers open after the schema exists, so each sees a finished file.
       engine.readers =
