@@ -9,7 +9,7 @@ import java.util.Locale;
  * https://www.sqlite.org/c3ref/complete.html decides where a statement ends: not inside quotes,
  * comments, or the BEGIN ... END body of a CREATE TRIGGER.
  */
-final class SqlSplitter {
+public final class SqlSplitter {
   private SqlSplitter() {}
 
   static List<String> split(String sql) {
@@ -55,7 +55,7 @@ final class SqlSplitter {
   }
 
   /** Index just past a quoted string, identifier or comment starting at {@code i}, else {@code i}. */
-  static int skipQuotedOrComment(String sql, int i) {
+  public static int skipQuotedOrComment(String sql, int i) {
     return skipQuotedOrComment(sql, i, false);
   }
 

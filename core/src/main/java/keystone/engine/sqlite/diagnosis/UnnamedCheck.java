@@ -3,6 +3,7 @@ package keystone.engine.sqlite.diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import keystone.engine.guard.SqlSplitter;
 import keystone.engine.sqlite.SqliteConnection;
 import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.driver.DriverException;
@@ -63,8 +64,9 @@ public final class UnnamedCheck {
     int i = 0;
     while (i < createTable.length()) {
       char c = createTable.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        i = skipQuoted(createTable, i);
+      int pastQuoted = SqlSplitter.skipQuotedOrComment(createTable, i);
+      if (pastQuoted > i) {
+        i = pastQuoted;
         wordBefore = previousWord;
         previousWord = "";
       } else if (Character.isLetter(c) || c == '_') {
@@ -92,31 +94,16 @@ public final class UnnamedCheck {
     return found;
   }
 
-  private static int skipQuoted(String sql, int start) {
-    char close = sql.charAt(start) == '[' ? ']' : sql.charAt(start);
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == close) {
-        if (close != ']' && i + 1 < sql.length() && sql.charAt(i + 1) == close) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return i;
-  }
-
   private static int closingParenthesis(String sql, int open) {
     int depth = 0;
     int i = open;
     while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        i = skipQuoted(sql, i);
+      int pastQuoted = SqlSplitter.skipQuotedOrComment(sql, i);
+      if (pastQuoted > i) {
+        i = pastQuoted;
         continue;
       }
+      char c = sql.charAt(i);
       if (c == '(') {
         depth++;
       } else if (c == ')' && --depth == 0) {

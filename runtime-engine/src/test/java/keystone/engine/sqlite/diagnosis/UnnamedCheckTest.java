@@ -18,9 +18,9 @@ class UnnamedCheckTest {
   }
 
   @Test
-  void namedChecksAreLeftOutSinceEverySqliteReportsTheirName() {
-    String ddl = "CREATE TABLE t (a INTEGER CONSTRAINT positive CHECK (a > 0),"
-        + " b INTEGER CONSTRAINT \"b small\" CHECK (b < 10), c INTEGER CHECK (c <> 0))";
+  void namedChecksAndCommentsAreLeftOut() {
+    String ddl = "CREATE TABLE t (a INTEGER CONSTRAINT positive CHECK (a > 0), -- CHECK (a)\n"
+        + " /* CHECK (b) */ b INTEGER CONSTRAINT \"b small\" CHECK (b < 10), c INTEGER CHECK (c <> 0))";
     assertEquals(List.of("c <> 0"), UnnamedCheck.expressions(ddl));
   }
 }
