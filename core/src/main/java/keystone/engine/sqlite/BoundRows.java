@@ -1,6 +1,7 @@
 package keystone.engine.sqlite;
 
 import java.util.Arrays;
+import keystone.engine.sqlite.driver.DriverStatement;
 
 /**
  * A copy of what was bound, row by row, kept in flat reusable arrays. SQLite's batch call forgets
@@ -77,6 +78,17 @@ final class BoundRows {
 
   Object reference(int row, int index) {
     return references[row * width + index - 1];
+  }
+
+  /** Binds {@code statement}'s parameter {@code index} to row {@code row}'s value at {@code column}. */
+  void bindTo(DriverStatement statement, int index, int row, int column) {
+    switch (kind(row, column)) {
+      case LONG -> statement.bindLong(index, number(row, column));
+      case DOUBLE -> statement.bindDouble(index, Double.longBitsToDouble(number(row, column)));
+      case TEXT -> statement.bindText(index, (String) reference(row, column));
+      case BLOB -> statement.bindBlob(index, (byte[]) reference(row, column));
+      default -> statement.bindNull(index);
+    }
   }
 
   private void ensure(int cells) {

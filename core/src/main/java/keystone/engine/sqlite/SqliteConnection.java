@@ -55,6 +55,8 @@ public final class SqliteConnection implements AutoCloseable {
   private boolean upsert = true;
   private boolean raiseExpressions = true;
   private final Map<String, SqliteStatement> cache = new LinkedHashMap<>(64, 0.75f, true);
+  /** Per table, whether its batches may run as multi-row INSERTs: see {@link MultiRowInsert}. */
+  private final Map<String, Boolean> multiRowTables = new java.util.HashMap<>();
 
   private SqliteConnection(SqliteDriver driver, DriverConnection connection,
       FailureHandler failures, Path file, Duration busyTimeout) {
@@ -232,6 +234,53 @@ public final class SqliteConnection implements AutoCloseable {
     return found;
   }
 
+  /**
+   * Whether a batch into {@code table} may run as multi-row INSERTs: the table has no trigger
+   * (a {@code RAISE(FAIL)} keeps what the statement wrote before it) and no foreign key to itself
+   * (a statement's immediate keys are checked at its end, not row by row). Asked once per table
+   * until this connection runs DDL.
+   */
+  boolean allowsMultiRowInsert(String table) {
+    Boolean allowed = multiRowTables.get(table);
+    if (allowed == null) {
+      allowed = !hasTriggers(table) && !referencesItself(table);
+      multiRowTables.put(table, allowed);
+    }
+    return allowed;
+  }
+
+  private boolean hasTriggers(String table) {
+    Object triggers = queryValue("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        + " AND tbl_name = ?1 COLLATE NOCASE) + (SELECT count(*) FROM sqlite_temp_master"
+        + " WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE)", table);
+    return !(triggers instanceof Long count) || count != 0;
+  }
+
+  private boolean referencesItself(String table) {
+    String sql = "PRAGMA foreign_key_list(\"" + table.replace("\"", "\"\"") + "\")";
+    SqliteStatement st = new SqliteStatement(this, prepareRaw(sql), sql, true);
+    try {
+      while (st.step()) {
+        if (table.equalsIgnoreCase(st.columnText(2))) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      st.reset();
+    }
+  }
+
+  /** A statement run since may have added a trigger or a key: ask again. */
+  void schemaChanged() {
+    multiRowTables.clear();
+  }
+
+  /** A driver statement outside the cache, for a {@link MultiRowInsert} to keep. */
+  DriverStatement prepareDriverStatement(String sql) {
+    return prepareRaw(sql);
+  }
+
   private DriverStatement prepareRaw(String sql) {
     sql = forThisSqlite(sql);
     try {
@@ -366,6 +415,7 @@ public final class SqliteConnection implements AutoCloseable {
 
   /** Runs one-off SQL without caching its statement (DDL the diagnosis writes and drops). */
   public void execUncached(String sql) {
+    schemaChanged();
     try {
       connection.exec(forThisSqlite(sql));
     } catch (DriverException e) {

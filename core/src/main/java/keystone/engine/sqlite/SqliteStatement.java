@@ -35,6 +35,12 @@ public final class SqliteStatement implements RawStatement {
   private boolean broken;
   /** Rows of the last failed batch, kept for {@link #rerun()}; 0 when the last run was single. */
   private int failedBatchRows;
+  /** This statement's batches as multi-row INSERTs, where its SQL allows: null where not. */
+  private final MultiRowInsert multiRow;
+  /** The batch being queued goes out as multi-row INSERTs: decided at its first row. */
+  private boolean queuedAsRows;
+  /** DDL: running it may change what {@link SqliteConnection#allowsMultiRowInsert} answered. */
+  private final boolean changesSchema;
 
   SqliteStatement(
       SqliteConnection connection, DriverStatement statement, String sql, boolean closeOnReset) {
@@ -46,6 +52,9 @@ public final class SqliteStatement implements RawStatement {
     this.bound = new BoundRows(parameters);
     this.writesWithReturning = writesWithReturning(sql);
     this.countsChanges = startsWithAny(sql, "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH");
+    this.changesSchema = startsWithAny(sql, "CREATE", "DROP", "ALTER");
+    this.multiRow = writesWithReturning || statement instanceof UpsertFallback.Run
+        ? null : MultiRowInsert.parse(sql, parameters);
   }
 
   public String sql() {
@@ -163,7 +172,12 @@ public final class SqliteStatement implements RawStatement {
   @Override
   public void addBatch() {
     try {
-      statement.addBatch();
+      if (bound.rows() == 0) {
+        queuedAsRows = multiRow != null && connection.allowsMultiRowInsert(multiRow.table());
+      }
+      if (!queuedAsRows) {
+        statement.addBatch();
+      }
       bound.nextRow();
     } catch (DriverException e) {
       throw fail(e);
@@ -178,6 +192,10 @@ public final class SqliteStatement implements RawStatement {
   @Override
   public int executeBatch() {
     int queued = bound.rows();
+    if (queuedAsRows) {
+      queuedAsRows = false;
+      return executeAsRows(queued);
+    }
     connection.exec("SAVEPOINT ks_batch");
     long changed;
     try {
@@ -185,6 +203,11 @@ public final class SqliteStatement implements RawStatement {
     } catch (DriverException e) {
       throw failBatch(e, queued);
     }
+    releaseBatch(queued);
+    return (int) changed;
+  }
+
+  private void releaseBatch(int queued) {
     try {
       // Outside a transaction this RELEASE is the batch's commit, where deferred keys are checked.
       connection.exec("RELEASE ks_batch");
@@ -192,6 +215,35 @@ public final class SqliteStatement implements RawStatement {
       throw failBatch((DriverException) refusedAtCommit.getCause(), queued);
     }
     bound.clear();
+  }
+
+  /**
+   * The queued rows as {@link MultiRowInsert}s: one statement, and no savepoint, when they fit
+   * one; else a statement per chunk inside the batch's savepoint.
+   */
+  private int executeAsRows(int queued) {
+    int perStatement = multiRow.rowsPerStatement();
+    if (queued <= perStatement) {
+      long changed;
+      try {
+        changed = multiRow.run(connection, bound, 0, queued);
+      } catch (DriverException e) {
+        // SQLite undid the statement; the diagnosis replays its rows one by one.
+        throw failRows(e, queued);
+      }
+      bound.clear();
+      return (int) changed;
+    }
+    connection.exec("SAVEPOINT ks_batch");
+    long changed = 0;
+    try {
+      for (int from = 0; from < queued; from += perStatement) {
+        changed += multiRow.run(connection, bound, from, Math.min(perStatement, queued - from));
+      }
+    } catch (DriverException e) {
+      throw failBatch(e, queued);
+    }
+    releaseBatch(queued);
     return (int) changed;
   }
 
@@ -199,6 +251,11 @@ public final class SqliteStatement implements RawStatement {
   private KeystoneException failBatch(DriverException e, int queued) {
     connection.exec("ROLLBACK TO ks_batch");
     connection.exec("RELEASE ks_batch");
+    return failRows(e, queued);
+  }
+
+  /** Diagnoses a batch that left nothing behind by replaying its {@code queued} rows. */
+  private KeystoneException failRows(DriverException e, int queued) {
     failedBatchRows = queued;
     try {
       return fail(e);
@@ -211,6 +268,7 @@ public final class SqliteStatement implements RawStatement {
   @Override
   public int executeUpdate() {
     try {
+      noteSchemaChange();
       runToEnd();
       return changes();
     } catch (DriverException e) {
@@ -268,7 +326,8 @@ public final class SqliteStatement implements RawStatement {
   }
 
   /**
-   * Re-runs the statement with its current bindings, for failure diagnosis only.
+   * Re-runs the statement with its current bindings, or each row of its failed batch, for failure
+   * diagnosis only.
    *
    * @throws DriverException what SQLite reports, undiagnosed
    */
@@ -278,28 +337,34 @@ public final class SqliteStatement implements RawStatement {
       return;
     }
     for (int row = 0; row < failedBatchRows; row++) {
-      for (int index = 1; index <= bound.width(); index++) {
-        rebind(row, index);
-      }
-      runToEnd();
+      rerunRow(row);
     }
   }
 
-  private void rebind(int row, int index) {
-    switch (bound.kind(row, index)) {
-      case BoundRows.LONG -> statement.bindLong(index, bound.number(row, index));
-      case BoundRows.DOUBLE ->
-          statement.bindDouble(index, Double.longBitsToDouble(bound.number(row, index)));
-      case BoundRows.TEXT -> statement.bindText(index, (String) bound.reference(row, index));
-      case BoundRows.BLOB -> statement.bindBlob(index, (byte[]) bound.reference(row, index));
-      default -> statement.bindNull(index);
+  /** Rows {@link #rerun()} runs: the failed batch's, or 1. */
+  public int rerunRows() {
+    return Math.max(1, failedBatchRows);
+  }
+
+  /**
+   * Re-runs row {@code row} of the failed batch alone (the statement itself after a single run).
+   *
+   * @throws DriverException what SQLite reports, undiagnosed
+   */
+  public void rerunRow(int row) {
+    if (failedBatchRows > 0) {
+      for (int index = 1; index <= bound.width(); index++) {
+        bound.bindTo(statement, index, row, index);
+      }
     }
+    runToEnd();
   }
 
   /** Runs a statement of any kind; returns whether it produced rows (now open for step()). */
   @Override
   public boolean execute() {
     try {
+      noteSchemaChange();
       boolean row = statement.step();
       if (statement.columnCount() > 0) {
         open = true;
@@ -409,8 +474,17 @@ public final class SqliteStatement implements RawStatement {
     }
   }
 
+  private void noteSchemaChange() {
+    if (changesSchema) {
+      connection.schemaChanged();
+    }
+  }
+
   void close() {
     open = false;
+    if (multiRow != null) {
+      multiRow.close();
+    }
     try {
       statement.close();
     } catch (DriverException e) {

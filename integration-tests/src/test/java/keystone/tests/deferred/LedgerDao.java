@@ -44,6 +44,9 @@ public interface LedgerDao {
   @Insert
   void insertNotes(List<Note> notes);
 
+  @Upsert
+  void upsertNotes(List<Note> notes);
+
   @Delete
   int deleteAccount(Account account);
 

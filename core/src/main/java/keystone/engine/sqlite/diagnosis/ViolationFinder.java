@@ -165,8 +165,12 @@ public final class ViolationFinder {
     connection.exec("SAVEPOINT " + SAVEPOINT);
     try {
       if (!isRestrict(error)) {
-        List<PendingViolation> found = deferredRerun(failed);
+        List<PendingViolation> found = deferredRerun(failed, false);
         connection.exec("ROLLBACK TO " + SAVEPOINT);
+        if (found.isEmpty() && failed.rerunRows() > 1) {
+          found = deferredRerun(failed, true);
+          connection.exec("ROLLBACK TO " + SAVEPOINT);
+        }
         if (!found.isEmpty()) {
           return classify(found);
         }
@@ -277,13 +281,30 @@ public final class ViolationFinder {
     return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
   }
 
-  private List<PendingViolation> deferredRerun(SqliteStatement failed) {
+  /**
+   * The violations the failed statement leaves when re-run with its keys deferred: all its rows,
+   * checked at their end; or, {@code rowByRow}, its batch's rows one at a time until the first
+   * that leaves one, for a batch that is whole by its end (a child ahead of its parent) but was
+   * refused row by row.
+   */
+  private List<PendingViolation> deferredRerun(SqliteStatement failed, boolean rowByRow) {
     List<String> tables = tablesItCanBreak(failed);
     Set<String> before = identities(check(tables));
     boolean wasDeferred = Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
     connection.exec("PRAGMA defer_foreign_keys = ON");
     try {
-      failed.rerun();
+      if (!rowByRow) {
+        failed.rerun();
+        return added(check(tables), before);
+      }
+      for (int row = 0; row < failed.rerunRows(); row++) {
+        failed.rerunRow(row);
+        List<PendingViolation> found = added(check(tables), before);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+      return List.of();
     } catch (DriverException again) {
       return List.of();
     } finally {
@@ -292,8 +313,11 @@ public final class ViolationFinder {
         connection.exec("PRAGMA defer_foreign_keys = OFF");
       }
     }
+  }
+
+  private static List<PendingViolation> added(List<PendingViolation> now, Set<String> before) {
     List<PendingViolation> found = new ArrayList<>();
-    for (PendingViolation v : check(tables)) {
+    for (PendingViolation v : now) {
       if (!before.contains(v.identity())) {
         found.add(v);
       }
