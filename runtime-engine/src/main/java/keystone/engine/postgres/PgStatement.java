@@ -437,7 +437,8 @@ final class PgStatement implements RawStatement {
     KeystoneException failure = errors.translate(e, sql.sql());
     if (rerunnable && failure instanceof ForeignKeyViolationException refused
         && !blockedByRestrict(refused)) {
-      List<ForeignKeyViolation> all = PgDiagnosis.rerun(session, errors.schema(), work::run);
+      List<ForeignKeyViolation> all =
+          PgDiagnosis.rerun(session, errors.schema(), sql.sql(), work::run);
       if (!all.isEmpty()) {
         return new ForeignKeyViolationException(all, e);
       }

@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import keystone.engine.ForeignKeyViolation;
 import keystone.engine.ForeignKeyViolation.Kind;
+import keystone.engine.core.WrittenTables;
 import keystone.engine.sqlite.ConstraintErrors;
 import keystone.engine.sqlite.SqliteStatement;
 import keystone.engine.sqlite.SqliteConnection;
@@ -26,13 +25,6 @@ import keystone.engine.spi.Schema;
 public final class ViolationFinder {
   private static final String SAVEPOINT = "ks_diagnose";
 
-  private static final Pattern PLAIN_INSERT =
-      Pattern.compile("(?i)\\s*INSERT\\s+(?:OR\\s+(?:ABORT|FAIL|IGNORE|ROLLBACK)\\s+)?INTO\\s+"
-          + "(?:main\\.)?(\"[^\"]+\"|\\w+)");
-  private static final Pattern PLAIN_UPDATE_OR_DELETE = Pattern.compile(
-      "(?i)\\s*(?:UPDATE(?:\\s+OR\\s+(?:ABORT|FAIL|IGNORE|ROLLBACK))?|DELETE\\s+FROM)\\s+"
-          + "(?:main\\.)?(\"[^\"]+\"|\\w+)");
-  private static final Pattern ON_CONFLICT = Pattern.compile("(?i)\\bON\\s+CONFLICT\\b");
   private static final String TABLES_DDL =
       "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name";
 
@@ -214,19 +206,8 @@ public final class ViolationFinder {
    * from growing with the rest of the file.
    */
   private List<String> tablesItCanBreak(SqliteStatement failed) {
-    String sql = failed.sql();
-    if (ON_CONFLICT.matcher(sql).find()) {
-      return null;
-    }
-    Matcher insert = PLAIN_INSERT.matcher(sql);
-    Matcher change = PLAIN_UPDATE_OR_DELETE.matcher(sql);
-    List<String> tables = new ArrayList<>();
-    if (insert.lookingAt()) {
-      tables.add(unquote(insert.group(1)));
-    } else if (change.lookingAt()) {
-      tables.add(unquote(change.group(1)));
-      reachedByActions(tables);
-    } else {
+    List<String> tables = WrittenTables.of(failed.sql(), catalog().all());
+    if (tables == null) {
       return null;
     }
     for (String table : tables) {
@@ -240,48 +221,6 @@ public final class ViolationFinder {
   }
 
   /**
-   * Adds the tables that reference one the statement writes. A key with an action writes its
-   * referencing table too, so that table's referencing tables follow; either action counts,
-   * whether the statement deletes or updates, since SET NULL turns a delete into an update one
-   * level down.
-   */
-  private void reachedByActions(List<String> tables) {
-    List<ForeignKeyInfo> keys = catalog().all();
-    List<String> written = new ArrayList<>(tables);
-    for (int i = 0; i < written.size(); i++) {
-      for (ForeignKeyInfo key : keys) {
-        if (!key.parentTable().equalsIgnoreCase(written.get(i))) {
-          continue;
-        }
-        if (!containsIgnoreCase(tables, key.childTable())) {
-          tables.add(key.childTable());
-        }
-        if ((acts(key.onDelete()) || acts(key.onUpdate()))
-            && !containsIgnoreCase(written, key.childTable())) {
-          written.add(key.childTable());
-        }
-      }
-    }
-  }
-
-  private static boolean acts(keystone.ForeignKey.Action action) {
-    return action.ordinal() >= keystone.ForeignKey.Action.SET_NULL.ordinal();
-  }
-
-  private static boolean containsIgnoreCase(List<String> names, String name) {
-    for (String each : names) {
-      if (each.equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String unquote(String name) {
-    return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
-  }
-
-  /**
    * The violations the failed statement leaves when re-run with its keys deferred: all its rows,
    * checked at their end; or, {@code rowByRow}, its batch's rows one at a time until the first
    * that leaves one, for a batch that is whole by its end (a child ahead of its parent) but was
@@ -290,7 +229,8 @@ public final class ViolationFinder {
   private List<PendingViolation> deferredRerun(SqliteStatement failed, boolean rowByRow) {
     List<String> tables = tablesItCanBreak(failed);
     Set<String> before = identities(check(tables));
-    boolean wasDeferred = Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
+    boolean wasDeferred =
+        Long.valueOf(1).equals(connection.queryValue("PRAGMA defer_foreign_keys"));
     connection.exec("PRAGMA defer_foreign_keys = ON");
     try {
       if (!rowByRow) {
