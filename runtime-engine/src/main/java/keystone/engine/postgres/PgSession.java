@@ -2,8 +2,8 @@ package keystone.engine.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import keystone.engine.ConnectionLostException;
 import keystone.engine.KeystoneException;
@@ -11,7 +11,7 @@ import org.postgresql.PGConnection;
 
 /**
  * The connection a thread holds from its outermost call to the end of it, with the statements
- * that call prepared. PostgreSQL aborts a whole transaction on any error, so every nested call
+ * kept for that connection ({@link PgPreparedCache}), checked out for the call. PostgreSQL aborts a whole transaction on any error, so every nested call
  * runs in a savepoint: that keeps SQLite's "the failed call is undone, the transaction goes on".
  *
  * <p>A pool may lend a connection that died while it sat idle (the server restarted, an
@@ -22,9 +22,13 @@ final class PgSession {
   /** More than a pool holds: each dead connection met is evicted before the next is borrowed. */
   private static final int MAX_RECONNECTS = 32;
 
-  final Map<String, PgStatement> statements = new HashMap<>();
   private final Supplier<Connection> pool;
+  private final PgPreparedCache cache;
   private Connection connection;
+  /** The connection's statements, checked out for this call. */
+  private PgPreparedCache.Held held;
+  /** The statements this call attached, to detach at its end. */
+  private final List<PgStatement> used = new ArrayList<>();
   /** Nothing has been sent on {@link #connection} yet. */
   private boolean fresh = true;
   /** Auto-commit is off: whatever the connection did is undone if it dies. */
@@ -53,19 +57,28 @@ final class PgSession {
   final boolean pipelined;
   private PGConnection pg;
 
-  PgSession(Supplier<Connection> pool, boolean deferrableKeys, boolean pipelined) {
+  PgSession(
+      Supplier<Connection> pool, PgPreparedCache cache, boolean deferrableKeys,
+      boolean pipelined) {
     this.pool = pool;
+    this.cache = cache;
     this.deferrableKeys = deferrableKeys;
     this.pipelined = pipelined;
     this.connection = pool.get();
+    this.held = cache.take(connection);
   }
 
   /** The driver's own connection, for {@link PgAutosave}. */
   PGConnection pg() throws SQLException {
     if (pg == null) {
-      pg = connection.unwrap(PGConnection.class);
+      pg = held.pg != null ? held.pg : connection.unwrap(PGConnection.class);
     }
     return pg;
+  }
+
+  /** The connection to prepare statements on, under the pool's proxy (see PgPreparedCache). */
+  Connection physical() {
+    return held.physical;
   }
 
   /** The connection, for work that {@link #firstContact} cannot run again. */
@@ -107,12 +120,21 @@ final class PgSession {
   }
 
   PgStatement statement(PgSql.Adapted sql, PgErrors errors) {
-    PgStatement cached = statements.get(sql.sql());
+    PgStatement cached = held.get(sql.sql());
     if (cached == null) {
-      cached = new PgStatement(this, sql, errors);
-      statements.put(sql.sql(), cached);
+      cached = new PgStatement(held.physical, sql, errors);
+      held.put(sql.sql(), cached);
+    }
+    if (cached.session() != this) {
+      cached.attach(this);
+      used.add(cached);
     }
     return cached;
+  }
+
+  /** Keeps a statement moved onto this session's new connection ({@link #firstContact}). */
+  void adopt(PgStatement statement, String sql) {
+    held.put(sql, statement);
   }
 
   /**
@@ -144,14 +166,17 @@ final class PgSession {
 
   /** Drops the dead connection (the pool evicts it) and borrows another in the same mode. */
   private void reconnect(ConnectionLostException lost) {
-    for (PgStatement st : statements.values()) {
-      st.close();
-    }
-    statements.clear();
-    closeQuietly();
+    // The statements stay attached to this call: the one that met the dead connection moves onto
+    // the new one (PgStatement.reattach), the others are closed with their connection.
+    held.closeAll();
+    // The driver's connection closed here, so that the pool, which saw no error on statements
+    // prepared under its proxy, evicts it when the proxy is closed.
+    closeQuietly(held.physical);
+    closeQuietly(connection);
     pg = null;
     try {
       connection = pool.get();
+      held = cache.take(connection);
       connection.setAutoCommit(!manual);
     } catch (KeystoneException down) {
       down.addSuppressed(lost);
@@ -178,10 +203,7 @@ final class PgSession {
 
   /** Returns the connection to the pool in auto-commit mode, as it was lent. */
   void release() {
-    for (PgStatement st : statements.values()) {
-      st.close();
-    }
-    statements.clear();
+    detachAll();
     try {
       if (!connection.getAutoCommit()) {
         connection.rollback();
@@ -190,13 +212,22 @@ final class PgSession {
     } catch (SQLException ignored) {
       // The pool checks the connection before lending it again.
     } finally {
-      closeQuietly();
+      cache.giveBack(held, connection);
+      closeQuietly(connection);
     }
   }
 
-  private void closeQuietly() {
+  /** Ends this call's use of its statements: open rows closed, unsent batches dropped. */
+  private void detachAll() {
+    for (PgStatement st : used) {
+      st.detach();
+    }
+    used.clear();
+  }
+
+  private static void closeQuietly(Connection c) {
     try {
-      connection.close();
+      c.close();
     } catch (SQLException ignored) {
       // Already gone.
     }

@@ -38,10 +38,16 @@ final class PgStatement implements RawStatement {
   /** The statement with its savepoint, for runs inside a transaction (PgGuarded). */
   private PgGuarded guarded;
   private ResultSet rows;
-  /** What was bound, kept to bind the RETURNING variant too (the network dominates here). */
-  private Object[] bound = new Object[8];
-  /** The highest parameter index bound so far. */
-  private int width;
+  /** What was bound, to bind the statement's other forms the same way. */
+  private final PgBinds binds = new PgBinds();
+  /**
+   * The binds went to the form with its savepoint ({@link #guarded}), which a run inside a
+   * transaction sends, and not to {@link #statement}: each value is bound once, where the run
+   * used to bind the plain statement and then copy every value over.
+   */
+  private boolean boundGuarded;
+  /** The statement runs as a batch: its binds go to the plain statement, which batches. */
+  private boolean batchLike;
   /** The largest explicit key bound to the identity column since the last write, if any. */
   private long explicitKey;
   private boolean hasExplicitKey;
@@ -52,17 +58,53 @@ final class PgStatement implements RawStatement {
     T run() throws SQLException;
   }
 
-  private final PgSession session;
+  /** The call using the statement now; null between calls (see PgPreparedCache). */
+  private PgSession session;
+  /** addBatch() ran since the last executeBatch(). */
+  private boolean batched;
 
-  PgStatement(PgSession session, PgSql.Adapted sql, PgErrors errors) {
-    this.session = session;
-    this.connection = session.lent();
+  /** Prepared on {@code connection}, the driver's own one, to be kept from call to call. */
+  PgStatement(Connection connection, PgSql.Adapted sql, PgErrors errors) {
+    this.connection = connection;
     this.sql = sql;
     this.errors = errors;
     try {
       this.statement = connection.prepareStatement(sql.sql());
     } catch (SQLException e) {
       throw errors.translate(e, sql.sql());
+    }
+  }
+
+  PgSession session() {
+    return session;
+  }
+
+  /** A call takes the statement up. */
+  void attach(PgSession session) {
+    this.session = session;
+  }
+
+  /**
+   * The call that used the statement ended: nothing of it may reach the next call. Its open rows
+   * are closed, a batch it built but never ran (it failed on the way) is dropped, and an explicit
+   * key it bound is forgotten; its bound values are overwritten by the next call's binds, which
+   * bind every parameter before a run.
+   */
+  void detach() {
+    session = null;
+    hasExplicitKey = false;
+    ResultSet open = rows;
+    rows = null;
+    try {
+      if (open != null) {
+        open.close();
+      }
+      if (batched) {
+        batched = false;
+        statement.clearBatch();
+      }
+    } catch (SQLException e) {
+      // The connection is gone; it keeps no statements then (PgPreparedCache.giveBack).
     }
   }
 
@@ -85,23 +127,24 @@ final class PgStatement implements RawStatement {
 
   /** The same statement on the session's new connection, bound as it was. */
   private void reattach() {
-    connection = session.lent();
+    connection = session.physical();
     returning = null;
     guarded = null;
     try {
       statement = connection.prepareStatement(sql.sql());
-      copyBindings(statement, width);
+      binds.copyTo(statement);
+      boundGuarded = false;
     } catch (SQLException e) {
       throw errors.translate(e, sql.sql());
     }
-    session.statements.put(sql.sql(), this);
+    session.adopt(this, sql.sql());
   }
 
   @Override
   public void bindNull(int index) {
-    remember(index, null);
+    binds.putNull(index);
     try {
-      statement.setNull(index, Types.NULL);
+      target().setNull(index, Types.NULL);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -109,13 +152,13 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void bindLong(int index, long value) {
-    remember(index, value);
+    binds.putLong(index, value);
     if (index == sql.identityParameter()) {
       explicitKey = hasExplicitKey ? Math.max(explicitKey, value) : value;
       hasExplicitKey = true;
     }
     try {
-      statement.setLong(index, value);
+      target().setLong(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -123,9 +166,9 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void bindDouble(int index, double value) {
-    remember(index, value);
+    binds.putDouble(index, value);
     try {
-      statement.setDouble(index, value);
+      target().setDouble(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -133,9 +176,9 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void bindBoolean(int index, boolean value) {
-    remember(index, value);
+    binds.putBoolean(index, value);
     try {
-      statement.setBoolean(index, value);
+      target().setBoolean(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -143,9 +186,9 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void bindText(int index, String value) {
-    remember(index, value);
+    binds.putText(index, value);
     try {
-      statement.setString(index, value);
+      target().setString(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -153,9 +196,9 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void bindBlob(int index, byte[] value) {
-    remember(index, value);
+    binds.putBytes(index, value);
     try {
-      statement.setBytes(index, value);
+      target().setBytes(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -170,9 +213,9 @@ final class PgStatement implements RawStatement {
       bindNull(index);
       return;
     }
-    remember(index, value);
+    binds.putObject(index, value);
     try {
-      statement.setObject(index, value);
+      target().setObject(index, value);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -269,7 +312,9 @@ final class PgStatement implements RawStatement {
   @Override
   public void addBatch() {
     try {
-      statement.addBatch();
+      batched = true;
+      batchLike = true;
+      plain().addBatch();
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -289,6 +334,7 @@ final class PgStatement implements RawStatement {
         throw fail(e);
       }
     }
+    batched = false;   // pgjdbc clears the batch when it runs, whatever the outcome
     return write(
         () -> {
           int changed = 0;
@@ -306,9 +352,9 @@ final class PgStatement implements RawStatement {
         () -> {
           if (sql.returnsRows()) {
             // INSERT ... ON CONFLICT DO UPDATE RETURNING: generated code steps through it instead.
-            return statement.execute() ? 1 : statement.getUpdateCount();
+            return plain().execute() ? 1 : statement.getUpdateCount();
           }
-          return statement.executeUpdate();
+          return plain().executeUpdate();
         },
         sql.returnsRows() ? null : () -> guarded().update(),
         true));
@@ -340,7 +386,7 @@ final class PgStatement implements RawStatement {
         // transaction, so that a failure of the second leaves no row the call reported failed.
         session.beginLate();
       }
-      if (connection.getAutoCommit()) {
+      if (!session.manual()) {   // the session's own record: no call into the driver
         return afterWrite(work.run());
       }
       if (session.oneStatement) {
@@ -475,7 +521,7 @@ final class PgStatement implements RawStatement {
     return contact(false, () -> write(
         () -> {
           if (sql.returningKey() == null) {
-            return statement.executeUpdate() == 0 ? -1L : 0L;
+            return plain().executeUpdate() == 0 ? -1L : 0L;
           }
           if (returning == null) {
             returning =
@@ -483,7 +529,7 @@ final class PgStatement implements RawStatement {
           }
           // The parameters bound, not getParameterMetaData(): pgjdbc answers that with a
           // describe round trip. Every parameter is bound before a run (CallScope's rule).
-          copyBindings(returning, width);
+          binds.copyTo(returning);
           try (ResultSet key = returning.executeQuery()) {
             return key.next() ? key.getLong(1) : -1L;
           }
@@ -491,32 +537,44 @@ final class PgStatement implements RawStatement {
         true));
   }
 
-  /** The statement with its savepoint, bound as this one is. */
+  /**
+   * Where a bind goes: inside a transaction whose statements send their savepoint with them, to
+   * the form that does ({@link PgGuarded}), which the run will send; else to the plain statement.
+   * A run that sends the other form after all (a diagnosis, an explicit key) copies the binds
+   * over first ({@link #plain}, {@link #guarded}).
+   */
+  private PreparedStatement target() throws SQLException {
+    PgSession s = session;
+    if (!batchLike && s != null && s.transaction && s.pipelined && !s.oneStatement) {
+      if (guarded == null) {
+        guarded = new PgGuarded(connection, sql.sql());
+      }
+      boundGuarded = true;
+      return guarded.prepared();
+    }
+    boundGuarded = false;
+    return statement;
+  }
+
+  /** The plain statement, bound as the last binds were. */
+  private PreparedStatement plain() throws SQLException {
+    if (boundGuarded) {
+      binds.copyTo(statement);
+      boundGuarded = false;
+    }
+    return statement;
+  }
+
+  /** The statement with its savepoint, bound as the last binds were. */
   private PgGuarded guarded() throws SQLException {
     if (guarded == null) {
       guarded = new PgGuarded(connection, sql.sql());
     }
-    copyBindings(guarded.prepared(), width);
+    if (!boundGuarded) {
+      binds.copyTo(guarded.prepared());
+      boundGuarded = true;
+    }
     return guarded;
-  }
-
-  private void remember(int index, Object value) {
-    if (index > bound.length) {
-      bound = java.util.Arrays.copyOf(bound, Math.max(index, bound.length * 2));
-    }
-    bound[index - 1] = value;
-    width = Math.max(width, index);
-  }
-
-  private void copyBindings(PreparedStatement target, int count) throws SQLException {
-    for (int i = 0; i < count; i++) {
-      Object value = bound[i];
-      if (value == null) {
-        target.setNull(i + 1, Types.NULL);
-      } else {
-        target.setObject(i + 1, value);
-      }
-    }
   }
 
   @Override
@@ -526,7 +584,7 @@ final class PgStatement implements RawStatement {
         // A write with RETURNING makes its changes here, so it gets a write's savepoint.
         rows = contact(!sql.returnsRows(),
             () -> sql.returnsRows()
-                ? write(statement::executeQuery, () -> guarded().query(), true) : query());
+                ? write(() -> plain().executeQuery(), () -> guarded().query(), true) : query());
       }
       return rows.next();
     } catch (SQLException e) {
@@ -544,7 +602,7 @@ final class PgStatement implements RawStatement {
       if (session.transaction && session.pipelined && !session.oneStatement) {
         return guarded().query();
       }
-      return statement.executeQuery();
+      return plain().executeQuery();
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -573,7 +631,7 @@ final class PgStatement implements RawStatement {
   public boolean execute() {
     return contact(false, () -> {
       try {
-        if (statement.execute()) {
+        if (plain().execute()) {
           rows = statement.getResultSet();
           return afterWrite(true);
         }

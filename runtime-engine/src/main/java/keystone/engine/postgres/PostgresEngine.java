@@ -35,6 +35,8 @@ public final class PostgresEngine implements Engine {
   private final PgErrors errors;
   private final Invalidations invalidations;
   private final ThreadLocal<PgSession> current = new ThreadLocal<>();
+  /** The statements prepared on each pooled connection, kept from call to call. */
+  private final PgPreparedCache prepared = new PgPreparedCache();
   private final RawSql raw;
   /** Whether a key is checked at COMMIT without deferForeignKeys(), see commit(). */
   private final boolean hasInitiallyDeferredKeys;
@@ -99,6 +101,11 @@ public final class PostgresEngine implements Engine {
     } finally {
       scope.end();
     }
+  }
+
+  /** The statements kept per pooled connection (for tests). */
+  PgPreparedCache preparedCache() {
+    return prepared;
   }
 
   PgSql.Adapted adapt(String statement) {
@@ -179,7 +186,7 @@ public final class PostgresEngine implements Engine {
     PgScope.Kind kind = wanted;
     boolean alone = false;
     if (session == null) {
-      session = new PgSession(this::borrow, deferrableKeys, pipelined);
+      session = new PgSession(this::borrow, prepared, deferrableKeys, pipelined);
       current.set(session);
     }
     if (session.transaction) {
@@ -428,6 +435,7 @@ public final class PostgresEngine implements Engine {
       current.remove();
       open.release();
     }
+    prepared.close();
     if (ownedPool != null) {
       try {
         ownedPool.close();
