@@ -46,6 +46,7 @@ final class PgScope implements CallScope {
         case TRANSACTION -> {
           session.manualCommit(true);
           session.transaction = true;
+          session.untouched = true;
         }
         case SNAPSHOT -> {
           session.manualCommit(true);

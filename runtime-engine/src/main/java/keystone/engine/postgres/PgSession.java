@@ -43,6 +43,13 @@ final class PgSession {
    */
   boolean oneStatement;
   /**
+   * The transaction has sent nothing yet: the server holds nothing of it, so the first statement
+   * needs no savepoint. Its failure rolls the empty transaction back, which undoes that statement
+   * alone, and the next statement opens a new one (auto-commit stays off). Anything else sent on
+   * the connection ({@link #connection}, {@link #lent}, {@link #exec}) ends this.
+   */
+  boolean untouched;
+  /**
    * The call is one statement outside a transaction that runs no foreign-key action
    * ({@link PgScope.Kind#SINGLE}): it runs in auto-commit unless {@link #beginLate} opens a
    * transaction for it.
@@ -84,6 +91,7 @@ final class PgSession {
   /** The connection, for work that {@link #firstContact} cannot run again. */
   Connection connection() {
     fresh = false;
+    untouched = false;
     return connection;
   }
 
@@ -94,6 +102,7 @@ final class PgSession {
 
   /** The connection, to prepare statements on: preparing sends nothing to the server yet. */
   Connection lent() {
+    untouched = false;
     return connection;
   }
 
@@ -188,6 +197,7 @@ final class PgSession {
   }
 
   void exec(String sql) {
+    untouched = false;
     firstContact(false, () -> {
       try (java.sql.Statement st = connection.createStatement()) {
         st.execute(sql);

@@ -389,9 +389,12 @@ final class PgStatement implements RawStatement {
       if (!session.manual()) {   // the session's own record: no call into the driver
         return afterWrite(work.run());
       }
-      if (session.oneStatement) {
+      if (session.oneStatement || session.untouched) {
+        // The transaction holds this statement alone (so far): a failure rolls all of it back.
         try {
-          return afterWrite(work.run());
+          T result = afterWrite(work.run());
+          session.untouched = false;
+          return result;
         } catch (SQLException e) {
           if (PgFaults.lost(e)) {
             throw fail(e);   // The pool has closed the connection: nothing to roll back on.
@@ -545,7 +548,8 @@ final class PgStatement implements RawStatement {
    */
   private PreparedStatement target() throws SQLException {
     PgSession s = session;
-    if (!batchLike && s != null && s.transaction && s.pipelined && !s.oneStatement) {
+    if (!batchLike && s != null && s.transaction && s.pipelined && !s.oneStatement
+        && !s.untouched) {
       if (guarded == null) {
         guarded = new PgGuarded(connection, sql.sql());
       }
@@ -599,12 +603,33 @@ final class PgStatement implements RawStatement {
    */
   private ResultSet query() {
     try {
+      if (session.transaction && session.untouched) {
+        return firstInTransaction();
+      }
       if (session.transaction && session.pipelined && !session.oneStatement) {
         return guarded().query();
       }
       return plain().executeQuery();
     } catch (SQLException e) {
       throw fail(e);
+    }
+  }
+
+  /**
+   * A read that is the first statement of a transaction ({@link PgSession#untouched}): no
+   * savepoint, since a failure that aborts the transaction rolls back nothing but the read, and
+   * the transaction goes on with the next statement.
+   */
+  private ResultSet firstInTransaction() throws SQLException {
+    try {
+      ResultSet result = plain().executeQuery();
+      session.untouched = false;
+      return result;
+    } catch (SQLException e) {
+      if (!PgFaults.lost(e)) {
+        connection.rollback();
+      }
+      throw e;
     }
   }
 

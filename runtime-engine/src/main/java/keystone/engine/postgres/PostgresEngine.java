@@ -243,6 +243,7 @@ public final class PostgresEngine implements Engine {
       session.transaction = false;
       session.deferred = false;
       session.oneStatement = false;
+      session.untouched = false;
       session.single = false;
       invalidations.transactionEnded(changed);
       try {

@@ -134,6 +134,37 @@ class PostgresEngineTest {
   }
 
   /**
+   * The first statement of a transaction takes no savepoint (the transaction holds nothing yet):
+   * its failure, a write's or a read's, rolls the empty transaction back, the write named as
+   * fully as elsewhere, and the transaction goes on and commits the rest; a failure after a
+   * successful first statement still undoes that call alone.
+   */
+  @Test
+  void aFailedFirstStatementOfATransactionIsUndoneAloneAndTheTransactionGoesOn() {
+    db.runInTransaction(
+        () -> {
+          ForeignKeyViolationException orphan =
+              assertThrows(ForeignKeyViolationException.class, () -> db.insertOrder(12, 777));
+          assertEquals("fk_orders_user_id", only(orphan).constraint());
+          assertEquals(List.of(777L), only(orphan).key());
+          db.insertUser(2, "bob");
+          db.insertOrder(12, 2);
+        });
+    assertEquals(List.of(1L, 2L), ids("users"));
+    assertEquals(List.of(10L, 12L), ids("orders"));
+    db.runInTransaction(
+        () -> {
+          KeystoneException read = assertThrows(KeystoneException.class, () -> db.quotient(0));
+          assertTrue(read.getMessage().contains("division by zero"), read.getMessage());
+          db.insertUser(3, "cy");
+          assertThrows(ForeignKeyViolationException.class, () -> db.insertOrder(13, 777));
+          db.insertOrder(13, 3);
+        });
+    assertEquals(List.of(1L, 2L, 3L), ids("users"));
+    assertEquals(List.of(10L, 12L, 13L), ids("orders"));
+  }
+
+  /**
    * Inside a transaction every call's savepoint goes out with its statement (PgAutosave): a
    * failed write, a failed batch and a failed read are each undone alone, and the transaction
    * goes on.
