@@ -44,9 +44,11 @@ final class PgScope implements CallScope {
     try {
       switch (kind) {
         case TRANSACTION -> {
+          // Untouched only if no transaction was under way (a snapshot's has sent statements).
+          boolean underWay = session.manual();
           session.manualCommit(true);
           session.transaction = true;
-          session.untouched = true;
+          session.untouched = !underWay;
         }
         case SNAPSHOT -> {
           session.manualCommit(true);
