@@ -250,10 +250,15 @@ public final class SqliteConnection implements AutoCloseable {
   }
 
   private boolean hasTriggers(String table) {
-    Object triggers = queryValue("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
-        + " AND tbl_name = ?1 COLLATE NOCASE) + (SELECT count(*) FROM sqlite_temp_master"
-        + " WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE)", table);
-    return !(triggers instanceof Long count) || count != 0;
+    return hasTriggersInFile(table) || !Long.valueOf(0).equals(queryValue(
+        "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"
+            + " AND tbl_name = ? COLLATE NOCASE", table));
+  }
+
+  /** Whether {@code table} has a trigger stored in the file (temporary ones left out). */
+  public boolean hasTriggersInFile(String table) {
+    return !Long.valueOf(0).equals(queryValue("SELECT count(*) FROM sqlite_master"
+        + " WHERE type = 'trigger' AND tbl_name = ? COLLATE NOCASE", table));
   }
 
   private boolean referencesItself(String table) {

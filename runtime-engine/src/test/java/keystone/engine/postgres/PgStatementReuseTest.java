@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import keystone.engine.fixture.PgShopDb_Impl;
 import keystone.engine.spi.SqlStatement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,32 +28,16 @@ import org.junit.jupiter.api.Test;
  * nothing a call left in one reaches the next call, no two threads share one, and a connection
  * that died keeps none.
  */
-class PgStatementReuseTest {
+class PgStatementReuseTest extends OnEmbeddedPostgres {
   private static final String INSERT_ORDER = "INSERT INTO orders (id, user_id) VALUES (?, ?)";
   private static final String USER_IDS = "SELECT id FROM users ORDER BY id";
 
-  static EmbeddedPostgres server;
   HikariDataSource pool;
   PostgresEngine engine;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @BeforeEach
   void open() throws Exception {
-    try (Connection c = server.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA public CASCADE");
-      st.execute("CREATE SCHEMA public");
-    }
-    pool = PgPool.open(server.getJdbcUrl("postgres", "postgres"), 2, Duration.ofSeconds(5));
+    pool = PgPool.open(emptyDatabase(), 2, Duration.ofSeconds(5));
     engine = PostgresEngine.open(PgShopDb_Impl.SCHEMA, pool, pool, null, List.of(), true);
     engine.execute("INSERT INTO users (id, name) VALUES (1, 'ada'), (2, 'bob')");
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,35 +34,17 @@ import keystone.engine.fixture.PgShopDbSqliteOnly;
 import keystone.engine.fixture.PgShopDbV2;
 import keystone.engine.fixture.ShopDb;
 import keystone.engine.guard.SqlGuard;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The engine on a real PostgreSQL server, started by the build on loopback. */
-class PostgresEngineTest {
-  static EmbeddedPostgres server;
+class PostgresEngineTest extends OnEmbeddedPostgres {
   PgShopDb db;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   @BeforeEach
   void open() throws Exception {
-    try (Connection c = server.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA public CASCADE");
-      st.execute("CREATE SCHEMA public");
-    }
-    db = Keystone.builder(PgShopDb.class).postgres(server.getJdbcUrl("postgres", "postgres")).build();
+    db = Keystone.builder(PgShopDb.class).postgres(emptyDatabase()).build();
     db.insertUser(1, "ada");
     db.insertOrder(10, 1);
     db.execute("INSERT INTO items (id, order_id) VALUES (100, 10), (101, 10)");
@@ -188,7 +169,7 @@ class PostgresEngineTest {
 
   @Test
   void thePoolReleasesPgjdbcsSavepointsAndAPoolThatDoesNotIsSeen() throws Exception {
-    String url = server.getJdbcUrl("postgres", "postgres");
+    String url = url();
     try (com.zaxxer.hikari.HikariDataSource pool =
             PgPool.open(url, 2, java.time.Duration.ofSeconds(5));
         Connection c = pool.getConnection();
@@ -353,7 +334,7 @@ class PostgresEngineTest {
   void addingAKeyToAFilledTableValidatesSeparately() throws Exception {
     db.execute("INSERT INTO likes (id, user_id) VALUES (1, 1), (2, 404)");
     db.close();
-    String url = server.getJdbcUrl("postgres", "postgres");
+    String url = url();
     MigrationException e =
         assertThrows(
             MigrationException.class,
@@ -398,7 +379,7 @@ class PostgresEngineTest {
   void openersStartedTogetherMigrateOnce() throws Exception {
     db.close();
     db = null;
-    String url = server.getJdbcUrl("postgres", "postgres");
+    String url = url();
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch firstInside = new CountDownLatch(1);
     Migration overlapping = Migration.of(1, 2, m -> {
@@ -457,7 +438,7 @@ class PostgresEngineTest {
   void anImplWithoutPostgresMigrationsSaysSoWhenOneIsNeeded() throws Exception {
     db.close();
     db = null;
-    String url = server.getJdbcUrl("postgres", "postgres");
+    String url = url();
     MigrationException e =
         assertThrows(
             MigrationException.class,
@@ -472,7 +453,7 @@ class PostgresEngineTest {
   @Test
   void reopeningChecksTheSchema() throws Exception {
     db.close();
-    String url = server.getJdbcUrl("postgres", "postgres");
+    String url = url();
     try (PgShopDb again = Keystone.builder(PgShopDb.class).postgres(url).build()) {
       assertEquals(1L, again.query("SELECT count(*) FROM users").get(0)[0]);
     }

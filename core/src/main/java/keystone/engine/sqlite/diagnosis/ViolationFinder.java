@@ -211,9 +211,7 @@ public final class ViolationFinder {
       return null;
     }
     for (String table : tables) {
-      Object triggers = connection.queryValue(
-          "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table);
-      if (!Long.valueOf(0).equals(triggers)) {
+      if (connection.hasTriggersInFile(table)) {
         return null;
       }
     }
