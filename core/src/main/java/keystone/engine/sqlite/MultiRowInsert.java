@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import keystone.engine.core.MultiRowValues;
 import keystone.engine.sqlite.driver.DriverException;
 import keystone.engine.sqlite.driver.DriverStatement;
 
@@ -123,13 +124,7 @@ final class MultiRowInsert {
 
   /** The INSERT of {@code count} rows. */
   String sql(int count) {
-    StringBuilder sql = new StringBuilder(head.length() + tail.length()
-        + count * (tuple.length() + 2));
-    sql.append(head).append(tuple);
-    for (int row = 1; row < count; row++) {
-      sql.append(", ").append(tuple);
-    }
-    return sql.append(tail).toString();
+    return MultiRowValues.insert(head, tuple, tail, count);
   }
 
   /**

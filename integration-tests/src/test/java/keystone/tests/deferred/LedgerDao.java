@@ -4,6 +4,7 @@ import java.util.List;
 import keystone.Dao;
 import keystone.Delete;
 import keystone.Insert;
+import keystone.OnConflict;
 import keystone.Query;
 import keystone.Transaction;
 import keystone.Update;
@@ -46,6 +47,9 @@ public interface LedgerDao {
 
   @Upsert
   void upsertNotes(List<Note> notes);
+
+  @Insert(onConflict = OnConflict.IGNORE)
+  void insertNotesIgnoringDuplicates(List<Note> notes);
 
   @Delete
   int deleteAccount(Account account);

@@ -37,6 +37,8 @@ final class PgSql {
       Pattern.compile("\\sRETURNING\\s", Pattern.CASE_INSENSITIVE);
   private static final Pattern CREATE =
       Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+\"?(\\w+)\"?");
+  /** Statements that may change what {@link PgBatchTables} found (anywhere in a raw script). */
+  private static final Pattern DDL = Pattern.compile("(?i)\\b(?:CREATE|ALTER|DROP)\\b");
 
   /**
    * A statement in PostgreSQL's spelling, and the key column an INSERT can return.
@@ -44,11 +46,13 @@ final class PgSql {
    * @param identityParameter the 1-based parameter that binds an identity column's value, 0 for
    *     none; an explicit value there moves the sequence on ({@link #sequenceSql})
    * @param sequenceSql an expression naming that column's sequence as a regclass
+   * @param multiRow the statement's batch form of many rows a statement, or null
+   * @param changesTables the tables to ask about again once the statement ran (DDL), or null
    */
   record Adapted(String sql, String returningKey, boolean returnsRows, int identityParameter,
-      String sequenceSql) {
-    Adapted(String sql, String returningKey, boolean returnsRows) {
-      this(sql, returningKey, returnsRows, 0, null);
+      String sequenceSql, PgMultiRowInsert multiRow, PgBatchTables changesTables) {
+    Adapted(String sql, String returningKey, boolean returnsRows, PgBatchTables changesTables) {
+      this(sql, returningKey, returnsRows, 0, null, null, changesTables);
     }
   }
 
@@ -58,6 +62,7 @@ final class PgSql {
   private volatile Map<String, PgReplace.Table> tables;
   /** Each identity table's sequence, as the server names it (see resolveSequences). */
   private volatile Map<String, String> sequences = Map.of();
+  private final PgBatchTables batchTables = new PgBatchTables();
 
   PgSql(Schema schema) {
     this.schema = schema;
@@ -110,7 +115,8 @@ final class PgSql {
             .replaceAll("(?i)\\bIN\\s*\\(\\s*\\)", "= ANY ('{}')");
     Matcher insert = INSERT.matcher(out);
     if (!insert.matches()) {
-      return new Adapted(out, null, hasReturning(out));
+      return new Adapted(out, null, hasReturning(out),
+          DDL.matcher(out).find() ? batchTables : null);
     }
     String conflict = insert.group(1);
     String table = insert.group(2);
@@ -139,16 +145,17 @@ final class PgSql {
     if ("REPLACE".equalsIgnoreCase(conflict)) {
       String replacing = PgReplace.statement(table, columns, values, replaceShape(table, sql), rest);
       return new Adapted(replacing, hasReturning(replacing) ? null : key, hasReturning(replacing),
-          identityParameter, sequenceSql);
+          identityParameter, sequenceSql, null, null);
     }
     String head = "INSERT INTO " + quote(table) + " (" + String.join(", ", quoteAll(columns))
-        + ") VALUES (" + String.join(", ", values) + ")";
-    if ("IGNORE".equalsIgnoreCase(conflict)) {
-      head += " ON CONFLICT DO NOTHING";
-    }
-    String adapted = head + rest;
+        + ") VALUES ";
+    String tuple = "(" + String.join(", ", values) + ")";
+    String conflictTail = "IGNORE".equalsIgnoreCase(conflict) ? " ON CONFLICT DO NOTHING" : "";
+    String adapted = head + tuple + conflictTail + rest;
+    PgMultiRowInsert multiRow = rest.isBlank()
+        ? new PgMultiRowInsert(head, tuple, conflictTail, table, batchTables) : null;
     return new Adapted(adapted, hasReturning(adapted) ? null : key, hasReturning(adapted),
-        identityParameter, sequenceSql);
+        identityParameter, sequenceSql, multiRow, null);
   }
 
   /** The identity column's sequence as a regclass: its name once resolved, else a lookup. */

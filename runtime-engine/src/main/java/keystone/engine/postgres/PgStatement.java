@@ -41,13 +41,20 @@ final class PgStatement implements RawStatement {
   /** What was bound, to bind the statement's other forms the same way. */
   private final PgBinds binds = new PgBinds();
   /**
-   * The binds went to the form with its savepoint ({@link #guarded}), which a run inside a
-   * transaction sends, and not to {@link #statement}: each value is bound once, where the run
-   * used to bind the plain statement and then copy every value over.
+   * Which form holds the last binds: {@link #statement} ({@link #BOUND_PLAIN}), the form with its
+   * savepoint ({@link #guarded}, which a run inside a transaction sends), or neither, only
+   * {@link #binds} ({@link #BOUND_NOWHERE}: a batch's rows are queued there and bound when the
+   * batch runs). Each value is bound once, where a run used to bind the plain statement and then
+   * copy every value over.
    */
-  private boolean boundGuarded;
-  /** The statement runs as a batch: its binds go to the plain statement, which batches. */
+  private byte bound = BOUND_PLAIN;
+  private static final byte BOUND_PLAIN = 0;
+  private static final byte BOUND_GUARDED = 1;
+  private static final byte BOUND_NOWHERE = 2;
+  /** The statement runs as a batch: its binds are only recorded, row by row. */
   private boolean batchLike;
+  /** The batch's multi-row INSERTs, prepared on {@link #connection}; null until one runs. */
+  private PgMultiRowStatements multiRows;
   /** The largest explicit key bound to the identity column since the last write, if any. */
   private long explicitKey;
   private boolean hasExplicitKey;
@@ -60,8 +67,6 @@ final class PgStatement implements RawStatement {
 
   /** The call using the statement now; null between calls (see PgPreparedCache). */
   private PgSession session;
-  /** addBatch() ran since the last executeBatch(). */
-  private boolean batched;
 
   /** Prepared on {@code connection}, the driver's own one, to be kept from call to call. */
   PgStatement(Connection connection, PgSql.Adapted sql, PgErrors errors) {
@@ -99,10 +104,7 @@ final class PgStatement implements RawStatement {
       if (open != null) {
         open.close();
       }
-      if (batched) {
-        batched = false;
-        statement.clearBatch();
-      }
+      binds.clearRows();
     } catch (SQLException e) {
       // The connection is gone; it keeps no statements then (PgPreparedCache.giveBack).
     }
@@ -130,10 +132,11 @@ final class PgStatement implements RawStatement {
     connection = session.physical();
     returning = null;
     guarded = null;
+    multiRows = null;
     try {
       statement = connection.prepareStatement(sql.sql());
       binds.copyTo(statement);
-      boundGuarded = false;
+      bound = BOUND_PLAIN;
     } catch (SQLException e) {
       throw errors.translate(e, sql.sql());
     }
@@ -144,7 +147,10 @@ final class PgStatement implements RawStatement {
   public void bindNull(int index) {
     binds.putNull(index);
     try {
-      target().setNull(index, Types.NULL);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setNull(index, Types.NULL);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -158,7 +164,10 @@ final class PgStatement implements RawStatement {
       hasExplicitKey = true;
     }
     try {
-      target().setLong(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setLong(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -168,7 +177,10 @@ final class PgStatement implements RawStatement {
   public void bindDouble(int index, double value) {
     binds.putDouble(index, value);
     try {
-      target().setDouble(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setDouble(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -178,7 +190,10 @@ final class PgStatement implements RawStatement {
   public void bindBoolean(int index, boolean value) {
     binds.putBoolean(index, value);
     try {
-      target().setBoolean(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setBoolean(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -188,7 +203,10 @@ final class PgStatement implements RawStatement {
   public void bindText(int index, String value) {
     binds.putText(index, value);
     try {
-      target().setString(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setString(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -198,7 +216,10 @@ final class PgStatement implements RawStatement {
   public void bindBlob(int index, byte[] value) {
     binds.putBytes(index, value);
     try {
-      target().setBytes(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setBytes(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -215,7 +236,10 @@ final class PgStatement implements RawStatement {
     }
     binds.putObject(index, value);
     try {
-      target().setObject(index, value);
+      PreparedStatement target = target();
+      if (target != null) {
+        target.setObject(index, value);
+      }
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -311,43 +335,105 @@ final class PgStatement implements RawStatement {
 
   @Override
   public void addBatch() {
+    batchLike = true;
+    binds.queueRow();
+  }
+
+  /**
+   * Runs the queued rows: as INSERTs of many rows where the statement and its table allow
+   * ({@link PgMultiRowInsert}), else as pgjdbc's batch. The rows stay queued until the run ends,
+   * so that a refusal can be re-run to name every key they break, and a batch that is the call's
+   * first exchange can run again on a fresh connection when the pooled one was dead.
+   */
+  @Override
+  public int executeBatch() {
     try {
-      batched = true;
-      batchLike = true;
-      plain().addBatch();
+      return binds.queuedRows() == 0 ? 0 : contact(false, this::runBatch);
+    } finally {
+      binds.clearRows();
+    }
+  }
+
+  private int runBatch() {
+    int rows = binds.queuedRows();
+    try {
+      PgMultiRowInsert insert = sql.multiRow();
+      boolean multiRow = insert != null && insert.fits(binds.rowWidth())
+          && insert.allowed(connection);
+      boolean oneStatement = multiRow && rows <= insert.rowsPerStatement();
+      if (session.single && !session.transaction && !oneStatement) {
+        // Outside a transaction a batch of several statements keeps one: in auto-commit each
+        // would commit its rows before the next ran (pgjdbc too sends a long batch in parts).
+        session.beginLate();
+      }
+      if (oneStatement) {
+        return write(() -> multiRows(insert).plain(rows).executeUpdate(),
+            () -> multiRows(insert).guarded(rows).update(), true, true);
+      }
+      if (multiRow) {
+        // Several exchanges: pgjdbc's autosave would put a savepoint around each, not around all.
+        return write(() -> runChunks(insert, rows), null, true, false);
+      }
+      return write(() -> runAsDriverBatch(rows), null, true, true);
     } catch (SQLException e) {
       throw fail(e);
     }
   }
 
-  @Override
-  public int executeBatch() {
-    // The driver forgets a failed batch's rows, so it cannot be re-run: its error names one key,
-    // and a dead connection is the caller's ConnectionLostException (Retry runs it again).
-    // Outside a transaction it keeps one: pgjdbc may send a large batch in several
-    // exchanges, and in auto-commit each would commit the rows before it.
-    session.connection();
-    if (session.single && !session.transaction) {
-      try {
-        session.beginLate();
-      } catch (SQLException e) {
-        throw fail(e);
-      }
+  private PgMultiRowStatements multiRows(PgMultiRowInsert insert) throws SQLException {
+    if (multiRows == null) {
+      multiRows = new PgMultiRowStatements(connection, insert, binds);
     }
-    batched = false;   // pgjdbc clears the batch when it runs, whatever the outcome
-    return write(
-        () -> {
-          int changed = 0;
-          for (int count : statement.executeBatch()) {
-            changed += Math.max(count, 0);
-          }
-          return changed;
-        },
-        false);
+    return multiRows;
+  }
+
+  /** The queued rows as INSERTs of as many rows as one takes; the rows written. */
+  private int runChunks(PgMultiRowInsert insert, int rows) throws SQLException {
+    int changed = 0;
+    int chunk = insert.rowsPerStatement();
+    for (int from = 0; from < rows; from += chunk) {
+      int count = Math.min(chunk, rows - from);
+      changed += multiRows(insert).plain(from, count).executeUpdate();
+    }
+    return changed;
+  }
+
+  /** The queued rows as pgjdbc's batch, one INSERT (or UPDATE, DELETE) a row, one exchange. */
+  private int runAsDriverBatch(int rows) throws SQLException {
+    bound = BOUND_NOWHERE;
+    try {
+      for (int row = 0; row < rows; row++) {
+        binds.bindRow(statement, row, 1);
+        statement.addBatch();
+      }
+    } catch (SQLException e) {
+      statement.clearBatch();
+      throw e;
+    }
+    int changed = 0;
+    for (int count : statement.executeBatch()) {   // pgjdbc clears the batch, whatever the outcome
+      changed += Math.max(count, 0);
+    }
+    return changed;
   }
 
   @Override
   public int executeUpdate() {
+    try {
+      return runUpdate();
+    } finally {
+      tablesMayHaveChanged();
+    }
+  }
+
+  /** After DDL: which tables take a batch as one INSERT is asked again ({@link PgBatchTables}). */
+  private void tablesMayHaveChanged() {
+    if (sql.changesTables() != null) {
+      sql.changesTables().forget();
+    }
+  }
+
+  private int runUpdate() {
     return contact(false, () -> write(
         () -> {
           if (sql.returnsRows()) {
@@ -357,7 +443,7 @@ final class PgStatement implements RawStatement {
           return plain().executeUpdate();
         },
         sql.returnsRows() ? null : () -> guarded().update(),
-        true));
+        true, true));
   }
 
   /**
@@ -369,14 +455,17 @@ final class PgStatement implements RawStatement {
    * SQLite, so it lists every key the row breaks, not only the first the server met.
    */
   private <T> T write(Work<T> work, boolean rerunnable) {
-    return write(work, null, rerunnable);
+    return write(work, null, rerunnable, true);
   }
 
   /**
    * {@code withSavepoint}, when given, runs the same statement with its savepoint sent in front
-   * of it ({@link PgGuarded}); it serves inside a transaction that holds other work.
+   * of it ({@link PgGuarded}); it serves inside a transaction that holds other work. Without it,
+   * a work that is {@code oneExchange} gets its savepoint from pgjdbc's autosave, and any other
+   * an explicit SAVEPOINT and RELEASE.
    */
-  private <T> T write(Work<T> work, Work<T> withSavepoint, boolean rerunnable) {
+  private <T> T write(Work<T> work, Work<T> withSavepoint, boolean rerunnable,
+      boolean oneExchange) {
     try {
       if (session.single && !session.transaction) {
         if (!hasExplicitKey) {
@@ -403,7 +492,7 @@ final class PgStatement implements RawStatement {
           throw diagnosed(e, work, rerunnable);
         }
       }
-      if (session.pipelined && !hasExplicitKey) {
+      if (session.pipelined && !hasExplicitKey && (withSavepoint != null || oneExchange)) {
         try {
           return withSavepoint != null
               ? withSavepoint.run() : PgAutosave.run(session.pg(), connection, work::run);
@@ -544,27 +633,31 @@ final class PgStatement implements RawStatement {
    * Where a bind goes: inside a transaction whose statements send their savepoint with them, to
    * the form that does ({@link PgGuarded}), which the run will send; else to the plain statement.
    * A run that sends the other form after all (a diagnosis, an explicit key) copies the binds
-   * over first ({@link #plain}, {@link #guarded}).
+   * over first ({@link #plain}, {@link #guarded}). A batch's binds go nowhere (null): its rows
+   * are queued in {@link #binds} and bound when the batch runs.
    */
   private PreparedStatement target() throws SQLException {
+    if (batchLike) {
+      bound = BOUND_NOWHERE;
+      return null;
+    }
     PgSession s = session;
-    if (!batchLike && s != null && s.transaction && s.pipelined && !s.oneStatement
-        && !s.untouched) {
+    if (s != null && s.transaction && s.pipelined && !s.oneStatement && !s.untouched) {
       if (guarded == null) {
         guarded = new PgGuarded(connection, sql.sql());
       }
-      boundGuarded = true;
+      bound = BOUND_GUARDED;
       return guarded.prepared();
     }
-    boundGuarded = false;
+    bound = BOUND_PLAIN;
     return statement;
   }
 
   /** The plain statement, bound as the last binds were. */
   private PreparedStatement plain() throws SQLException {
-    if (boundGuarded) {
+    if (bound != BOUND_PLAIN) {
       binds.copyTo(statement);
-      boundGuarded = false;
+      bound = BOUND_PLAIN;
     }
     return statement;
   }
@@ -574,9 +667,9 @@ final class PgStatement implements RawStatement {
     if (guarded == null) {
       guarded = new PgGuarded(connection, sql.sql());
     }
-    if (!boundGuarded) {
+    if (bound != BOUND_GUARDED) {
       binds.copyTo(guarded.prepared());
-      boundGuarded = true;
+      bound = BOUND_GUARDED;
     }
     return guarded;
   }
@@ -588,7 +681,7 @@ final class PgStatement implements RawStatement {
         // A write with RETURNING makes its changes here, so it gets a write's savepoint.
         rows = contact(!sql.returnsRows(),
             () -> sql.returnsRows()
-                ? write(() -> plain().executeQuery(), () -> guarded().query(), true) : query());
+                ? write(() -> plain().executeQuery(), () -> guarded().query(), true, true) : query());
       }
       return rows.next();
     } catch (SQLException e) {
@@ -654,6 +747,14 @@ final class PgStatement implements RawStatement {
   /** Runs any statement; true when it produced rows, now open for step(). */
   @Override
   public boolean execute() {
+    try {
+      return runAny();
+    } finally {
+      tablesMayHaveChanged();
+    }
+  }
+
+  private boolean runAny() {
     return contact(false, () -> {
       try {
         if (plain().execute()) {
@@ -778,6 +879,9 @@ final class PgStatement implements RawStatement {
       }
       if (guarded != null) {
         guarded.close();
+      }
+      if (multiRows != null) {
+        multiRows.close();
       }
     } catch (SQLException ignored) {
       // The connection goes back to the pool either way.
