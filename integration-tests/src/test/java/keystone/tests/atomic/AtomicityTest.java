@@ -2,6 +2,8 @@ package keystone.tests.atomic;
 
 import static keystone.tests.Db.count;
 import static keystone.tests.Db.missingParent;
+import static keystone.tests.Db.row;
+import static keystone.tests.Db.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +20,12 @@ import keystone.tests.deferred.Account;
 import keystone.tests.deferred.LedgerDao;
 import keystone.tests.deferred.LedgerDatabase;
 import keystone.tests.deferred.Note;
+import keystone.tests.relations.Customer;
+import keystone.tests.relations.GraphDao;
+import keystone.tests.relations.GraphDatabase;
+import keystone.tests.relations.Item;
+import keystone.tests.relations.Product;
+import keystone.tests.relations.Purchase;
 import keystone.tests.tree.Node;
 import keystone.tests.tree.TreeDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -200,6 +208,60 @@ class AtomicityTest {
         });
     assertEquals(
         List.of(new Note(5_000, 1, "before"), new Note(5_001, 1, "after")), ledger.notes());
+  }
+
+  @Test
+  void aFailedInsertReturningItsKeyInsideATransactionIsUndoneAloneAndTheTransactionGoesOn() {
+    db.runInTransaction(
+        () -> {
+          assertEquals(1, ledger.insertNoteReturningRowid(new Note(1, 1, "before")));
+          ForeignKeyViolationException e = assertThrows(
+              ForeignKeyViolationException.class,
+              () -> ledger.insertNoteReturningRowid(new Note(2, 999, "orphan")));
+          assertEquals(List.of(toAccount(999L)), e.violations());
+          assertEquals(3, ledger.insertNoteReturningRowid(new Note(3, 1, "after")));
+        });
+    assertEquals(List.of(new Note(1, 1, "before"), new Note(3, 1, "after")), ledger.notes());
+  }
+
+  /**
+   * Generated keys inside a transaction: the insert returning its new id and the batch of rows
+   * whose ids the sequence gives each go with their savepoint in one exchange on PostgreSQL.
+   * A refused one is undone alone, named, and the transaction goes on.
+   */
+  @Test
+  void failedInsertsOfGeneratedKeysInsideATransactionAreUndoneAloneAndTheTransactionGoesOn(
+      @TempDir Path graphDir) {
+    GraphDatabase graph = engine.open(GraphDatabase.class, graphDir);
+    try {
+      GraphDao dao = graph.graph();
+      graph.runInTransaction(
+          () -> {
+            long ada = dao.insert(new Customer(0, "ada"));
+            long pen = dao.insert(new Product(0, "pen"));
+            long first = dao.insert(new Purchase(0, ada, "first"));
+            ForeignKeyViolationException refused = assertThrows(
+                ForeignKeyViolationException.class,
+                () -> dao.insert(new Purchase(0, 999, "orphan")));
+            assertEquals(List.of(missingParent(
+                "fk_orders_user_id", "orders", List.of("user_id"), "users", List.of("id"), 999L)),
+                refused.violations());
+            ForeignKeyViolationException batch = assertThrows(
+                ForeignKeyViolationException.class,
+                () -> dao.insertItems(List.of(
+                    new Item(0, first, pen, 1), new Item(0, first, 998, 2))));
+            assertEquals(List.of(missingParent("fk_order_items_product_id", "order_items",
+                List.of("product_id"), "products", List.of("id"), 998L)), batch.violations());
+            dao.insertItems(List.of(new Item(0, first, pen, 3), new Item(0, first, pen, 4)));
+            dao.insert(new Purchase(0, ada, "second"));
+          });
+      assertEquals(List.of(row("first"), row("second")),
+          rows(graph, "SELECT status FROM orders ORDER BY id"));
+      assertEquals(List.of(row(3L), row(4L)),
+          rows(graph, "SELECT quantity FROM order_items ORDER BY id"));
+    } finally {
+      graph.close();
+    }
   }
 
   @Test

@@ -45,6 +45,9 @@ public interface LedgerDao {
   @Insert
   void insertNotes(List<Note> notes);
 
+  @Insert
+  long insertNoteReturningRowid(Note note);
+
   @Upsert
   void upsertNotes(List<Note> notes);
 
