@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import keystone.engine.fixture.PgShopDb_Impl;
 import keystone.engine.spi.SqlStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Prepared statements kept per pooled connection from one call to the next (PgPreparedCache):
@@ -62,6 +68,11 @@ class PgStatementReuseTest extends OnEmbeddedPostgres {
 
   /** The same, running {@code holding} once the call holds its connection. */
   private SqlStatement firstUserId(List<Long> into, Runnable holding) {
+    return firstUserId(engine, into, holding);
+  }
+
+  private static SqlStatement firstUserId(
+      PostgresEngine engine, List<Long> into, Runnable holding) {
     PgScope scope = engine.begin(false);
     try {
       holding.run();
@@ -192,6 +203,76 @@ class PgStatementReuseTest extends OnEmbeddedPostgres {
     }
     assertTrue(engine.preparedCache().keepsOnlyOpenConnections(),
         "statements of a dead connection were kept");
+  }
+
+  /**
+   * A DataSource whose connections do not unwrap to pgjdbc's (another driver, or a wrapper that
+   * hides it) gets no statements kept: each call prepares its own on the connection it was lent
+   * and closes them at its end, as docs/postgresql.md says.
+   */
+  @Test
+  void aConnectionThatIsNotPgjdbcsGetsItsStatementsPreparedAndClosedByEachCall() throws Exception {
+    // Unpooled, so that nothing but Keystone closes the statements (a pool closes those made
+    // through its proxy when the connection goes back).
+    PGSimpleDataSource direct = new PGSimpleDataSource();
+    direct.setUrl(emptyDatabase());
+    List<PreparedStatement> prepared = new ArrayList<>();
+    DataSource hiding = hidingPgjdbc(direct, USER_IDS, prepared);
+    PostgresEngine other =
+        PostgresEngine.open(PgShopDb_Impl.SCHEMA, hiding, null, null, List.of(), true);
+    try {
+      other.execute("INSERT INTO users (id, name) VALUES (1, 'ada')");
+      List<Long> seen = new ArrayList<>();
+      SqlStatement first = firstUserId(other, seen, () -> { });
+      SqlStatement second = firstUserId(other, seen, () -> { });
+      assertEquals(List.of(1L, 1L), seen);
+      assertNotSame(first, second);
+      assertEquals(2, prepared.size());
+      for (PreparedStatement statement : prepared) {
+        assertTrue(statement.isClosed(), "a call left its statement open");
+      }
+    } finally {
+      other.close();
+    }
+  }
+
+  /**
+   * Connections of {@code pool} that refuse to unwrap to pgjdbc's connection, recording the
+   * statements prepared on them for {@code sql}.
+   */
+  private static DataSource hidingPgjdbc(
+      DataSource pool, String sql, List<PreparedStatement> prepared) {
+    return (DataSource) Proxy.newProxyInstance(
+        DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (source, method, args) -> {
+          Object result = invoke(pool, method, args);
+          if (!(result instanceof Connection real)) {
+            return result;
+          }
+          return Proxy.newProxyInstance(
+              Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+              (connection, call, callArgs) -> {
+                if (call.getName().equals("unwrap")) {
+                  throw new SQLException("not a pgjdbc connection");
+                }
+                if (call.getName().equals("isWrapperFor")) {
+                  return false;
+                }
+                Object made = invoke(real, call, callArgs);
+                if (call.getName().equals("prepareStatement") && sql.equals(callArgs[0])) {
+                  prepared.add((PreparedStatement) made);
+                }
+                return made;
+              });
+        });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   private static void await(CyclicBarrier barrier) {
