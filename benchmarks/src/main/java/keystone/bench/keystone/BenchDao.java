@@ -16,6 +16,10 @@ public interface BenchDao {
   @Insert
   long insertUser(User user);
 
+  /** As hand JDBC's one-by-one insert: the new id is not read back. */
+  @Insert
+  void addUser(User user);
+
   @Update
   int updateUsers(List<User> users);
 

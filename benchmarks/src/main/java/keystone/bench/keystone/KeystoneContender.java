@@ -37,7 +37,7 @@ public final class KeystoneContender implements Contender.Keys {
   @Override
   public void insertUsersOneByOne(int n, int seed) {
     for (int i = 0; i < n; i++) {
-      dao.insertUser(new User(0, Sqlite.name(i), Sqlite.email(seed, i), Sqlite.age(i)));
+      dao.addUser(new User(0, Sqlite.name(i), Sqlite.email(seed, i), Sqlite.age(i)));
     }
   }
 
