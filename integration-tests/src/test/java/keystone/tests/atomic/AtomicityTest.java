@@ -348,6 +348,26 @@ class AtomicityTest {
   }
 
   /**
+   * A rule's UPDATE action joins the rows the INSERT writes, and an UPDATE changes a row once
+   * however many rows it joins: over one INSERT of many rows it would count one where the rows
+   * one by one count one each.
+   */
+  @Test
+  void aRuleAddedLaterRunsOnceARowAsRowByRow() {
+    if (engine != TestEngine.POSTGRES) {
+      return;
+    }
+    ledger.insertNotes(notes(3));
+    db.execute("CREATE TABLE note_counter (n INTEGER)");
+    db.execute("INSERT INTO note_counter VALUES (0)");
+    db.execute("CREATE RULE note_count AS ON INSERT TO notes"
+        + " DO ALSO UPDATE note_counter SET n = n + 1");
+    ledger.insertNotes(List.of(new Note(10, 1, "a"), new Note(11, 1, "b"), new Note(12, 1, "c")));
+    assertEquals(List.of(row(3L)), rows(db, "SELECT n FROM note_counter"));
+    assertEquals(6, count(db, "notes"));
+  }
+
+  /**
    * SQLite checks a statement's immediate keys when the statement ends: in one multi-row INSERT a
    * child ahead of its parent would pass. Row by row, as on PostgreSQL, the child is refused.
    */

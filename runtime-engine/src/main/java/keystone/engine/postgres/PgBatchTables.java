@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>a trigger of the user's: a statement-level one would fire once instead of once a row,
  *       and a row-level AFTER trigger at the end of all the rows instead of after each;
- *   <li>a rule, which rewrites the statement as a whole;
+ *   <li>a rule: its action joins the statement's rows, so an UPDATE action changes a row once a
+ *       statement, not once a row;
  *   <li>a foreign key to itself: an immediate key is checked when the statement ends, so in one
  *       statement a child ahead of its parent would pass where row by row it fails.
  * </ul>
