@@ -3,8 +3,9 @@
 #
 #   benchmarks/run.sh                  short version (~15 min on 2 cores): 1 fork, 2x1 s warm-up, 3x1 s
 #   benchmarks/run.sh --full           longer: 2 forks, 5x2 s warm-up, 10x2 s measurement (~1.5 h)
-#   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md (+~13 min)
-#   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md (~13 min;
+#   benchmarks/run.sh --postgres       also the PostgreSQL group, as a section of <date>.md with its
+#                                      own chart, <date>-postgres.svg (+~13 min)
+#   benchmarks/run.sh --postgres-only  only the PostgreSQL group: results/<date>-postgres.md + .svg (~13 min;
 #                                      1 fork, 8x1 s warm-up, 3x1 s measurement, see PG_JMH_ARGS)
 #   --repeat N                         runs each group N times, the contenders in a different order
 #                                      each time (rotated), and the report keeps each contender's
@@ -12,6 +13,12 @@
 #                                      adds time, and rotating keeps a slow stretch from always
 #                                      landing on the same contender. A 5-10% claim needs this:
 #                                      single short runs moved the same code by +-30%.
+#   --alternating                      instead of JMH, keystone.bench.CpuTime's check (below) for
+#                                      SQLite, and with --postgres PostgreSQL too, pinned as JMH's
+#                                      group is: results/<date>-alternating.md (~10 min). Hand JDBC
+#                                      and Keystone alternate call by call in one JVM, so a slow
+#                                      stretch of the machine falls on both; ALT_CALLS="warm-up
+#                                      measured" sets the calls per contender (default "100 200").
 #   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
@@ -42,12 +49,14 @@ EXTRA=()
 SQLITE=1
 POSTGRES=0
 REPEAT=1
+ALTERNATING=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) JMH_ARGS=(-f 2 -wi 5 -w 2s -i 10 -r 2s); PG_JMH_ARGS=(-f 2 -wi 8 -w 2s -i 10 -r 2s); shift ;;
     --postgres) POSTGRES=1; shift ;;
     --postgres-only) POSTGRES=1; SQLITE=0; shift ;;
     --repeat) REPEAT=$2; shift 2 ;;
+    --alternating) ALTERNATING=1; shift ;;
     --jmh) shift; EXTRA=("$@"); break ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -82,6 +91,31 @@ rotate() {
   local turned=("${all[@]:k}" "${all[@]:0:k}")
   (IFS=,; echo "${turned[*]}")
 }
+
+if [ "$ALTERNATING" = 1 ]; then
+  REPORT="results/$(date +%F)-alternating.md"
+  read -r -a CALLS <<< "${ALT_CALLS:-100 200}"
+  {
+    echo "# Keystone against hand JDBC, alternating call by call, $(date +%F)"
+    echo
+    echo "- Command: \`$COMMAND\` at \`$(git -C "$ROOT" rev-parse --short HEAD)\`, $(date -u +%H:%M) UTC"
+    echo "- Machine: $(nproc) CPUs, $(uname -r); $(java -version 2>&1 | head -1)"
+    echo "- Each figure is a median per call. Wall time is the one to read on PostgreSQL (it holds"
+    echo "  the server's time); CPU time is the calling thread's alone."
+    echo
+  } > "$REPORT"
+  if [ "$SQLITE" = 1 ]; then
+    echo "== alternating: SQLite"
+    java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" sqlite '.*' "$REPORT"
+  fi
+  if [ "$POSTGRES" = 1 ]; then
+    echo "== alternating: PostgreSQL, pinned with ${PIN[*]:-nothing}"
+    "${PIN[@]}" java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" postgres '.*' \
+      "$REPORT"
+  fi
+  echo "Wrote $REPORT"
+  exit 0
+fi
 
 PG_JSON=""
 postgres_group() {

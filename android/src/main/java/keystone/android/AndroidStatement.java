@@ -7,11 +7,10 @@ import android.database.sqlite.SQLiteDatabase;
 import android.database.sqlite.SQLiteException;
 import android.database.sqlite.SQLiteProgram;
 import android.database.sqlite.SQLiteStatement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
 import keystone.engine.sqlite.driver.DriverStatement;
+import keystone.engine.sqlite.driver.ValueBatch;
 
 /**
  * One statement on Android's API, which has no step-wise statement: a statement that may return
@@ -29,7 +28,7 @@ final class AndroidStatement implements DriverStatement {
   /** Runs through a cursor: it may return rows. */
   private final boolean rows;
   private final Object[] values;
-  private List<Object[]> batch;
+  private final ValueBatch batch = new ValueBatch();
   private Cursor cursor;
   private boolean done;
 
@@ -259,27 +258,20 @@ final class AndroidStatement implements DriverStatement {
 
   @Override
   public void addBatch() {
-    if (batch == null) {
-      batch = new ArrayList<>();
-    }
-    batch.add(values.clone());
+    batch.add(values);
   }
 
   @Override
   public long executeBatch() {
-    List<Object[]> queued = batch == null ? List.of() : batch;
-    batch = null;
-    long changed = 0;
     try {
-      for (Object[] row : queued) {
-        long rowChanges = run(row);
-        connection.changed(rowChanges);
-        changed += rowChanges;
-      }
+      return batch.runEach(row -> {
+        long changed = run(row);
+        connection.changed(changed);
+        return changed;
+      });
     } catch (SQLiteException | IllegalStateException e) {
       throw AndroidErrors.of(e);
     }
-    return changed;
   }
 
   @Override

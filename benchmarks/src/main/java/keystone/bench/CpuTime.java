@@ -3,9 +3,13 @@ package keystone.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import keystone.bench.jmh.DeleteBench;
 import keystone.bench.jmh.ReadBench;
 import keystone.bench.jmh.RetryBench;
@@ -23,10 +27,12 @@ import keystone.bench.jmh.WriteBench;
  * wall-time ratio is the one to read, with the process pinned to one CPU as run.sh pins its
  * PostgreSQL group ({@code taskset -c 1}), and the client's CPU time beside it.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex] [report.md]</pre>
  *
  * Prints one tab-separated line per operation: median CPU ms per call for jdbc and keystone and
- * their ratio, then the same for wall time. It uses only the JMH benchmark classes' public setup
+ * their ratio, then the same for wall time. Given a report file, it also appends a section to it
+ * (run.sh --alternating): the same medians as a table, each operation's wall-time ratio against
+ * the 1.10x target. It uses only the JMH benchmark classes' public setup
  * and benchmark methods, so it runs against an older build of the benchmarks as well (compile it
  * against that jar).
  */
@@ -37,6 +43,8 @@ public final class CpuTime {
   private final int calls;
   private final String engine;
   private final String only;
+  /** Per operation: its name, then jdbc and keystone median ms, CPU then wall. */
+  private final List<Object[]> measured = new ArrayList<>();
 
   private CpuTime(int warmup, int calls, String engine, String only) {
     this.warmup = warmup;
@@ -53,16 +61,24 @@ public final class CpuTime {
     CpuTime t = new CpuTime(warmup, calls, engine, only);
     System.out.println("operation\tjdbc_cpu_ms\tkeystone_cpu_ms\tcpu_ratio"
         + "\tjdbc_wall_ms\tkeystone_wall_ms\twall_ratio");
-    t.run(WriteBench.class, "open", "empty", null, "bulkInsert", "oneByOneInsert", "graphWrite");
+    t.runAll();
+    if (args.length > 4) {
+      Files.writeString(Path.of(args[4]), t.report(String.join(" ", args)),
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+  }
+
+  private void runAll() throws Exception {
+    run(WriteBench.class, "open", "empty", null, "bulkInsert", "oneByOneInsert", "graphWrite");
     if (engine.equals("postgres")) {
-      t.run(ReadBench.class, "open", null, null, "loadByIdRandom", "loadAll", "indexedQuery",
+      run(ReadBench.class, "open", null, null, "loadByIdRandom", "loadAll", "indexedQuery",
           "graphRead");
-      t.run(RetryBench.class, "open", "empty", "retry=false", "transaction");
-      t.run(RetryBench.class, "open", "empty", "retry=true", "transaction");
+      run(RetryBench.class, "open", "empty", "retry=false", "transaction");
+      run(RetryBench.class, "open", "empty", "retry=true", "transaction");
     } else {
-      t.run(ReadBench.class, "open", null, null, "loadByIdSequential", "loadByIdRandom",
+      run(ReadBench.class, "open", null, null, "loadByIdSequential", "loadByIdRandom",
           "loadAll", "indexedQuery", "graphRead", "bulkUpdate");
-      t.run(DeleteBench.class, "open", "fill", null, "deleteAll");
+      run(DeleteBench.class, "open", "fill", null, "deleteAll");
     }
   }
 
@@ -100,13 +116,18 @@ public final class CpuTime {
             }
           }
         }
-        StringBuilder line = new StringBuilder(type.getSimpleName() + "." + operation
-            + (retry == null ? "" : " [" + retry + "]"));
+        String name = type.getSimpleName() + "." + operation
+            + (retry == null ? "" : " [" + retry + "]");
+        StringBuilder line = new StringBuilder(name);
+        double[] medians = new double[4];
         for (int m = 0; m < 2; m++) {
           double j = median(a[m]) / 1e6;
           double k = median(b[m]) / 1e6;
-          line.append(String.format("\t%.3f\t%.3f\t%.2f", j, k, k / j));
+          medians[2 * m] = j;
+          medians[2 * m + 1] = k;
+          line.append(String.format(Locale.ROOT, "\t%.3f\t%.3f\t%.2f", j, k, k / j));
         }
+        measured.add(new Object[] {name, medians});
         System.out.println(line);
       }
     } finally {
@@ -125,6 +146,27 @@ public final class CpuTime {
     }
     type.getMethod(open).invoke(bench);
     return bench;
+  }
+
+  /** A report section: the medians per operation, and the wall-time ratio against 1.10x. */
+  private String report(String arguments) {
+    StringBuilder b = new StringBuilder();
+    b.append("## ").append(engine.equals("postgres") ? "PostgreSQL" : "SQLite").append("\n\n");
+    b.append("`java -cp benchmarks.jar keystone.bench.CpuTime ").append(arguments).append("`: ")
+        .append(warmup).append(" warm-up calls, then the median of ").append(calls)
+        .append(" calls per contender, Keystone and hand JDBC alternating call by call in one")
+        .append(" JVM.\n\n");
+    b.append("| operation | hand JDBC, wall ms | Keystone, wall ms | wall ratio | 1.10x |")
+        .append(" hand JDBC, CPU ms | Keystone, CPU ms | CPU ratio |\n");
+    b.append("|---|---:|---:|---:|---|---:|---:|---:|\n");
+    for (Object[] row : measured) {
+      double[] m = (double[]) row[1];
+      double wall = m[3] / m[2];
+      b.append(String.format(Locale.ROOT,
+          "| %s | %.3f | %.3f | %.2fx | %s | %.3f | %.3f | %.2fx |%n", row[0], m[2], m[3], wall,
+          wall <= 1.10 ? "PASS" : "MISS", m[0], m[1], m[1] / m[0]));
+    }
+    return b.append('\n').toString();
   }
 
   /** CPU and wall nanoseconds of one call. */

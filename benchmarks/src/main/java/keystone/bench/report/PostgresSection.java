@@ -13,11 +13,14 @@ final class PostgresSection {
   private final Results pg;
   private final String pom;
   private final String server;
+  /** The chart of the ratios (Report.svg), beside the report. */
+  private final String chart;
 
-  PostgresSection(Results pg, String pom, String server) {
+  PostgresSection(Results pg, String pom, String server, String chart) {
     this.pg = pg;
     this.pom = pom;
     this.server = server;
+    this.chart = chart;
   }
 
   /** Writes the section; {@code parent} is the heading level it sits under ("" at the top). */
@@ -47,6 +50,7 @@ final class PostgresSection {
         .append(" with PostgreSQLDialect (IDENTITY keys, so no insert batching); JDBI ")
         .append(Report.prop(pom, "jdbi.version")).append("; ORMLite ")
         .append(Report.prop(pom, "ormlite.version")).append(" (nextval before each insert)\n\n");
+    b.append("![ratios to hand JDBC on PostgreSQL](").append(chart).append(")\n\n");
     b.append(h).append("Operations on PostgreSQL\n\n");
     b.append("ops/s of whole operations; in brackets the time ratio to hand JDBC on PostgreSQL")
         .append(" (1.00x = as fast; 2.00x = twice the time).");

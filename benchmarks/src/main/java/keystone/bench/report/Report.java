@@ -82,17 +82,22 @@ public final class Report {
     if (r.sqlite.isEmpty()) {
       StringBuilder b = new StringBuilder("# Keystone on PostgreSQL, ").append(date).append("\n\n");
       r.machineLines(b);
-      new PostgresSection(r.pg, pom, r.server).write(b, "");
+      new PostgresSection(r.pg, pom, r.server, date + "-postgres.svg").write(b, "");
       if (!notes.isBlank()) {
         b.append("\n").append(notes.strip()).append('\n');
       }
+      Files.writeString(dir.resolve(date + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
       Files.writeString(dir.resolve(date + "-postgres.md"), b.toString());
-      System.out.println("Wrote " + dir.resolve(date + "-postgres.md"));
+      System.out.println("Wrote " + dir.resolve(date + "-postgres.md") + " and " + date
+          + "-postgres.svg");
       return;
     }
-    Files.writeString(dir.resolve(date + ".svg"), r.svg());
+    Files.writeString(dir.resolve(date + ".svg"), svg(r.sqlite, "on SQLite"));
+    if (!r.pg.isEmpty()) {
+      Files.writeString(dir.resolve(date + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
+    }
     Files.writeString(dir.resolve(date + ".md"), r.markdown(date, pom, notes));
-    System.out.println("Wrote " + dir.resolve(date + ".md") + " and " + date + ".svg");
+    System.out.println("Wrote " + dir.resolve(date + ".md") + " and its charts");
   }
 
   private static String optional(String[] args, int i) throws IOException {
@@ -304,7 +309,7 @@ public final class Report {
     }
     if (!pg.isEmpty()) {
       b.append('\n');
-      new PostgresSection(pg, pom, server).write(b, "##");
+      new PostgresSection(pg, pom, server, date + "-postgres.svg").write(b, "##");
     }
     if (!notes.isBlank()) {
       b.append("\n").append(notes.strip()).append('\n');
@@ -325,9 +330,12 @@ public final class Report {
         .append(pass ? "PASS" : "MISS " + by).append(" |\n");
   }
 
-  /** Horizontal bars of the time ratio to hand JDBC on a log scale, one group per operation. */
-  String svg() {
-    List<String> keys = sqlite.orderedKeys();
+  /**
+   * Horizontal bars of the time ratio to hand JDBC on a log scale, one group per operation, for
+   * one engine's results ({@code engine} goes in the title).
+   */
+  static String svg(Results results, String engine) {
+    List<String> keys = results.orderedKeys();
     String[] who = {"keystone", "ormlite", "hibernate", "jdbi", C_API};
     String[] color = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#7f7f7f"};
     int bar = 7;
@@ -336,11 +344,12 @@ public final class Report {
     double lo = Math.log(0.125);
     double hi = Math.log(64);
     int y = 50;
+    boolean[] shown = new boolean[who.length];
     StringBuilder body = new StringBuilder();
     for (String key : keys) {
       int n = 0;
       for (String w : who) {
-        if (!Double.isNaN(sqlite.ratio(key, w))) {
+        if (!Double.isNaN(results.ratio(key, w))) {
           n++;
         }
       }
@@ -353,10 +362,11 @@ public final class Report {
           y + h / 2 + 3, esc(key)));
       int by = y + 4;
       for (int i = 0; i < who.length; i++) {
-        double r = sqlite.ratio(key, who[i]);
+        double r = results.ratio(key, who[i]);
         if (Double.isNaN(r)) {
           continue;
         }
+        shown[i] = true;
         double x1 = labelW + plotW * (Math.log(1) - lo) / (hi - lo);
         double x2 = labelW + plotW * (Math.log(Math.max(0.125, Math.min(64, r))) - lo) / (hi - lo);
         body.append(String.format(Locale.ROOT,
@@ -373,8 +383,8 @@ public final class Report {
         "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif'>%n",
         labelW + plotW + 20, height));
     s.append("<rect width='100%' height='100%' fill='white'/>\n");
-    s.append("<text x='10' y='18' font-size='13' font-weight='bold'>Time relative to hand JDBC")
-        .append(" (log scale; left of 1x is faster)</text>\n");
+    s.append("<text x='10' y='18' font-size='13' font-weight='bold'>Time relative to hand JDBC ")
+        .append(engine).append(" (log scale; left of 1x is faster)</text>\n");
     for (double t : new double[] {0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64}) {
       double tx = labelW + plotW * (Math.log(t) - lo) / (hi - lo);
       s.append(String.format(Locale.ROOT,
@@ -384,6 +394,9 @@ public final class Report {
     }
     int lx = labelW;
     for (int i = 0; i < who.length; i++) {
+      if (!shown[i]) {
+        continue;   // The C API runs on SQLite only.
+      }
       s.append(String.format(Locale.ROOT,
           "<rect x='%d' y='26' width='10' height='10' fill='%s'/><text x='%d' y='35' font-size='11'>%s</text>%n",
           lx, color[i], lx + 13, who[i]));

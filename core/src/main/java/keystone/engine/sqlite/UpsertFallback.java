@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import keystone.engine.sqlite.driver.DriverConnection;
 import keystone.engine.sqlite.driver.DriverException;
 import keystone.engine.sqlite.driver.DriverStatement;
+import keystone.engine.sqlite.driver.ValueBatch;
 
 /**
  * A generated upsert, {@code INSERT ... ON CONFLICT (key) DO UPDATE SET ...} or {@code DO NOTHING},
@@ -128,7 +129,7 @@ final class UpsertFallback {
   final class Run extends RowidAnswer {
     private final DriverConnection connection;
     private final Object[] values;
-    private List<Object[]> batch;
+    private final ValueBatch batch = new ValueBatch();
     private DriverStatement update;
     private DriverStatement lookup;
     private DriverStatement savepoint;
@@ -249,27 +250,20 @@ final class UpsertFallback {
 
     @Override
     public void addBatch() {
-      if (batch == null) {
-        batch = new ArrayList<>();
-      }
-      batch.add(values.clone());
+      batch.add(values);
     }
 
     /** Each queued row as its own upsert, in order, stopping at the first that fails. */
     @Override
     public long executeBatch() {
-      List<Object[]> queued = batch == null ? java.util.Collections.emptyList() : batch;
-      batch = null;
-      long changed = 0;
-      for (Object[] row : queued) {
+      return batch.runEach(row -> {
         for (int i = 0; i < row.length; i++) {
           ForwardingStatement.bind(delegate, i + 1, row[i]);
           values[i] = row[i];
         }
         run();
-        changed += changes;
-      }
-      return changed;
+        return changes;
+      });
     }
 
     @Override

@@ -380,6 +380,32 @@ class AtomicityTest {
   }
 
   /**
+   * A table made partitioned by hand, as in a database Keystone did not make, with a row-level
+   * AFTER trigger on its partition only. In one INSERT of many rows such a trigger fires when the
+   * statement ends and each firing sees every row; row by row each sees the rows so far. The
+   * engine must look for triggers on the partitions, not only on the table the INSERT names.
+   */
+  @Test
+  void aTriggerOnAPartitionKeepsTheBatchRowByRow() {
+    if (engine != TestEngine.POSTGRES) {
+      return;
+    }
+    batchOfThreeAfter(
+        "ALTER TABLE notes RENAME TO notes_before",
+        "CREATE TABLE notes (LIKE notes_before INCLUDING ALL) PARTITION BY RANGE (id)",
+        "CREATE TABLE notes_all PARTITION OF notes DEFAULT",
+        "INSERT INTO notes SELECT * FROM notes_before",
+        "DROP TABLE notes_before",
+        "CREATE TABLE notes_seen (n BIGINT)",
+        "CREATE FUNCTION count_notes_seen() RETURNS trigger LANGUAGE plpgsql AS"
+            + " $$ BEGIN INSERT INTO notes_seen SELECT count(*) FROM notes; RETURN NULL; END $$",
+        "CREATE TRIGGER notes_seen AFTER INSERT ON notes_all FOR EACH ROW"
+            + " EXECUTE FUNCTION count_notes_seen()");
+    assertEquals(List.of(row(4L), row(5L), row(6L)),
+        rows(db, "SELECT n FROM notes_seen ORDER BY n"));
+  }
+
+  /**
    * A batch into notes, then {@code sql} (a trigger, a rule: the engine must notice them, not
    * remember the table as the first batch found it), then a batch of three rows, all written.
    */

@@ -253,7 +253,8 @@ public final class PostgresEngine implements Engine {
       }
     }
     if (session.depth == 0) {
-      current.remove();
+      // Not remove(): the next call's get() would allocate the thread's map entry again.
+      current.set(null);
       session.release();
     }
   }
