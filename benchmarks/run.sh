@@ -17,8 +17,10 @@
 #                                      SQLite, and with --postgres PostgreSQL too, pinned as JMH's
 #                                      group is: results/<date>-alternating.md (~10 min). Hand JDBC
 #                                      and Keystone alternate call by call in one JVM, so a slow
-#                                      stretch of the machine falls on both; ALT_CALLS="warm-up
-#                                      measured" sets the calls per contender (default "100 200").
+#                                      stretch of the machine falls on both (but a call under a
+#                                      millisecond starts with caches the other warmed, which costs
+#                                      the longer path more); ALT_CALLS="warm-up measured" sets the
+#                                      calls per contender (default "100 200").
 #   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
