@@ -43,8 +43,11 @@ public final class CpuTime {
   private final int calls;
   private final String engine;
   private final String only;
-  /** Per operation: its name, then jdbc and keystone median ms, CPU then wall. */
-  private final List<Object[]> measured = new ArrayList<>();
+  /** One operation's median ms per call: hand JDBC's and Keystone's, in CPU and in wall time. */
+  private record Medians(String operation, double jdbcCpu, double keystoneCpu, double jdbcWall,
+      double keystoneWall) {}
+
+  private final List<Medians> measured = new ArrayList<>();
 
   private CpuTime(int warmup, int calls, String engine, String only) {
     this.warmup = warmup;
@@ -127,7 +130,7 @@ public final class CpuTime {
           medians[2 * m + 1] = k;
           line.append(String.format(Locale.ROOT, "\t%.3f\t%.3f\t%.2f", j, k, k / j));
         }
-        measured.add(new Object[] {name, medians});
+        measured.add(new Medians(name, medians[0], medians[1], medians[2], medians[3]));
         System.out.println(line);
       }
     } finally {
@@ -159,12 +162,12 @@ public final class CpuTime {
     b.append("| operation | hand JDBC, wall ms | Keystone, wall ms | wall ratio | 1.10x |")
         .append(" hand JDBC, CPU ms | Keystone, CPU ms | CPU ratio |\n");
     b.append("|---|---:|---:|---:|---|---:|---:|---:|\n");
-    for (Object[] row : measured) {
-      double[] m = (double[]) row[1];
-      double wall = m[3] / m[2];
+    for (Medians m : measured) {
+      double wall = m.keystoneWall() / m.jdbcWall();
       b.append(String.format(Locale.ROOT,
-          "| %s | %.3f | %.3f | %.2fx | %s | %.3f | %.3f | %.2fx |%n", row[0], m[2], m[3], wall,
-          wall <= 1.10 ? "PASS" : "MISS", m[0], m[1], m[1] / m[0]));
+          "| %s | %.3f | %.3f | %.2fx | %s | %.3f | %.3f | %.2fx |%n", m.operation(), m.jdbcWall(),
+          m.keystoneWall(), wall, wall <= 1.10 ? "PASS" : "MISS", m.jdbcCpu(), m.keystoneCpu(),
+          m.keystoneCpu() / m.jdbcCpu()));
     }
     return b.append('\n').toString();
   }
