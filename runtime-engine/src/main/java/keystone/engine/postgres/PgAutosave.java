@@ -15,11 +15,14 @@ import org.postgresql.jdbc.AutoSave;
  * (https://jdbc.postgresql.org/documentation/use/#connection-parameters). Sending SAVEPOINT, the
  * statement and RELEASE one by one took three round trips for each call inside a transaction.
  *
- * <p>Keystone switches autosave on for the length of one of its statements only: pgjdbc 42.7.7
- * would also wrap a SAVEPOINT command of Keystone's own in one, and releasing that would release
- * Keystone's with it. And it uses autosave only where {@link #probe} saw the savepoint released
- * after the statement: without cleanupSavepoints every statement would leave one more nested
- * savepoint behind until the transaction ends.
+ * <p>Keystone switches autosave on for the length of one of its statements only: pgjdbc before
+ * 42.7.9 would also wrap a SAVEPOINT command of Keystone's own in one, and releasing that would
+ * release Keystone's with it; a driver the application brings may be such a one. And with
+ * autosave off, pgjdbc from 42.7.9 skips its autosave checks at once, where 42.7.7 first spelled
+ * out the whole SQL of a multi-statement query ({@link PgGuarded}) on every run. It uses autosave
+ * only where {@link #probe} saw the savepoint released after the statement: without
+ * cleanupSavepoints every statement would leave one more nested savepoint behind until the
+ * transaction ends.
  */
 final class PgAutosave {
   private PgAutosave() {}
