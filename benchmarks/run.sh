@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite and writes benchmarks/results/<date>.md (+ .svg).
+# Runs the benchmark suite and writes benchmarks/results/<date>.md (+ .svg). A report of that
+# name made earlier that day is kept: the run's files are then named <date>-2, <date>-3, ...
 #
 #   benchmarks/run.sh                  short version (~15 min on 2 cores): 1 fork, 2x1 s warm-up, 3x1 s
 #   benchmarks/run.sh --full           longer: 2 forks, 5x2 s warm-up, 10x2 s measurement (~1.5 h)
@@ -20,7 +21,13 @@
 #                                      stretch of the machine falls on both (but a call under a
 #                                      millisecond starts with caches the other warmed, which costs
 #                                      the longer path more); ALT_CALLS="warm-up measured" sets the
-#                                      calls per contender (default "100 200").
+#                                      warm-up (seconds per operation with an s, or calls) and the
+#                                      calls measured per contender (default "10s 1000": C2 has
+#                                      compiled both paths by then; 100 warm-up calls left Keystone's
+#                                      longer path to the interpreter and C1).
+#   --only REGEX                       with --alternating, only the operations whose name matches,
+#                                      Class.operation, e.g. --only 'RetryBench.*|ReadBench.loadAll'
+#                                      (RetryBench's are 'RetryBench.transaction retry=false|true')
 #   PG_CPUS=all benchmarks/run.sh ...  does not pin the PostgreSQL group to one CPU (see below)
 #   extra arguments after --jmh are passed to every JMH run (e.g. --jmh 'ReadBench' -prof gc)
 #
@@ -52,6 +59,7 @@ SQLITE=1
 POSTGRES=0
 REPEAT=1
 ALTERNATING=0
+ONLY='.*'
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) JMH_ARGS=(-f 2 -wi 5 -w 2s -i 10 -r 2s); PG_JMH_ARGS=(-f 2 -wi 8 -w 2s -i 10 -r 2s); shift ;;
@@ -59,10 +67,16 @@ while [ $# -gt 0 ]; do
     --postgres-only) POSTGRES=1; SQLITE=0; shift ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --alternating) ALTERNATING=1; shift ;;
+    --only) ONLY=$2; shift 2 ;;
     --jmh) shift; EXTRA=("$@"); break ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
+
+if [ "$ONLY" != '.*' ] && [ "$ALTERNATING" = 0 ]; then
+  echo "--only selects operations of --alternating; for JMH use --jmh with a regex" >&2
+  exit 2
+fi
 
 # The operations the PostgreSQL group measures (the SQLite run measures every benchmark): over all
 # five contenders, and over Keystone and hand JDBC.
@@ -94,9 +108,17 @@ rotate() {
   (IFS=,; echo "${turned[*]}")
 }
 
+# This run's report name: the date, or the date and a number when a report has that name already.
+STEM=$(date +%F)
+for n in $(seq 2 99); do
+  [ -e "results/$STEM.md" ] || [ -e "results/$STEM-postgres.md" ] \
+    || [ -e "results/$STEM-alternating.md" ] || break
+  STEM="$(date +%F)-$n"
+done
+
 if [ "$ALTERNATING" = 1 ]; then
-  REPORT="results/$(date +%F)-alternating.md"
-  read -r -a CALLS <<< "${ALT_CALLS:-100 200}"
+  REPORT="results/$STEM-alternating.md"
+  read -r -a CALLS <<< "${ALT_CALLS:-10s 1000}"
   {
     echo "# Keystone against hand JDBC, alternating call by call, $(date +%F)"
     echo
@@ -108,11 +130,11 @@ if [ "$ALTERNATING" = 1 ]; then
   } > "$REPORT"
   if [ "$SQLITE" = 1 ]; then
     echo "== alternating: SQLite"
-    java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" sqlite '.*' "$REPORT"
+    java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" sqlite "$ONLY" "$REPORT"
   fi
   if [ "$POSTGRES" = 1 ]; then
     echo "== alternating: PostgreSQL, pinned with ${PIN[*]:-nothing}"
-    "${PIN[@]}" java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" postgres '.*' \
+    "${PIN[@]}" java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" postgres "$ONLY" \
       "$REPORT"
   fi
   echo "Wrote $REPORT"
@@ -143,7 +165,8 @@ if [ "$SQLITE" = 0 ]; then
   echo "== report"
   # The PostgreSQL part of the notes (from its heading to the end).
   sed -n '/^## PostgreSQL/,$p' notes.md > "$OUT/notes.md"
-  java -cp "$JAR" keystone.bench.report.Report "${PG_JSON#,}" "$OUT/native.tsv" \
+  java -Dbench.report.stem="$STEM" -cp "$JAR" keystone.bench.report.Report "${PG_JSON#,}" \
+    "$OUT/native.tsv" \
     "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" "$OUT/postgres.txt"
   exit 0
 fi
@@ -217,6 +240,7 @@ fi
 echo "== report"
 cat "$OUT/native-note.md" > "$OUT/notes.md"
 [ -f notes.md ] && { echo; cat notes.md; } >> "$OUT/notes.md"
-java -cp "$JAR" keystone.bench.report.Report "${SQLITE_JSON#,}$PG_JSON" \
+java -Dbench.report.stem="$STEM" -cp "$JAR" keystone.bench.report.Report \
+  "${SQLITE_JSON#,}$PG_JSON" \
   "$OUT/native.tsv" "$OUT/coldstart.tsv" results "$ROOT/pom.xml" "$OUT/notes.md" \
   "$OUT/postgres.txt"

@@ -29,6 +29,13 @@ import keystone.bench.jmh.WriteBench;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex] [report.md]</pre>
  *
+ * The warm-up is a number of calls per contender, or with an {@code s} suffix ({@code 10s}) a
+ * time per operation, both contenders alternating. A count of 100 leaves much of the code to the
+ * interpreter and C1 (HotSpot's C2 compiles a method after about 10,000 calls): on PostgreSQL's
+ * retried transaction, 100 warm-up calls read 1.27-1.34x where 20,000 read 1.10-1.11x on the same
+ * build.
+ * A time suits operations from microseconds to tens of milliseconds alike.
+ *
  * Prints one tab-separated line per operation: median CPU ms per call for jdbc and keystone and
  * their ratio, then the same for wall time. Given a report file, it also appends a section to it
  * (run.sh --alternating): the same medians as a table, each operation's wall-time ratio against
@@ -39,7 +46,7 @@ import keystone.bench.jmh.WriteBench;
 public final class CpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final int warmup;
+  private final Warmup warmup;
   private final int calls;
   private final String engine;
   private final String only;
@@ -49,7 +56,21 @@ public final class CpuTime {
 
   private final List<Medians> measured = new ArrayList<>();
 
-  private CpuTime(int warmup, int calls, String engine, String only) {
+  /** At least {@code calls} calls per contender, and for at least {@code nanos}. */
+  private record Warmup(int calls, long nanos, String text) {
+    static Warmup parse(String text) {
+      return text.endsWith("s")
+          ? new Warmup(1, (long) (Double.parseDouble(text.substring(0, text.length() - 1)) * 1e9),
+              text.substring(0, text.length() - 1) + " s of warm-up per operation")
+          : new Warmup(Integer.parseInt(text), 0, text + " warm-up calls");
+    }
+
+    boolean done(int called, long started) {
+      return called >= calls && System.nanoTime() - started >= nanos;
+    }
+  }
+
+  private CpuTime(Warmup warmup, int calls, String engine, String only) {
     this.warmup = warmup;
     this.calls = calls;
     this.engine = engine;
@@ -57,7 +78,7 @@ public final class CpuTime {
   }
 
   public static void main(String[] args) throws Exception {
-    int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    Warmup warmup = Warmup.parse(args.length > 0 ? args[0] : "10");
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     String engine = args.length > 2 ? args[2] : "sqlite";
     String only = args.length > 3 ? args[3] : ".*";
@@ -103,20 +124,23 @@ public final class CpuTime {
       for (String operation : wanted) {
         Method op = type.getMethod(operation);
         Method before = perCall == null ? null : type.getMethod(perCall);
+        long started = System.nanoTime();
+        for (int i = 0; !warmup.done(i, started); i++) {
+          time(i % 2 == 0 ? jdbc : keystone, op, before);
+          time(i % 2 == 0 ? keystone : jdbc, op, before);
+        }
         long[][] a = new long[2][calls];
         long[][] b = new long[2][calls];
-        for (int i = 0; i < warmup + calls; i++) {
+        for (int i = 0; i < calls; i++) {
           // Alternate which contender goes first, so neither always follows the other's garbage.
           boolean jdbcFirst = i % 2 == 0;
           long[] first = time(jdbcFirst ? jdbc : keystone, op, before);
           long[] second = time(jdbcFirst ? keystone : jdbc, op, before);
-          if (i >= warmup) {
-            long[] j = jdbcFirst ? first : second;
-            long[] k = jdbcFirst ? second : first;
-            for (int m = 0; m < 2; m++) {
-              a[m][i - warmup] = j[m];
-              b[m][i - warmup] = k[m];
-            }
+          long[] j = jdbcFirst ? first : second;
+          long[] k = jdbcFirst ? second : first;
+          for (int m = 0; m < 2; m++) {
+            a[m][i] = j[m];
+            b[m][i] = k[m];
           }
         }
         String name = type.getSimpleName() + "." + operation
@@ -156,7 +180,7 @@ public final class CpuTime {
     StringBuilder b = new StringBuilder();
     b.append("## ").append(engine.equals("postgres") ? "PostgreSQL" : "SQLite").append("\n\n");
     b.append("`java -cp benchmarks.jar keystone.bench.CpuTime ").append(arguments).append("`: ")
-        .append(warmup).append(" warm-up calls, then the median of ").append(calls)
+        .append(warmup.text()).append(", then the median of ").append(calls)
         .append(" calls per contender, Keystone and hand JDBC alternating call by call in one")
         .append(" JVM.\n\n");
     b.append("| operation | hand JDBC, wall ms | Keystone, wall ms | wall ratio | 1.10x |")

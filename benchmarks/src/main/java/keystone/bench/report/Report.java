@@ -61,8 +61,9 @@ public final class Report {
 
   /**
    * Writes DATE.md and DATE.svg; or DATE-postgres.md when the JMH results hold only the
-   * PostgreSQL group (run.sh --postgres-only). The first argument may list several JSON files,
-   * separated by commas; files that do not exist are skipped.
+   * PostgreSQL group (run.sh --postgres-only). {@code -Dbench.report.stem} names the files in
+   * place of DATE. The first argument may list several JSON files, separated by commas; files
+   * that do not exist are skipped.
    */
   public static void main(String[] args) throws IOException {
     Report r = new Report();
@@ -78,26 +79,28 @@ public final class Report {
     String notes = optional(args, 5);
     r.server = optional(args, 6).strip();
     String date = LocalDate.now().toString();
+    // run.sh picks a stem no earlier report of the day has, so that a second run keeps the first.
+    String stem = System.getProperty("bench.report.stem", date);
     Files.createDirectories(dir);
     if (r.sqlite.isEmpty()) {
       StringBuilder b = new StringBuilder("# Keystone on PostgreSQL, ").append(date).append("\n\n");
       r.machineLines(b);
-      new PostgresSection(r.pg, pom, r.server, date + "-postgres.svg").write(b, "");
+      new PostgresSection(r.pg, pom, r.server, stem + "-postgres.svg").write(b, "");
       if (!notes.isBlank()) {
         b.append("\n").append(notes.strip()).append('\n');
       }
-      Files.writeString(dir.resolve(date + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
-      Files.writeString(dir.resolve(date + "-postgres.md"), b.toString());
-      System.out.println("Wrote " + dir.resolve(date + "-postgres.md") + " and " + date
+      Files.writeString(dir.resolve(stem + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
+      Files.writeString(dir.resolve(stem + "-postgres.md"), b.toString());
+      System.out.println("Wrote " + dir.resolve(stem + "-postgres.md") + " and " + stem
           + "-postgres.svg");
       return;
     }
-    Files.writeString(dir.resolve(date + ".svg"), svg(r.sqlite, "on SQLite"));
+    Files.writeString(dir.resolve(stem + ".svg"), svg(r.sqlite, "on SQLite"));
     if (!r.pg.isEmpty()) {
-      Files.writeString(dir.resolve(date + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
+      Files.writeString(dir.resolve(stem + "-postgres.svg"), svg(r.pg, "on PostgreSQL"));
     }
-    Files.writeString(dir.resolve(date + ".md"), r.markdown(date, pom, notes));
-    System.out.println("Wrote " + dir.resolve(date + ".md") + " and its charts");
+    Files.writeString(dir.resolve(stem + ".md"), r.markdown(date, stem, pom, notes));
+    System.out.println("Wrote " + dir.resolve(stem + ".md") + " and its charts");
   }
 
   private static String optional(String[] args, int i) throws IOException {
@@ -221,7 +224,7 @@ public final class Report {
     }
   }
 
-  String markdown(String date, String pom, String notes) {
+  String markdown(String date, String stem, String pom, String notes) {
     StringBuilder b = new StringBuilder();
     b.append("# Keystone benchmarks, ").append(date).append("\n\n");
     machineLines(b);
@@ -241,7 +244,7 @@ public final class Report {
                 + " the contenders in a rotated order in each run."
             : "One run: figures within 10% of each other are not told apart by it.")
         .append("\n\n");
-    b.append("![ratios to hand JDBC](").append(date).append(".svg)\n\n");
+    b.append("![ratios to hand JDBC](").append(stem).append(".svg)\n\n");
     b.append("## Operations\n\n");
     b.append("ops/s of whole operations (rows per op in the second column); in brackets the time")
         .append(" ratio to hand JDBC (1.00x = as fast; 2.00x = twice the time).\n\n");
@@ -309,7 +312,7 @@ public final class Report {
     }
     if (!pg.isEmpty()) {
       b.append('\n');
-      new PostgresSection(pg, pom, server, date + "-postgres.svg").write(b, "##");
+      new PostgresSection(pg, pom, server, stem + "-postgres.svg").write(b, "##");
     }
     if (!notes.isBlank()) {
       b.append("\n").append(notes.strip()).append('\n');
