@@ -16,11 +16,11 @@
 #                                      single short runs moved the same code by +-30%.
 #   --alternating                      instead of JMH, keystone.bench.CpuTime's check (below) for
 #                                      SQLite, and with --postgres PostgreSQL too, pinned as JMH's
-#                                      group is: results/<date>-alternating.md (~10 min). Hand JDBC
+#                                      group is: results/<date>-alternating.md. Hand JDBC
 #                                      and Keystone alternate call by call in one JVM, so a slow
 #                                      stretch of the machine falls on both. ALT_CALLS="warm-up
-#                                      measured" sets the warm-up (seconds per operation with an s, or calls) and the
-#                                      calls measured per contender (default "10s 1000": C2 has
+#                                      measured" sets the warm-up (seconds per operation with an
+#                                      s, or calls) and the calls measured per contender (default "10s 1000": C2 has
 #                                      compiled both paths by then; 100 warm-up calls left Keystone's
 #                                      longer path to the interpreter and C1).
 #   --only REGEX                       with --alternating, only the operations whose name matches,

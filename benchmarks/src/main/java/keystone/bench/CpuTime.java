@@ -33,8 +33,7 @@ import keystone.bench.jmh.WriteBench;
  * time per operation, both contenders alternating. A count of 100 leaves much of the code to the
  * interpreter and C1 (HotSpot's C2 compiles a method after about 10,000 calls): on PostgreSQL's
  * retried transaction, 100 warm-up calls read 1.27-1.34x where 20,000 read 1.10-1.11x on the same
- * build.
- * A time suits operations from microseconds to tens of milliseconds alike.
+ * build. A time suits operations from microseconds to tens of milliseconds alike.
  *
  * Prints one tab-separated line per operation: median CPU ms per call for jdbc and keystone and
  * their ratio, then the same for wall time. Given a report file, it also appends a section to it
