@@ -117,6 +117,8 @@ done
 if [ "$ALTERNATING" = 1 ]; then
   REPORT="results/$STEM-alternating.md"
   read -r -a CALLS <<< "${ALT_CALLS:-10s 1000}"
+  # The JMH forks' heap, pre-touched: see the @Fork comment in jmh/Core.java.
+  HEAP=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
   {
     echo "# Keystone against hand JDBC, alternating call by call, $(date +%F)"
     echo
@@ -128,12 +130,13 @@ if [ "$ALTERNATING" = 1 ]; then
   } > "$REPORT"
   if [ "$SQLITE" = 1 ]; then
     echo "== alternating: SQLite"
-    java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" sqlite "$ONLY" "$REPORT"
+    java "${HEAP[@]}" -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" sqlite "$ONLY" \
+      "$REPORT"
   fi
   if [ "$POSTGRES" = 1 ]; then
     echo "== alternating: PostgreSQL, pinned with ${PIN[*]:-nothing}"
-    "${PIN[@]}" java -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" postgres "$ONLY" \
-      "$REPORT"
+    "${PIN[@]}" java "${HEAP[@]}" -cp "$JAR" keystone.bench.CpuTime "${CALLS[0]}" "${CALLS[1]}" \
+      postgres "$ONLY" "$REPORT"
   fi
   echo "Wrote $REPORT"
   exit 0

@@ -96,13 +96,13 @@ public final class CpuTime {
     if (engine.equals("postgres")) {
       run(ReadBench.class, "open", null, null, "loadByIdRandom", "loadAll", "indexedQuery",
           "graphRead");
-      run(RetryBench.class, "open", "empty", "retry=false", "transaction");
-      run(RetryBench.class, "open", "empty", "retry=true", "transaction");
     } else {
       run(ReadBench.class, "open", null, null, "loadByIdSequential", "loadByIdRandom",
           "loadAll", "indexedQuery", "graphRead", "bulkUpdate");
       run(DeleteBench.class, "open", "fill", null, "deleteAll");
     }
+    run(RetryBench.class, "open", "empty", "retry=false", "transaction");
+    run(RetryBench.class, "open", "empty", "retry=true", "transaction");
   }
 
   private void run(Class<?> type, String open, String perCall, String retry, String... operations)

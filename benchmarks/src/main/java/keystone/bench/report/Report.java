@@ -142,10 +142,11 @@ public final class Report {
       engine.put(key.toString(), contender, msPerOp);
       jdk = run.get("jdkVersion") + " (" + run.get("vmName") + " " + run.get("vmVersion") + ")";
       engine.settings = String.format(Locale.ROOT,
-          "%d fork(s), %d x %s warm-up, %d x %s measurement",
+          "%d fork(s), %d x %s warm-up, %d x %s measurement, JVM flags %s",
           ((Number) run.get("forks")).intValue(), ((Number) run.get("warmupIterations")).intValue(),
           run.get("warmupTime"), ((Number) run.get("measurementIterations")).intValue(),
-          run.get("measurementTime"));
+          run.get("measurementTime"),
+          String.join(" ", (List<String>) run.getOrDefault("jvmArgs", List.of())));
     }
   }
 
