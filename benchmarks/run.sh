@@ -32,7 +32,8 @@
 # On a machine other work keeps busy, wall time mostly measures the wait for a CPU. A check that
 # leaves the wait out: keystone.bench.CpuTime times the core operations in the calling thread's
 # CPU time (and wall time), Keystone and hand JDBC alternating call by call in one JVM
-# (java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime 30 40 [sqlite|postgres];
+# (java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
+#  keystone.bench.CpuTime 10s 1000 [sqlite|postgres];
 # on PostgreSQL pinned as below, taskset -c 1, and its wall-time ratio is the one to read).
 #
 # Needs: JDK 17, Maven, gcc, and npm for SQLite's amalgamation (see native_sqlite below). The

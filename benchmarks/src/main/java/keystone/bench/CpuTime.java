@@ -27,7 +27,10 @@ import keystone.bench.jmh.WriteBench;
  * wall-time ratio is the one to read, with the process pinned to one CPU as run.sh pins its
  * PostgreSQL group ({@code taskset -c 1}), and the client's CPU time beside it.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex] [report.md]</pre>
+ * <pre>java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar keystone.bench.CpuTime [warm-up] [calls] [sqlite|postgres] [operation regex] [report.md]</pre>
+ *
+ * Without {@code -XX:+AlwaysPreTouch} it warns: the first write to fresh heap pages is charged to
+ * whichever contender allocates into them (benchmarks/notes.md, eighth pass).
  *
  * The warm-up is a number of calls per contender, or with an {@code s} suffix ({@code 10s}) a
  * time per operation, both contenders alternating. A count of 100 leaves much of the code to the
@@ -81,6 +84,11 @@ public final class CpuTime {
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     String engine = args.length > 2 ? args[2] : "sqlite";
     String only = args.length > 3 ? args[3] : ".*";
+    if (!ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .contains("-XX:+AlwaysPreTouch")) {
+      System.err.println("CpuTime: the heap is not pre-touched (-XX:+AlwaysPreTouch); fresh heap"
+          + " pages will be charged to whichever contender allocates into them first");
+    }
     CpuTime t = new CpuTime(warmup, calls, engine, only);
     System.out.println("operation\tjdbc_cpu_ms\tkeystone_cpu_ms\tcpu_ratio"
         + "\tjdbc_wall_ms\tkeystone_wall_ms\twall_ratio");
